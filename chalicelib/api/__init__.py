@@ -1,0 +1,23 @@
+"""The HTTP API: blueprints under /api/v1/rcs, the middleware, and the local gateway's 404."""
+
+from __future__ import annotations
+
+import os
+
+from chalice.app import Chalice
+
+from chalicelib.api.health import health
+from chalicelib.api.middleware import http_middleware
+from chalicelib.api.routing import API_PREFIX
+
+BLUEPRINTS = [health]
+
+
+def register_api(app: Chalice) -> None:
+    app.register_middleware(http_middleware, "http")
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint, url_prefix=API_PREFIX)
+    if not os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):
+        from chalicelib.api.local_gateway import install_not_found_envelope
+
+        install_not_found_envelope()

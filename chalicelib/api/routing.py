@@ -1,0 +1,157 @@
+"""How a route is declared: its access level, its body parsing and its error handling, in one place.
+
+Every API route goes through `api_route`, so the route table (`ROUTES`) knows each operation's
+access level, and every outcome of a view, including an unexpected exception, becomes a response
+with the envelope of extensions.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+import pydantic
+from chalice.app import Blueprint, Request, Response
+
+from chalicelib import errors
+from chalicelib.api.envelope import from_domain_error, internal_error, success
+from chalicelib.auth.tokens import Principal, verify
+from chalicelib.logs import logger
+from chalicelib.settings import get_settings
+
+API_PREFIX = "/api/v1/rcs"
+Access = Literal["public", "user", "admin"]
+ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
+
+
+@dataclass(frozen=True)
+class RouteSpec:
+    path: str
+    method: str
+    access: Access
+    view: str
+
+
+ROUTES: list[RouteSpec] = []
+
+
+class ApiRequest:
+    """What a view may read of the request: the caller, the query, the headers and the body."""
+
+    def __init__(self, request: Request, principal: Principal | None) -> None:
+        self._request = request
+        self._principal = principal
+
+    @property
+    def principal(self) -> Principal:
+        if self._principal is None:
+            raise errors.Unauthenticated("this operation needs a bearer token")
+        return self._principal
+
+    @property
+    def account_id(self) -> str:
+        return self.principal.account_id
+
+    def header(self, name: str) -> str | None:
+        value = self._request.headers.get(name)
+        return str(value) if value is not None else None
+
+    def query(self, name: str) -> str | None:
+        params: Mapping[str, str] = self._request.query_params or {}
+        value = params.get(name)
+        return str(value) if value is not None else None
+
+    def query_int(self, name: str, *, default: int, low: int, high: int) -> int:
+        raw = self.query(name)
+        if raw is None or raw == "":
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            raise errors.InvalidInput(name, f"{name} must be an integer") from None
+        if not low <= value <= high:
+            raise errors.InvalidInput(name, f"{name} must be between {low} and {high}")
+        return value
+
+    @property
+    def raw_body(self) -> bytes:
+        raw = self._request.raw_body or b""
+        return raw if isinstance(raw, bytes) else str(raw).encode()
+
+    def json(self) -> Any:
+        """The body as JSON; a request with no body reads as an empty object."""
+        raw = self.raw_body
+        if not raw.strip():
+            return {}
+        try:
+            return json.loads(raw)
+        except (ValueError, RecursionError):
+            raise errors.InvalidInput("body", "body is not valid JSON") from None
+
+    def parse(self, model: type[ModelT]) -> ModelT:
+        """The body validated into `model`; the first problem is reported with its field."""
+        body = self.json()
+        if not isinstance(body, dict):
+            raise errors.InvalidInput("body", "body must be a JSON object")
+        return model.model_validate(body)
+
+
+def invalid_input_from(error: pydantic.ValidationError) -> errors.InvalidInput:
+    first = error.errors(include_url=False)[0]
+    field = ".".join(str(part) for part in first["loc"]) or "body"
+    message = first["msg"]
+    if first["type"] == "missing":
+        message = "is required"
+    elif first["type"] == "extra_forbidden":
+        message = "is not a known field"
+    return errors.InvalidInput(field, f"{field}: {message}")
+
+
+def _authenticate(request: Request, access: Access) -> Principal | None:
+    if access == "public":
+        return None
+    principal = verify(request.headers.get("authorization"))
+    if access == "admin" and not principal.is_admin:
+        raise errors.Forbidden("this operation is for admins")
+    return principal
+
+
+def api_route(
+    blueprint: Blueprint,
+    path: str,
+    *,
+    methods: list[str],
+    access: Access = "user",
+    status: int = 200,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register `view(request, **path_params) -> dict | Response` on `blueprint` under the API prefix."""
+
+    def register(view: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(view)
+        def handler(**params: str) -> Response:
+            request = blueprint.current_request
+            try:
+                if len(request.raw_body or b"") > get_settings().max_body_bytes:
+                    raise errors.PayloadTooLarge("request body is too large")
+                api_request = ApiRequest(request, _authenticate(request, access))
+                result = view(api_request, **params)
+            except errors.DomainError as error:
+                return from_domain_error(error)
+            except pydantic.ValidationError as error:
+                return from_domain_error(invalid_input_from(error))
+            except Exception:
+                logger.exception("unhandled error in view", extra={"view": view.__name__})
+                return internal_error()
+            if isinstance(result, Response):
+                return result
+            return success(result, status)
+
+        for method in methods:
+            ROUTES.append(RouteSpec(API_PREFIX + path, method, access, view.__name__))
+        blueprint.route(path, methods=methods)(handler)
+        return handler
+
+    return register

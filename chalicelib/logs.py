@@ -1,0 +1,9 @@
+"""The one structured JSON logger (Powertools)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools import Logger
+
+from chalicelib.settings import get_settings
+
+logger = Logger(service="rcs-broadcast", level=get_settings().log_level)

@@ -1,0 +1,25 @@
+"""What every table shares: its name and region from settings, billing, and the reset hook."""
+
+from __future__ import annotations
+
+from pynamodb.constants import PAY_PER_REQUEST_BILLING_MODE
+from pynamodb.models import Model
+
+from chalicelib.settings import get_settings
+
+
+def table_meta(key: str) -> type:
+    """A PynamoDB `Meta` for the table `key`, named for the current stage."""
+    settings = get_settings()
+
+    class Meta:
+        table_name = settings.table_name(key)
+        region = settings.region
+        billing_mode = PAY_PER_REQUEST_BILLING_MODE
+
+    return Meta
+
+
+def reset_connection(model: type[Model]) -> None:
+    """Drop a model's cached connection, so the next call builds a client (moto starts per test)."""
+    model._connection = None

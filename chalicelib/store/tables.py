@@ -1,0 +1,21 @@
+"""Every table of the product, as PynamoDB models: the one definition the app, the local stack,
+the tests and the infrastructure all read."""
+
+from __future__ import annotations
+
+from pynamodb.models import Model
+
+from chalicelib.store.base import reset_connection
+
+ALL_MODELS: list[type[Model]] = []
+
+
+def create_tables(models: list[type[Model]] | None = None) -> None:
+    for model in models if models is not None else ALL_MODELS:
+        if not model.exists():
+            model.create_table(wait=True)
+
+
+def reset_connections() -> None:
+    for model in ALL_MODELS:
+        reset_connection(model)

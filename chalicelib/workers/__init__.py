@@ -1,0 +1,12 @@
+"""The event handlers: SQS workers, the schedule, S3 imports. Each is thin and calls a service."""
+
+from __future__ import annotations
+
+from chalice.app import Blueprint, Chalice
+
+BLUEPRINTS: list[Blueprint] = []
+
+
+def register_workers(app: Chalice) -> None:
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)

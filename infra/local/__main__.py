@@ -1,0 +1,110 @@
+"""`make run`: the whole product on this machine.
+
+moto serves DynamoDB, SQS, S3 and Secrets Manager on 127.0.0.1:$MOTO_PORT (default 5000); every
+table, queue and bucket is created; `chalice local --stage local` serves the API on $PORT (default
+8000); and this process pumps every queue, S3 notification and schedule into the app's own
+handlers (every $TICK_SECONDS, default 5). Ctrl-C stops all of it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from types import FrameType
+
+from infra.local.environment import PROJECT_DIR, local_environment
+
+BIN = Path(sys.executable).parent
+
+
+def _wait_for(url: str, process: subprocess.Popen[bytes], what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{what} exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
+    raise SystemExit(f"{what} did not answer on {url} within {timeout:.0f}s")
+
+
+def _start(command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(command, cwd=PROJECT_DIR, env=env, start_new_session=True)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    except ProcessLookupError:
+        pass
+
+
+def main() -> None:
+    moto_port = int(os.environ.get("MOTO_PORT", "5000"))
+    api_port = int(os.environ.get("PORT", "8000"))
+    tick_seconds = float(os.environ.get("TICK_SECONDS", "5"))
+    env = {**os.environ, **local_environment(moto_port, api_port)}
+    os.environ.update(env)
+
+    stopping = False
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+
+    children: list[subprocess.Popen[bytes]] = []
+    sources = None
+    try:
+        moto = _start([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(moto_port)], env)
+        children.append(moto)
+        _wait_for(f"http://127.0.0.1:{moto_port}/moto-api/", moto, "moto server")
+
+        sys.path.insert(0, str(PROJECT_DIR))
+        from infra.local.resources import create_all, s3_events_queue_name
+
+        create_all()
+        api = _start([str(BIN / "chalice"), "local", "--stage", "local", "--host", "127.0.0.1",
+                      "--port", str(api_port), "--no-autoreload"], env)
+        children.append(api)
+
+        from app import app
+        from infra.local.pump import LocalEventSources
+
+        sources = LocalEventSources(app, region=env["AWS_REGION"],
+                                    s3_events_queue=s3_events_queue_name(), tick_seconds=tick_seconds)
+        sources.start()
+        _wait_for(f"http://127.0.0.1:{api_port}/api/v1/rcs/health", api, "chalice local")
+        print(f"rcs-broadcast local stack: API http://127.0.0.1:{api_port}/api/v1/rcs "
+              f"(moto on {moto_port}); Ctrl-C stops it", flush=True)
+        while not stopping:
+            if any(child.poll() is not None for child in children):
+                raise SystemExit("a child process of the local stack exited; stopping")
+            time.sleep(0.2)
+    finally:
+        if sources is not None:
+            sources.close()
+        for child in reversed(children):
+            _stop(child)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""The local stand-in for Lambda's event sources: it reads the app's own event-source table and
+calls the very handlers the cloud calls. SQS messages are long-polled and handed over in
+Lambda's event shape, with partial-batch failures honoured (failed records stay on the queue and
+come back); S3 notifications arrive through a local queue; schedules fire on a ticker."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from chalice.app import Chalice, S3EventConfig, ScheduledEventConfig, SQSEventConfig
+from chalice.local import LambdaContext
+
+from chalicelib.aws import client
+from chalicelib.logs import logger
+from chalicelib.messaging import QUEUE_SPECS
+from chalicelib.settings import get_settings
+
+Handler = Callable[[dict[str, Any], Any], Any]
+RETRY_DELAY_SECONDS = 2
+
+
+def _context(name: str, timeout_seconds: int) -> LambdaContext:
+    return LambdaContext(function_name=name, memory_size=512, max_runtime_ms=timeout_seconds * 1000)
+
+
+def _queue_arn(url: str) -> str:
+    attributes = client("sqs").get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])
+    return str(attributes["Attributes"]["QueueArn"])
+
+
+def sqs_event(messages: list[dict[str, Any]], queue_arn: str, region: str) -> dict[str, Any]:
+    return {
+        "Records": [
+            {
+                "messageId": message["MessageId"],
+                "receiptHandle": message["ReceiptHandle"],
+                "body": message["Body"],
+                "attributes": message.get("Attributes", {}),
+                "messageAttributes": message.get("MessageAttributes", {}),
+                "md5OfBody": message.get("MD5OfBody", ""),
+                "eventSource": "aws:sqs",
+                "eventSourceARN": queue_arn,
+                "awsRegion": region,
+            }
+            for message in messages
+        ]
+    }
+
+
+def failed_message_ids(response: Any) -> set[str]:
+    if isinstance(response, dict):
+        return {item["itemIdentifier"] for item in response.get("batchItemFailures", [])}
+    return set()
+
+
+class QueuePoller:
+    """Poll one queue and deliver what arrives to `deliver(messages) -> ids that failed`."""
+
+    def __init__(self, name: str, queue_name: str, batch_size: int,
+                 deliver: Callable[[list[dict[str, Any]], str], set[str]],
+                 stop: threading.Event, wait_seconds: int = 1) -> None:
+        self.name = name
+        self.queue_name = queue_name
+        self.batch_size = min(batch_size, 10)
+        self.deliver = deliver
+        self.stop = stop
+        self.wait_seconds = wait_seconds
+
+    def run(self) -> None:
+        sqs = client("sqs")
+        url = sqs.get_queue_url(QueueName=self.queue_name)["QueueUrl"]
+        arn = _queue_arn(url)
+        while not self.stop.is_set():
+            try:
+                self.poll_once(sqs, url, arn)
+            except Exception:
+                logger.exception("local pump: delivery failed", extra={"source": self.name})
+                self.stop.wait(RETRY_DELAY_SECONDS)
+
+    def poll_once(self, sqs: Any, url: str, arn: str) -> int:
+        messages = sqs.receive_message(
+            QueueUrl=url, MaxNumberOfMessages=self.batch_size,
+            WaitTimeSeconds=self.wait_seconds, AttributeNames=["All"],
+        ).get("Messages", [])
+        if not messages:
+            return 0
+        try:
+            failed = self.deliver(messages, arn)
+        except Exception:
+            logger.exception("local pump: handler raised; the batch goes back to the queue",
+                             extra={"source": self.name})
+            failed = {message["MessageId"] for message in messages}
+        done = [m for m in messages if m["MessageId"] not in failed]
+        for start in range(0, len(done), 10):
+            sqs.delete_message_batch(QueueUrl=url, Entries=[
+                {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
+                for i, m in enumerate(done[start:start + 10])
+            ])
+        for message in messages:
+            if message["MessageId"] in failed:
+                sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"],
+                                              VisibilityTimeout=RETRY_DELAY_SECONDS)
+        return len(messages)
+
+
+class LocalEventSources:
+    """Threads that drive every SQS, S3 and schedule handler of `app` until `stop` is set."""
+
+    def __init__(self, app: Chalice, *, region: str, s3_events_queue: str,
+                 tick_seconds: float, threads_per_queue: int = 2) -> None:
+        self.app = app
+        self.region = region
+        self.s3_events_queue = s3_events_queue
+        self.tick_seconds = tick_seconds
+        self.threads_per_queue = threads_per_queue
+        self.stop = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def _handler(self, name: str) -> Handler:
+        return self.app.handler_map[name]
+
+    def _sqs_deliverer(self, config: SQSEventConfig) -> Callable[[list[dict[str, Any]], str], set[str]]:
+        handler = self._handler(config.name)
+        names = {get_settings().queue_name(key): spec for key, spec in QUEUE_SPECS.items()}
+        spec = names.get(config.queue or "")
+        timeout = spec.function_timeout_seconds if spec else 60
+
+        def deliver(messages: list[dict[str, Any]], arn: str) -> set[str]:
+            response = handler(sqs_event(messages, arn, self.region), _context(config.name, timeout))
+            return failed_message_ids(response)
+
+        return deliver
+
+    def _s3_deliverer(self, configs: list[S3EventConfig]) -> Callable[[list[dict[str, Any]], str], set[str]]:
+        def deliver(messages: list[dict[str, Any]], arn: str) -> set[str]:
+            failed: set[str] = set()
+            for message in messages:
+                records = json.loads(message["Body"]).get("Records", [])
+                for config in configs:
+                    mine = [r for r in records if r.get("s3", {}).get("bucket", {}).get("name") == config.bucket]
+                    if not mine:
+                        continue
+                    try:
+                        self._handler(config.name)({"Records": mine}, _context(config.name, 900))
+                    except Exception:
+                        logger.exception("local pump: S3 handler raised", extra={"source": config.name})
+                        failed.add(message["MessageId"])
+            return failed
+
+        return deliver
+
+    def _tick(self, configs: list[ScheduledEventConfig]) -> None:
+        while not self.stop.wait(self.tick_seconds):
+            for config in configs:
+                event = {
+                    "id": str(uuid.uuid4()), "detail-type": "Scheduled Event", "source": "aws.events",
+                    "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "region": self.region,
+                    "resources": [], "detail": {}, "version": "0", "account": "123456789012",
+                }
+                try:
+                    self._handler(config.name)(event, _context(config.name, 60))
+                except Exception:
+                    logger.exception("local ticker: schedule handler raised", extra={"source": config.name})
+
+    def start(self) -> None:
+        sources = self.app.event_sources
+        pollers: list[QueuePoller] = []
+        for config in sources:
+            if isinstance(config, SQSEventConfig) and config.queue:
+                for index in range(self.threads_per_queue):
+                    pollers.append(QueuePoller(f"{config.name}#{index}", config.queue, config.batch_size,
+                                               self._sqs_deliverer(config), self.stop))
+        s3_configs = [c for c in sources if isinstance(c, S3EventConfig)]
+        if s3_configs:
+            pollers.append(QueuePoller("s3-events", self.s3_events_queue, 10,
+                                       self._s3_deliverer(s3_configs), self.stop))
+        for poller in pollers:
+            self.threads.append(threading.Thread(target=poller.run, name=poller.name, daemon=True))
+        schedules = [c for c in sources if isinstance(c, ScheduledEventConfig)]
+        if schedules:
+            self.threads.append(threading.Thread(target=self._tick, args=(schedules,), name="ticker",
+                                                 daemon=True))
+        for thread in self.threads:
+            thread.start()
+
+    def close(self, timeout: float = 10.0) -> None:
+        self.stop.set()
+        deadline = time.monotonic() + timeout
+        for thread in self.threads:
+            thread.join(max(0.0, deadline - time.monotonic()))

@@ -1,0 +1,85 @@
+"""Shared fixtures. The environment is fixed before any product module is imported, because
+settings are read once and PynamoDB reads `Meta` at class definition."""
+
+from __future__ import annotations
+
+import os
+
+for _name in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "RCS_RESOURCE_PREFIX"):
+    os.environ.pop(_name, None)
+os.environ.update(
+    {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_REGION": "us-east-1",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "RCS_STAGE": "test",
+        "RCS_JWT_SECRET": "test-secret-at-least-32-bytes-long-0123456789",
+        "POWERTOOLS_LOG_LEVEL": "WARNING",
+    }
+)
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+from chalice.test import Client  # noqa: E402
+from moto import mock_aws  # noqa: E402
+
+from chalicelib.auth.tokens import issue  # noqa: E402
+from chalicelib.aws import reset_clients  # noqa: E402
+from chalicelib.messaging import reset_queue_urls  # noqa: E402
+from chalicelib.settings import reset_settings  # noqa: E402
+from chalicelib.store.tables import reset_connections  # noqa: E402
+
+
+def _reset_caches() -> None:
+    reset_settings()
+    reset_clients()
+    reset_queue_urls()
+    reset_connections()
+
+
+@pytest.fixture
+def aws() -> Iterator[None]:
+    """A fresh moto account with every table, queue and bucket of the product created."""
+    with mock_aws():
+        _reset_caches()
+        from infra.local.resources import create_all
+
+        create_all()
+        yield
+    _reset_caches()
+
+
+@pytest.fixture
+def chalice_app() -> Any:
+    from app import app
+
+    return app
+
+
+@pytest.fixture
+def client(aws: None, chalice_app: Any) -> Iterator[Client]:
+    with Client(chalice_app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def token() -> Callable[..., str]:
+    def make(account: str = "acme", *, admin: bool = False, ttl_seconds: int = 3600) -> str:
+        return issue(account, admin=admin, ttl_seconds=ttl_seconds)
+
+    return make
+
+
+@pytest.fixture
+def auth(token: Callable[..., str]) -> Callable[..., dict[str, str]]:
+    """Headers of a JSON request by `account` (admin if asked)."""
+
+    def make(account: str = "acme", *, admin: bool = False) -> dict[str, str]:
+        return {"Authorization": f"Bearer {token(account, admin=admin)}",
+                "Content-Type": "application/json"}
+
+    return make
