@@ -27,10 +27,12 @@ import pytest  # noqa: E402
 from chalice.test import Client  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
+from chalicelib.api import idempotency  # noqa: E402
 from chalicelib.auth.tokens import issue  # noqa: E402
 from chalicelib.aws import reset_clients  # noqa: E402
 from chalicelib.messaging import reset_queue_urls  # noqa: E402
 from chalicelib.settings import reset_settings  # noqa: E402
+from chalicelib.store.idempotency import reset_persistence_layer  # noqa: E402
 from chalicelib.store.tables import reset_connections  # noqa: E402
 
 
@@ -39,6 +41,8 @@ def _reset_caches() -> None:
     reset_clients()
     reset_queue_urls()
     reset_connections()
+    reset_persistence_layer()
+    idempotency.reset()
 
 
 @pytest.fixture

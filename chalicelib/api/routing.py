@@ -17,7 +17,8 @@ import pydantic
 from chalice.app import Blueprint, Request, Response
 
 from chalicelib import errors
-from chalicelib.api.envelope import from_domain_error, internal_error, success
+from chalicelib.api import idempotency
+from chalicelib.api.envelope import JSON, from_domain_error, internal_error
 from chalicelib.auth.tokens import Principal, verify
 from chalicelib.logs import logger
 from chalicelib.settings import get_settings
@@ -25,6 +26,7 @@ from chalicelib.settings import get_settings
 API_PREFIX = "/api/v1/rcs"
 Access = Literal["public", "user", "admin"]
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
+Outcome = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,11 @@ def api_route(
     methods: list[str],
     access: Access = "user",
     status: int = 200,
+    idempotent: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register `view(request, **path_params) -> dict | Response` on `blueprint` under the API prefix."""
+    """Register `view(request, **path_params) -> dict | Response` on `blueprint` under the API prefix.
+
+    `idempotent` routes honour an `Idempotency-Key` header (see chalicelib/api/idempotency.py)."""
 
     def register(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)
@@ -137,7 +142,20 @@ def api_route(
                 if len(request.raw_body or b"") > get_settings().max_body_bytes:
                     raise errors.PayloadTooLarge("request body is too large")
                 api_request = ApiRequest(request, _authenticate(request, access))
-                result = view(api_request, **params)
+
+                def run() -> Outcome:
+                    result = view(api_request, **params)
+                    if isinstance(result, Response):
+                        return {"status": result.status_code, "body": result.body}
+                    return {"status": status, "body": {"success": True, **result}}
+
+                key = api_request.header(idempotency.HEADER) if idempotent else None
+                if key is None:
+                    outcome = run()
+                else:
+                    scope = f"{api_request.account_id}|{request.method} {path}|{sorted(params.items())}"
+                    outcome = idempotency.once(key, scope=scope, body=api_request.raw_body, run=run,
+                                               lambda_context=blueprint.lambda_context)
             except errors.DomainError as error:
                 return from_domain_error(error)
             except pydantic.ValidationError as error:
@@ -145,9 +163,7 @@ def api_route(
             except Exception:
                 logger.exception("unhandled error in view", extra={"view": view.__name__})
                 return internal_error()
-            if isinstance(result, Response):
-                return result
-            return success(result, status)
+            return Response(body=outcome["body"], status_code=outcome["status"], headers=JSON)
 
         for method in methods:
             ROUTES.append(RouteSpec(API_PREFIX + path, method, access, view.__name__))

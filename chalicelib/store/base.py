@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pynamodb.constants import PAY_PER_REQUEST_BILLING_MODE
 from pynamodb.models import Model
 
 from chalicelib.settings import get_settings
 
 
-def table_meta(key: str) -> type:
+def table_meta(key: str) -> Any:
     """A PynamoDB `Meta` for the table `key`, named for the current stage."""
     settings = get_settings()
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 from pynamodb.models import Model
 
 from chalicelib.store.base import reset_connection
+from chalicelib.store.idempotency import IdempotencyRecordModel
 
-ALL_MODELS: list[type[Model]] = []
+ALL_MODELS: list[type[Model]] = [
+    IdempotencyRecordModel,
+]
 
 
 def create_tables(models: list[type[Model]] | None = None) -> None:

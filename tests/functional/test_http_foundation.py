@@ -17,6 +17,7 @@ from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.errors import NotFound
 
 SECRET = "test-secret-at-least-32-bytes-long-0123456789"
+OTHER_SECRET = "another-secret-that-is-long-enough-for-any-hmac-0123456789abcdef"
 probe = Blueprint(__name__)
 
 
@@ -28,6 +29,17 @@ def whoami(request: ApiRequest) -> dict[str, Any]:
 @api_route(probe, "/probe", methods=["POST"], status=201)
 def echo(request: ApiRequest) -> dict[str, Any]:
     return {"body": request.json()}
+
+
+created: list[str] = []
+
+
+@api_route(probe, "/probe/things", methods=["POST"], status=201, idempotent=True)
+def create_thing(request: ApiRequest) -> dict[str, Any]:
+    if request.json().get("fail"):
+        raise NotFound("refused")
+    created.append(request.account_id)
+    return {"thing_id": f"t{len(created)}"}
 
 
 @api_route(probe, "/probe/admin", methods=["GET"], access="admin")
@@ -88,12 +100,13 @@ def test_health_answers_without_a_token_and_names_the_stage(client: Client) -> N
         pytest.param({"Authorization": "Basic dXNlcjpwYXNz"}, id="not bearer"),
         pytest.param({"Authorization": "Bearer"}, id="bearer without token"),
         pytest.param({"Authorization": "Bearer not.a.jwt"}, id="garbage"),
-        pytest.param(bearer({"sub": "acme", "exp": later()}, key="another-secret-0123456789abcdef"),
+        pytest.param(bearer({"sub": "acme", "exp": later()}, key=OTHER_SECRET),
                      id="wrong signature"),
         pytest.param(bearer({"sub": "acme", "exp": int(time.time()) - 5}), id="expired"),
         pytest.param(bearer({"sub": "acme"}), id="missing exp"),
         pytest.param(bearer({"exp": later()}), id="no account claim"),
-        pytest.param(bearer({"sub": "acme", "exp": later()}, algorithm="HS384"), id="algorithm not accepted"),
+        pytest.param(bearer({"sub": "acme", "exp": later()}, key=SECRET * 2, algorithm="HS384"),
+                     id="algorithm not accepted"),
     ],
 )
 def test_a_protected_route_refuses_unusable_credentials_with_401(probe_client: Client,
@@ -172,3 +185,39 @@ def test_a_valid_post_gets_its_status_and_a_success_body(probe_client: Client) -
     response = probe_client.http.post("/api/v1/rcs/probe", headers=headers, body=b'{"k": [1, "\\u202e"]}')
     assert response.status_code == 201
     assert body(response) == {"success": True, "body": {"k": [1, "\u202e"]}}
+
+
+def test_an_idempotency_key_replays_the_first_response_and_creates_nothing_new(
+        probe_client: Client, aws: None) -> None:
+    headers = {**bearer({"sub": "acme", "exp": later()}), "Content-Type": "application/json",
+               "Idempotency-Key": "create-1"}
+    before = len(created)
+    first = probe_client.http.post("/api/v1/rcs/probe/things", headers=headers, body=b'{"n": 1}')
+    again = probe_client.http.post("/api/v1/rcs/probe/things", headers=headers, body=b'{"n": 1}')
+    assert first.status_code == again.status_code == 201
+    assert body(first) == body(again)
+    assert len(created) == before + 1
+
+
+def test_an_idempotency_key_reused_with_another_body_is_a_conflict(probe_client: Client, aws: None) -> None:
+    headers = {**bearer({"sub": "acme", "exp": later()}), "Content-Type": "application/json",
+               "Idempotency-Key": "create-2"}
+    probe_client.http.post("/api/v1/rcs/probe/things", headers=headers, body=b'{"n": 1}')
+    assert_envelope(probe_client.http.post("/api/v1/rcs/probe/things", headers=headers, body=b'{"n": 2}'),
+                    409, "conflict")
+
+
+def test_idempotency_keys_are_per_account_and_a_failed_request_can_be_retried(
+        probe_client: Client, aws: None) -> None:
+    def headers(account: str) -> dict[str, str]:
+        return {**bearer({"sub": account, "exp": later()}), "Content-Type": "application/json",
+                "Idempotency-Key": "same-key"}
+
+    acme = probe_client.http.post("/api/v1/rcs/probe/things", headers=headers("acme"), body=b"{}")
+    globex = probe_client.http.post("/api/v1/rcs/probe/things", headers=headers("globex"), body=b"{}")
+    assert body(acme)["thing_id"] != body(globex)["thing_id"]
+    failing = {**headers("initech"), "Idempotency-Key": "retry-me"}
+    assert probe_client.http.post("/api/v1/rcs/probe/things", headers=failing,
+                                  body=b'{"fail": true}').status_code == 404
+    retried = probe_client.http.post("/api/v1/rcs/probe/things", headers=failing, body=b'{"fail": true}')
+    assert retried.status_code == 404
