@@ -1,0 +1,311 @@
+"""The Google RBM adapter: a REST client of `phones.agentMessages.create`.
+
+- Auth: a service-account key -> OAuth2 access token (scope `rcsbusinessmessaging`) through
+  google-auth; the token is cached on the provider until google-auth deems it expired (it
+  refreshes 3 min 45 s early) and refreshed under a lock, so concurrent sends share one token.
+  The token endpoint is the key's `token_uri`.
+- Send: `POST {endpoint}/v1/phones/{E.164}/agentMessages?messageId=<uuid>&agentId=<agent>` with
+  the AgentMessage JSON. The messageId is the idempotency key: RBM ignores a message whose id it
+  has already seen and answers 409 ALREADY_EXISTS, which we count as sent.
+- Outcomes: 200/409 sent; 404 not_rcs_capable; 400 (and other 4xx) provider_rejected; 401 ->
+  one fresh token and a second try, then provider_auth; 403 provider_forbidden; 429, 408, 5xx,
+  timeouts and connection errors are retried within the call (exponential backoff with jitter,
+  bounded attempts and time), then `retry` (the sender puts the work back on the queue).
+- Thread-safe: one `requests.Session` (its connection pool is shared by the sender's threads),
+  token refresh under a lock, no other mutable state.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import requests
+from google.auth import exceptions as google_exceptions
+from google.auth.transport.requests import Request as GoogleRequest
+from google.oauth2 import service_account
+from requests.adapters import HTTPAdapter
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_result,
+    stop_after_attempt,
+    stop_after_delay,
+    stop_any,
+    wait_exponential_jitter,
+)
+from tenacity.stop import stop_base
+
+from chalicelib.logs import logger
+from chalicelib.providers.port import (
+    CONNECTION_ERROR,
+    E164,
+    INVALID_PHONE,
+    NOT_RCS_CAPABLE,
+    PROVIDER_AUTH,
+    PROVIDER_FORBIDDEN,
+    PROVIDER_REJECTED,
+    PROVIDER_UNAVAILABLE,
+    RATE_LIMITED,
+    TIMEOUT,
+    OutboundMessage,
+    ProviderConfigError,
+    SendResult,
+)
+
+RBM_SCOPE = "https://www.googleapis.com/auth/rcsbusinessmessaging"
+DEFAULT_ENDPOINT = "https://rcsbusinessmessaging.googleapis.com"
+DEFAULT_TIMEOUT = (3.05, 10.0)  # (connect, read) seconds
+TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Retries of transient trouble within one `send`: at most `max_attempts` tries and
+    `max_elapsed` seconds; waits grow `initial_wait * 2**n` (+ up to `jitter`), capped at
+    `max_wait`. A server asking (Retry-After) for more than `max_retry_after` seconds is not
+    waited for: the call returns `retry` with that hint at once."""
+
+    max_attempts: int = 3
+    initial_wait: float = 0.5
+    max_wait: float = 4.0
+    jitter: float = 0.5
+    max_elapsed: float = 25.0
+    max_retry_after: float = 5.0
+
+
+class _TimeoutRequest(GoogleRequest):
+    """google-auth's transport with our timeout (its default is 120 s)."""
+
+    def __init__(self, session: requests.Session, timeout: tuple[float, float]) -> None:
+        super().__init__(session=session)
+        self._timeout = timeout
+
+    def __call__(self, url: str, method: str = "GET", body: Any = None, headers: Any = None,
+                 timeout: Any = None, **kwargs: Any) -> Any:
+        return super().__call__(  # type: ignore[no-untyped-call]
+            url, method=method, body=body, headers=headers, timeout=timeout or self._timeout, **kwargs
+        )
+
+
+class RbmProvider:
+    def __init__(
+        self,
+        *,
+        agent_id: str,
+        service_account_info: Mapping[str, Any],
+        endpoint: str | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        pool_size: int = 32,
+    ) -> None:
+        if not agent_id:
+            raise ProviderConfigError("rbm credentials need an agent_id")
+        try:
+            self._credentials = service_account.Credentials.from_service_account_info(  # type: ignore[no-untyped-call]
+                dict(service_account_info), scopes=[RBM_SCOPE]
+            )
+        except (ValueError, KeyError, TypeError) as exc:  # never echo the key itself
+            raise ProviderConfigError(f"the service-account key is not usable ({type(exc).__name__})") from None
+        self.agent_id = agent_id
+        self.endpoint = (endpoint or DEFAULT_ENDPOINT).rstrip("/")
+        self._timeout = timeout
+        self._retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._session = requests.Session()
+        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", adapter)
+        self._auth_request = _TimeoutRequest(requests.Session(), timeout)
+
+    @property
+    def token_uri(self) -> str:
+        return str(self._credentials._token_uri)
+
+    def url_for(self, phone: str) -> str:
+        return f"{self.endpoint}/v1/phones/{quote(phone, safe='+')}/agentMessages"
+
+    def send(self, message: OutboundMessage) -> SendResult:
+        if not E164.match(message.phone):
+            return SendResult.failed(message.message_id, INVALID_PHONE, detail="phone is not E.164")
+        attempts = 0
+
+        def attempt() -> SendResult:
+            nonlocal attempts
+            attempts += 1
+            return self._attempt(message)
+
+        policy = self._retry
+        retrying = Retrying(
+            retry=retry_if_result(lambda result: result.outcome == "retry"),
+            stop=stop_any(
+                stop_after_attempt(policy.max_attempts),
+                stop_after_delay(policy.max_elapsed),
+                _ServerWaitTooLong(policy.max_retry_after),
+            ),
+            wait=_backoff(policy),
+            sleep=self._sleep,
+            retry_error_callback=_last_result,
+        )
+        result: SendResult = retrying(attempt)
+        if result.outcome == "retry":
+            logger.warning(
+                "rbm send deferred",
+                extra={"message_id": message.message_id, "reason": result.failure_reason,
+                       "status": result.status, "attempts": attempts},
+            )
+        elif result.failure_reason in (PROVIDER_AUTH, PROVIDER_FORBIDDEN):
+            logger.error(
+                "rbm refused the agent's credentials",
+                extra={"agent_id": self.agent_id, "reason": result.failure_reason, "detail": result.detail},
+            )
+        return replace(result, attempts=attempts)
+
+    def close(self) -> None:
+        self._session.close()
+
+    # one try (plus one immediate try with a fresh token after a 401)
+    def _attempt(self, message: OutboundMessage) -> SendResult:
+        message_id = message.message_id
+        for fresh_token in (False, True):
+            try:
+                token = self._token()
+            except google_exceptions.RefreshError as exc:
+                if getattr(exc, "retryable", False):
+                    return SendResult.retry(message_id, PROVIDER_UNAVAILABLE, detail="token endpoint unavailable")
+                return SendResult.failed(message_id, PROVIDER_AUTH, detail="the token endpoint refused the key")
+            except google_exceptions.TransportError:
+                return SendResult.retry(message_id, CONNECTION_ERROR, detail="token endpoint unreachable")
+            try:
+                response = self._session.post(
+                    self.url_for(message.phone),
+                    params={"messageId": message_id, "agentId": self.agent_id},
+                    json=message.agent_message,
+                    headers={"Authorization": f"Bearer {token}"},
+                    timeout=self._timeout,
+                )
+            except requests.Timeout:
+                return SendResult.retry(message_id, TIMEOUT)
+            except requests.RequestException as exc:
+                return SendResult.retry(message_id, CONNECTION_ERROR, detail=type(exc).__name__)
+            if response.status_code == 401 and not fresh_token:
+                self._forget(token)
+                continue
+            return _classify(message_id, response)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _token(self) -> str:
+        with self._lock:
+            if not self._credentials.valid:
+                self._credentials.refresh(self._auth_request)
+            return str(self._credentials.token)
+
+    def _forget(self, token: str) -> None:
+        """Drop a token RBM no longer accepts, unless another thread already replaced it."""
+        with self._lock:
+            if self._credentials.token == token:
+                self._credentials.token = None
+
+
+def _classify(message_id: str, response: requests.Response) -> SendResult:
+    status = response.status_code
+    if status in (200, 409):  # 409 ALREADY_EXISTS: this messageId was accepted before
+        return SendResult.sent(message_id, status=status)
+    detail = _error_detail(response)
+    if status == 404:
+        return SendResult.failed(message_id, NOT_RCS_CAPABLE, status=status, detail=detail)
+    if status == 401:
+        return SendResult.failed(message_id, PROVIDER_AUTH, status=status, detail=detail)
+    if status == 403:
+        return SendResult.failed(message_id, PROVIDER_FORBIDDEN, status=status, detail=detail)
+    if status in TRANSIENT_STATUSES or status >= 500:
+        reason = RATE_LIMITED if status == 429 else PROVIDER_UNAVAILABLE
+        return SendResult.retry(message_id, reason, retry_after=_retry_after(response), status=status, detail=detail)
+    if 200 <= status < 300:  # another success code: accepted
+        return SendResult.sent(message_id, status=status)
+    return SendResult.failed(message_id, PROVIDER_REJECTED, status=status, detail=detail)
+
+
+def _error_detail(response: requests.Response) -> str:
+    """Google's `{"error": {"status", "message"}}` as one short line."""
+    try:
+        error = response.json().get("error", {})
+        text = f"{error.get('status', '')}: {error.get('message', '')}".strip(": ")
+    except (ValueError, AttributeError):
+        text = response.text
+    return (text or f"HTTP {response.status_code}")[:300]
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - datetime.now(UTC)).total_seconds())
+
+
+def _backoff(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
+    exponential = wait_exponential_jitter(multiplier=policy.initial_wait, max=policy.max_wait, jitter=policy.jitter)
+
+    def wait(state: RetryCallState) -> float:
+        asked = _outcome(state).retry_after or 0.0
+        return max(float(exponential(state)), asked)
+
+    return wait
+
+
+class _ServerWaitTooLong(stop_base):
+    """Stop when the server asks us to wait longer than we wait inside one call."""
+
+    def __init__(self, limit: float) -> None:
+        self.limit = limit
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        asked = _outcome(retry_state).retry_after
+        return asked is not None and asked > self.limit
+
+
+def _outcome(state: RetryCallState) -> SendResult:
+    assert state.outcome is not None
+    result: SendResult = state.outcome.result()
+    return result
+
+
+def _last_result(state: RetryCallState) -> SendResult:
+    return _outcome(state)
+
+
+def is_trusted_endpoint(url: str) -> bool:
+    """Google's RBM API over https: the global host or a regional one (`europe-`, `us-`, `asia-`)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and (
+        host == "rcsbusinessmessaging.googleapis.com"
+        or (host.endswith("-rcsbusinessmessaging.googleapis.com") and host.count(".") == 2)
+    )
+
+
+def is_trusted_token_uri(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme == "https" and (parts.hostname or "").lower() in {
+        "oauth2.googleapis.com",
+        "accounts.google.com",
+        "www.googleapis.com",
+    }

@@ -1,0 +1,135 @@
+"""The simulated provider (the local default): answers like RBM without leaving the process.
+
+- Outcomes are a pure function of the message id (a hash in [0, 1)), so a resend of the same
+  message gets the same answer, as it would from a real phone: the first `not_capable_rate` of
+  the range is `not_rcs_capable`, the next `failure_rate` is `provider_rejected`, the rest `sent`.
+- `throttle_rate` (off by default) answers `retry`/`rate_limited` at random, per call, to exercise
+  the sender's re-queueing; it is random on purpose: a throttle says nothing about the message.
+- The id: the simulator returns the caller's messageId unchanged, as RBM does, so the target's
+  `rm_message_id` is the same UUID for both providers and receipts find their target by it.
+- Receipts: for a sent message, DELIVERED follows after `delivery_delay_ms` for a
+  `delivery_rate` share of messages, and READ `read_delay_ms` later for a `read_rate` share of the
+  delivered ones (both deterministic per message id), through a `ReceiptEmitter`.
+- An AgentMessage without exactly one kind of content is `provider_rejected`, like RBM's 400.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from chalicelib.providers.port import (
+    NOT_RCS_CAPABLE,
+    PROVIDER_REJECTED,
+    RATE_LIMITED,
+    OutboundMessage,
+    ProviderConfigError,
+    SendResult,
+)
+from chalicelib.providers.receipts import EventType, ReceiptEmitter, ReceiptEvent
+
+CONTENT_KINDS = ("text", "richCard", "contentInfo", "fileName", "uploadedRbmFile")
+RATES = ("failure_rate", "not_capable_rate", "delivery_rate", "read_rate", "throttle_rate")
+
+
+@dataclass(frozen=True)
+class SimulatorSettings:
+    latency_ms: float = 50.0
+    failure_rate: float = 0.0
+    not_capable_rate: float = 0.0
+    delivery_rate: float = 1.0
+    read_rate: float = 0.6
+    delivery_delay_ms: float = 1000.0
+    read_delay_ms: float = 3000.0
+    throttle_rate: float = 0.0
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> SimulatorSettings:
+        """From the credentials' `simulator` fields: unknown keys and None are ignored, rates
+        must lie in [0, 1] and times be >= 0."""
+        known = {f.name for f in fields(cls)}
+        parsed: dict[str, float] = {}
+        for key, value in (values or {}).items():
+            if key not in known or value is None:
+                continue
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                raise ProviderConfigError(f"simulator {key} must be a number") from None
+            if number != number or number < 0 or (key in RATES and number > 1):  # NaN, negative, rate > 1
+                raise ProviderConfigError(f"simulator {key} is out of range")
+            parsed[key] = number
+        return cls(**parsed)
+
+
+def unit_hash(message_id: str, salt: str) -> float:
+    """A number in [0, 1) that depends only on (salt, message_id)."""
+    digest = hashlib.sha256(f"{salt}\n{message_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+class SimulatorProvider:
+    def __init__(
+        self,
+        settings: SimulatorSettings | None = None,
+        *,
+        agent_id: str = "simulator",
+        emitter: ReceiptEmitter | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.settings = settings or SimulatorSettings()
+        self.agent_id = agent_id or "simulator"
+        self.emitter = emitter
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._clock = clock
+
+    def send(self, message: OutboundMessage) -> SendResult:
+        settings = self.settings
+        if settings.latency_ms > 0:
+            self._sleep(settings.latency_ms / 1000)
+        if settings.throttle_rate and self._rng.random() < settings.throttle_rate:
+            return SendResult.retry(message.message_id, RATE_LIMITED, retry_after=1.0, status=429,
+                                    detail="RESOURCE_EXHAUSTED: simulated throttle")
+        if not _has_one_content(message.agent_message):
+            return SendResult.failed(message.message_id, PROVIDER_REJECTED, status=400,
+                                     detail="INVALID_ARGUMENT: contentMessage needs exactly one content")
+        draw = unit_hash(message.message_id, "outcome")
+        if draw < settings.not_capable_rate:
+            return SendResult.failed(message.message_id, NOT_RCS_CAPABLE, status=404,
+                                     detail="NOT_FOUND: simulated phone without RCS")
+        if draw < settings.not_capable_rate + settings.failure_rate:
+            return SendResult.failed(message.message_id, PROVIDER_REJECTED, status=400,
+                                     detail="INVALID_ARGUMENT: simulated rejection")
+        self._schedule_receipts(message)
+        return SendResult.sent(message.message_id, status=200)
+
+    def _schedule_receipts(self, message: OutboundMessage) -> None:
+        if self.emitter is None:
+            return
+        settings = self.settings
+        if unit_hash(message.message_id, "delivered") >= settings.delivery_rate:
+            return
+        now = self._clock()
+        delivered_after = settings.delivery_delay_ms / 1000
+        self.emitter.schedule(self._event(message, "DELIVERED", now + timedelta(seconds=delivered_after)),
+                              delivered_after)
+        if unit_hash(message.message_id, "read") < settings.read_rate:
+            read_after = delivered_after + settings.read_delay_ms / 1000
+            self.emitter.schedule(self._event(message, "READ", now + timedelta(seconds=read_after)), read_after)
+
+    def _event(self, message: OutboundMessage, kind: EventType, at: datetime) -> ReceiptEvent:
+        return ReceiptEvent(agent_id=self.agent_id, phone=message.phone, message_id=message.message_id,
+                            event_type=kind, send_time=at)
+
+
+def _has_one_content(agent_message: Mapping[str, Any]) -> bool:
+    content = agent_message.get("contentMessage")
+    return isinstance(content, Mapping) and sum(1 for kind in CONTENT_KINDS if content.get(kind)) == 1
