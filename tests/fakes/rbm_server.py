@@ -1,0 +1,415 @@
+"""A fake Google RBM API on 127.0.0.1: the OAuth token endpoint and `phones.agentMessages.create`.
+
+It answers the way Google does, as far as the adapter can tell:
+
+- `POST /token` takes the JWT-bearer grant (`grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer`,
+  `assertion=<RS256 JWT>`), verifies the assertion with the service account's public key (issuer
+  = the key's client_email, audience = Google's token URL, which google-auth always uses, scope
+  includes rcsbusinessmessaging, `kid` = the key id) and answers
+  `{"access_token", "expires_in", "token_type": "Bearer"}`, or 400 `invalid_grant`.
+- `POST /v1/phones/{E.164}/agentMessages?messageId=<uuid>&agentId=<id>` checks the bearer token
+  (401 UNAUTHENTICATED), the query (400), the agent (403 PERMISSION_DENIED), the body (400
+  INVALID_ARGUMENT for an AgentMessage RBM would refuse), then answers what the test scripted for
+  that phone, else 404 for a phone marked not RCS-capable, else 200 with the created AgentMessage.
+- A messageId already accepted is ignored: Google documents that the platform "ignores" a reused
+  id and answers 409 ALREADY_EXISTS (the google.rpc code for creating what exists); the fake does
+  the same and records no second delivery. `deliveries` is therefore what a phone received.
+
+Every request to the messages endpoint is in `calls` (with the status answered and, if the
+request was malformed, the `problem`), accepted ones in `deliveries`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+import uuid
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token"
+RBM_SCOPE = "https://www.googleapis.com/auth/rcsbusinessmessaging"
+JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+MESSAGES_PATH = re.compile(r"^/v1/phones/([^/]+)/agentMessages$")
+STATUS_NAMES = {
+    400: "INVALID_ARGUMENT",
+    401: "UNAUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    409: "ALREADY_EXISTS",
+    429: "RESOURCE_EXHAUSTED",
+    500: "INTERNAL",
+    503: "UNAVAILABLE",
+}
+
+
+@dataclass(frozen=True)
+class ServiceAccountKey:
+    info: dict[str, Any]  # the JSON key as Google issues it
+    public_pem: bytes
+
+
+def make_service_account(
+    token_uri: str = GOOGLE_TOKEN_AUDIENCE,
+    *,
+    email: str = "rbm-sender@acme-rbm.iam.gserviceaccount.com",
+    key_id: str = "0123456789abcdef",
+) -> ServiceAccountKey:
+    """A fresh RSA service-account key in Google's JSON key format."""
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    public_pem = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    info = {
+        "type": "service_account",
+        "project_id": "acme-rbm",
+        "private_key_id": key_id,
+        "private_key": pem,
+        "client_email": email,
+        "client_id": "100000000000000000001",
+        "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+        "token_uri": token_uri,
+    }
+    return ServiceAccountKey(info=info, public_pem=public_pem)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A scripted answer: `status` after `delay` seconds, with extra `headers`."""
+
+    status: int = 200
+    delay: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Call:
+    phone: str
+    message_id: str
+    agent_id: str
+    body: Any
+    token: str
+    status: int
+    problem: str = ""
+
+
+class FakeRbmServer:
+    def __init__(
+        self,
+        key: ServiceAccountKey,
+        *,
+        agent_id: str = "acme_agent",
+        token_lifetime: int = 3600,
+        tokens_from: FakeRbmServer | None = None,
+    ) -> None:
+        """`tokens_from`: accept the tokens another fake issued (Google's tokens are global: a
+        regional RBM endpoint takes the token of the one token endpoint)."""
+        self.key = key
+        self.tokens_from = tokens_from
+        self.agent_id = agent_id
+        self.token_lifetime = token_lifetime
+        self.token_requests = 0
+        self.token_failures: list[str] = []
+        self.calls: list[Call] = []
+        self.deliveries: dict[str, Call] = {}
+        self.refuse_all_tokens = False
+        self._tokens: dict[str, float] = {}
+        self._scripts: dict[str, deque[Reply]] = defaultdict(deque)
+        self._not_capable: set[str] = set()
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="fake-rbm", daemon=True)
+
+    # lifecycle
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def token_uri(self) -> str:
+        return f"{self.url}/token"
+
+    def start(self) -> FakeRbmServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> FakeRbmServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # scripting
+    def script(self, phone: str, *replies: int | Reply) -> None:
+        """The next answers for `phone`, one per request, before the default behaviour."""
+        with self._lock:
+            self._scripts[phone].extend(r if isinstance(r, Reply) else Reply(r) for r in replies)
+
+    def not_capable(self, *phones: str) -> None:
+        with self._lock:
+            self._not_capable.update(phones)
+
+    def revoke_tokens(self) -> None:
+        """Every token issued so far stops working (as after a key rotation)."""
+        with self._lock:
+            self._tokens.clear()
+
+    def accepts(self, token: str) -> bool:
+        with self._lock:
+            valid = self._tokens.get(token, 0) > time.time()
+        return valid or (self.tokens_from is not None and self.tokens_from.accepts(token))
+
+    def calls_for(self, phone: str) -> list[Call]:
+        return [c for c in self.calls if c.phone == phone]
+
+    def problems(self) -> list[str]:
+        return [c.problem for c in self.calls if c.problem]
+
+    # the token endpoint
+    def _token(self, form: dict[str, list[str]]) -> tuple[int, dict[str, Any]]:
+        with self._lock:
+            self.token_requests += 1
+        grant = (form.get("grant_type") or [""])[0]
+        assertion = (form.get("assertion") or [""])[0]
+        if grant != JWT_BEARER:
+            return self._token_refusal("unsupported_grant_type", f"grant_type {grant!r}")
+        try:
+            header = jwt.get_unverified_header(assertion)
+            claims = jwt.decode(
+                assertion,
+                self.key.public_pem,
+                algorithms=["RS256"],
+                audience=GOOGLE_TOKEN_AUDIENCE,
+                issuer=self.key.info["client_email"],
+                options={"require": ["exp", "iat", "iss", "aud"]},
+            )
+        except jwt.PyJWTError as exc:
+            return self._token_refusal("invalid_grant", f"Invalid JWT: {exc}")
+        if header.get("kid") != self.key.info["private_key_id"]:
+            return self._token_refusal("invalid_grant", "Invalid JWT Signature (unknown kid).")
+        if RBM_SCOPE not in str(claims.get("scope", "")).split():
+            return self._token_refusal("invalid_scope", "scope lacks rcsbusinessmessaging")
+        token = f"ya29.fake-{uuid.uuid4().hex}"
+        with self._lock:
+            self._tokens[token] = time.time() + self.token_lifetime
+        return 200, {"access_token": token, "expires_in": self.token_lifetime, "token_type": "Bearer"}
+
+    def _token_refusal(self, error: str, description: str) -> tuple[int, dict[str, Any]]:
+        with self._lock:
+            self.token_failures.append(description)
+        return 400, {"error": error, "error_description": description}
+
+    # the messages endpoint
+    def _message(
+        self, path: str, query: dict[str, list[str]], headers: Any, raw: bytes
+    ) -> tuple[int, dict[str, Any], Reply]:
+        match = MESSAGES_PATH.match(path)
+        phone = unquote(match.group(1)) if match else ""
+        message_id = (query.get("messageId") or [""])[0]
+        agent_id = (query.get("agentId") or [""])[0]
+        token = str(headers.get("Authorization", "")).removeprefix("Bearer ")
+        try:
+            body: Any = json.loads(raw or b"null")
+        except ValueError:
+            body = None
+
+        def answer(status: int, problem: str = "", reply: Reply | None = None) -> tuple[int, dict[str, Any], Reply]:
+            with self._lock:
+                self.calls.append(Call(phone, message_id, agent_id, body, token, status, problem))
+            if status == 200:
+                return status, _created(phone, message_id, body), reply or Reply()
+            return status, _google_error(status, problem or STATUS_NAMES.get(status, "error")), reply or Reply(status)
+
+        if not match:
+            return answer(400, f"unknown path {path}")
+        if self.refuse_all_tokens or not self.accepts(token):
+            return answer(401, "Request had invalid authentication credentials.")
+        if not E164.match(phone):
+            return answer(400, f"phone {phone!r} is not E.164")
+        try:
+            uuid.UUID(message_id)
+        except ValueError:
+            return answer(400, f"messageId {message_id!r} is not a UUID")
+        if agent_id != self.agent_id:
+            return answer(403, f"agentId {agent_id!r} is not this service account's agent")
+        if "application/json" not in str(headers.get("Content-Type", "")):
+            return answer(400, "Content-Type must be application/json")
+        problem = agent_message_problem(body)
+        if problem:
+            return answer(400, problem)
+        with self._lock:
+            script = self._scripts.get(phone)
+            reply = script.popleft() if script else None
+            not_capable = phone in self._not_capable
+        if reply is not None and reply.delay:
+            time.sleep(reply.delay)
+        if reply is not None and reply.status != 200:
+            return answer(reply.status, STATUS_NAMES.get(reply.status, "scripted"), reply)
+        if not_capable:
+            return answer(404, "Requested entity was not found.")
+        with self._lock:
+            duplicate = message_id in self.deliveries
+            call = Call(phone, message_id, agent_id, body, token, 409 if duplicate else 200)
+            self.calls.append(call)
+            if not duplicate:
+                self.deliveries[message_id] = call
+        if duplicate:
+            return 409, _google_error(409, "Requested entity already exists"), reply or Reply(409)
+        return 200, _created(phone, message_id, body), reply or Reply()
+
+
+def agent_message_problem(body: Any) -> str:
+    """Why RBM would refuse this AgentMessage body (400), or "" if it would accept it."""
+    if not isinstance(body, dict) or not isinstance(body.get("contentMessage"), dict):
+        return "body needs a contentMessage object"
+    unknown = set(body) - {"contentMessage", "ttl", "expireTime", "messageTrafficType"}
+    if unknown:
+        return f"unknown AgentMessage fields {sorted(unknown)}"
+    if "ttl" in body and not re.fullmatch(r"\d+(\.\d+)?s", str(body["ttl"])):
+        return "ttl must be a duration like '3600s'"
+    content = body["contentMessage"]
+    kinds = [k for k in ("text", "richCard", "contentInfo", "fileName", "uploadedRbmFile") if k in content]
+    if len(kinds) != 1:
+        return f"contentMessage needs exactly one content, got {kinds}"
+    problem = _suggestions_problem(content.get("suggestions", []), 11)
+    if problem:
+        return problem
+    if "text" in content:
+        text = content["text"]
+        return "" if isinstance(text, str) and 0 < len(text) <= 3072 else "text must be 1..3072 characters"
+    if "contentInfo" in content:
+        return _content_info_problem(content["contentInfo"])
+    if "richCard" in content:
+        card = content["richCard"]
+        if not isinstance(card, dict) or len(card) != 1:
+            return "richCard needs exactly one of standaloneCard, carouselCard"
+        if "standaloneCard" in card:
+            standalone = card["standaloneCard"]
+            orientation = standalone.get("cardOrientation")
+            if orientation not in ("VERTICAL", "HORIZONTAL"):
+                return "cardOrientation must be VERTICAL or HORIZONTAL"
+            if orientation == "HORIZONTAL" and standalone.get("thumbnailImageAlignment") not in ("LEFT", "RIGHT"):
+                return "a horizontal card needs thumbnailImageAlignment"
+            return _card_problem(standalone.get("cardContent"))
+        if "carouselCard" in card:
+            carousel = card["carouselCard"]
+            if carousel.get("cardWidth") not in ("SMALL", "MEDIUM"):
+                return "cardWidth must be SMALL or MEDIUM"
+            cards = carousel.get("cardContents")
+            if not isinstance(cards, list) or not 2 <= len(cards) <= 10:
+                return "a carousel has 2 to 10 cards"
+            return next((p for p in map(_card_problem, cards) if p), "")
+        return "richCard needs standaloneCard or carouselCard"
+    return ""
+
+
+def _card_problem(card: Any) -> str:
+    if not isinstance(card, dict):
+        return "cardContent must be an object"
+    if not (card.get("title") or card.get("description") or card.get("media")):
+        return "a card needs a title, a description or media"
+    if len(card.get("title", "")) > 200 or len(card.get("description", "")) > 2000:
+        return "card title <= 200, description <= 2000"
+    if "media" in card:
+        media = card["media"]
+        if media.get("height") not in ("SHORT", "MEDIUM", "TALL"):
+            return "media height must be SHORT, MEDIUM or TALL"
+        problem = _content_info_problem(media.get("contentInfo"))
+        if problem:
+            return problem
+    return _suggestions_problem(card.get("suggestions", []), 4)
+
+
+def _content_info_problem(info: Any) -> str:
+    if not isinstance(info, dict) or not str(info.get("fileUrl", "")).startswith(("https://", "http://")):
+        return "contentInfo needs a fileUrl"
+    if "thumbnailUrl" in info and not str(info["thumbnailUrl"]).startswith(("https://", "http://")):
+        return "thumbnailUrl must be a URL"
+    return ""
+
+
+ACTIONS = ("openUrlAction", "dialAction", "viewLocationAction", "createCalendarEventAction", "shareLocationAction")
+
+
+def _suggestions_problem(suggestions: Any, limit: int) -> str:
+    if not isinstance(suggestions, list) or len(suggestions) > limit:
+        return f"at most {limit} suggestions"
+    for suggestion in suggestions:
+        if not isinstance(suggestion, dict) or len(suggestion) != 1 or not ({"reply", "action"} & set(suggestion)):
+            return "a suggestion is exactly one of reply, action"
+        inner: dict[str, Any] = suggestion.get("reply") or suggestion.get("action") or {}
+        if not 0 < len(inner.get("text", "")) <= 25 or len(inner.get("postbackData", "")) > 2048:
+            return "a suggestion's text is 1..25 characters, postbackData <= 2048"
+        if "action" in suggestion:
+            kinds = [k for k in ACTIONS if k in inner]
+            if len(kinds) != 1:
+                return f"an action has exactly one kind, got {kinds}"
+            if "openUrlAction" in inner and not str(inner["openUrlAction"].get("url", "")).startswith("http"):
+                return "openUrlAction needs a url"
+            if "dialAction" in inner and not E164.match(str(inner["dialAction"].get("phoneNumber", ""))):
+                return "dialAction needs an E.164 phoneNumber"
+    return ""
+
+
+def _created(phone: str, message_id: str, body: Any) -> dict[str, Any]:
+    return {
+        "name": f"phones/{phone}/agentMessages/{message_id}",
+        "sendTime": time.strftime("%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime()),
+        "contentMessage": (body or {}).get("contentMessage", {}),
+    }
+
+
+def _google_error(status: int, message: str) -> dict[str, Any]:
+    return {"error": {"code": status, "message": message, "status": STATUS_NAMES.get(status, "UNKNOWN")}}
+
+
+def _handler_for(server: FakeRbmServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            parts = urlsplit(self.path)
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if parts.path == "/token":
+                status, payload = server._token(parse_qs(raw.decode()))
+                self._reply(status, payload, {})
+                return
+            status, payload, reply = server._message(parts.path, parse_qs(parts.query), self.headers, raw)
+            self._reply(status, payload, reply.headers)
+
+        def _reply(self, status: int, payload: dict[str, Any], headers: dict[str, str]) -> None:
+            data = json.dumps(payload).encode()
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=UTF-8")
+                self.send_header("Content-Length", str(len(data)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout tests)
+                pass
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return
+
+    return Handler
