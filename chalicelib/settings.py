@@ -16,6 +16,7 @@ TABLES = (
     "imports",
     "broadcasts",
     "targets",
+    "chunks",
     "idempotency",
     "receipts",
 )

@@ -1,0 +1,80 @@
+"""Broadcasts as the API offers them: create (with the snapshot), start, cancel, read."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from chalicelib import errors
+from chalicelib.clock import format_time, parse_time, utcnow
+from chalicelib.services import lists, runner, templates
+from chalicelib.store import broadcasts as store
+from chalicelib.store.broadcasts import Broadcast, Target
+from chalicelib.store.paging import Page
+
+MAX_SCHEDULE_AHEAD = timedelta(days=365)
+INLINE_SNAPSHOT_PAGES = 1
+
+
+def parse_schedule(value: str | None) -> datetime | None:
+    if value is None or value == "":
+        return None
+    try:
+        moment = parse_time(value)
+    except ValueError:
+        raise errors.InvalidInput("scheduled_at", "scheduled_at must be an RFC 3339 time such as "
+                                                  "2026-05-28T08:00:00Z") from None
+    if moment - utcnow() > MAX_SCHEDULE_AHEAD:
+        raise errors.InvalidInput("scheduled_at", "scheduled_at must be within a year")
+    return moment
+
+
+def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
+           scheduled_at: str | None) -> Broadcast:
+    """Create a draft and snapshot the list: the first page now, the rest in the background."""
+    when = parse_schedule(scheduled_at)
+    template = templates.get_template(account_id, template_id)
+    contact_list = lists.get_list(account_id, list_id)
+    if template.effective_status != "approved":
+        raise errors.Forbidden(f"template is not approved (effective_status: {template.effective_status})")
+    broadcast = store.create_broadcast(
+        account_id=account_id, name=name or f"{template.name} to {contact_list.name}", template_id=template_id,
+        list_id=list_id, template_name=template.name, list_name=contact_list.name,
+        scheduled_at=format_time(when) if when else None, total_count=contact_list.member_count,
+    )
+    return runner.continue_snapshot(broadcast, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
+
+
+def get(account_id: str, broadcast_id: str) -> Broadcast:
+    return store.get_broadcast(account_id, broadcast_id)
+
+
+def list_page(account_id: str, *, limit: int, cursor: str | None) -> Page[Broadcast]:
+    return store.list_broadcasts(account_id, limit=limit, cursor=cursor)
+
+
+def start(account_id: str, broadcast_id: str) -> str:
+    broadcast = store.get_broadcast(account_id, broadcast_id)
+    if broadcast.status != "draft":
+        raise errors.Conflict(f"broadcast is already {broadcast.status}")
+    if broadcast.scheduled_at and parse_time(broadcast.scheduled_at) > utcnow():
+        if store.mark_scheduled(account_id, broadcast_id, broadcast.scheduled_at) is None:
+            raise errors.Conflict("broadcast changed state while starting")
+        return "scheduled"
+    if runner.start_running(broadcast, from_statuses=("draft",)) is None:
+        raise errors.Conflict("broadcast changed state while starting")
+    return "running"
+
+
+def cancel(account_id: str, broadcast_id: str) -> str:
+    broadcast = store.get_broadcast(account_id, broadcast_id)
+    if broadcast.status in store.TERMINAL or store.mark_cancelled(account_id, broadcast_id) is None:
+        current = store.get_broadcast(account_id, broadcast_id).status
+        raise errors.Conflict(f"broadcast is already {current}")
+    return "cancelled"
+
+
+def targets(account_id: str, broadcast_id: str, *, size: int, state: str | None, cursor: str | None) -> Page[Target]:
+    store.get_broadcast(account_id, broadcast_id)
+    if state is not None and state not in store.TARGET_STATES:
+        raise errors.InvalidInput("state", f"state must be one of {', '.join(store.TARGET_STATES)}")
+    return store.list_targets(broadcast_id, size=size, state=state, cursor=cursor)

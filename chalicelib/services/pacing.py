@@ -1,0 +1,53 @@
+"""Sending many messages at once without exceeding a rate: bounded concurrency plus a token bucket."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+class TokenBucket:
+    """At most `rate` acquisitions per second on average, bursts up to `burst`."""
+
+    def __init__(self, rate: float, burst: float | None = None,
+                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep) -> None:
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        self.rate = rate
+        self.capacity = burst if burst is not None else max(1.0, rate / 10)
+        self.tokens = self.capacity
+        self.clock = clock
+        self.sleep = sleep
+        self.updated = clock()
+        self.lock = threading.Lock()
+
+    def acquire(self) -> None:
+        while True:
+            with self.lock:
+                now = self.clock()
+                self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+                self.updated = now
+                if self.tokens >= 1:
+                    self.tokens -= 1
+                    return
+                wait = (1 - self.tokens) / self.rate
+            self.sleep(wait)
+
+
+def paced_map(work: Callable[[In], Out], items: Sequence[In], *, concurrency: int, bucket: TokenBucket) -> list[Out]:
+    """`work` over `items` with at most `concurrency` in flight and `bucket`'s rate; results in order."""
+    if not items:
+        return []
+
+    def run(item: In) -> Out:
+        bucket.acquire()
+        return work(item)
+
+    with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(items)))) as pool:
+        return list(pool.map(run, items))

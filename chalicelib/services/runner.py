@@ -1,0 +1,280 @@
+"""The broadcast runner: snapshot the list, pick the broadcast up, dispatch chunks, send a chunk.
+
+Every step is safe to run twice (SQS delivers at least once):
+- the snapshot advances a cursor with a conditional update, so a page is counted once;
+- the dispatcher advances its own cursor the same way; a chunk enqueued twice is harmless;
+- a chunk's cost is reserved under a key of its own (the same key reserves nothing twice); its
+  messages carry ids derived from (broadcast, phone), so a resend is ignored by the provider;
+  targets already settled are skipped; and the chunk's counts and refund are recorded in one
+  transaction with a condition, so a chunk settles once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from chalicelib import errors, messaging
+from chalicelib.clock import format_time, utcnow
+from chalicelib.logs import logger
+from chalicelib.providers.factory import provider_for
+from chalicelib.providers.port import (
+    ACCOUNT_LEVEL_FAILURES,
+    PROVIDER_UNAVAILABLE,
+    MessageProvider,
+    OutboundMessage,
+    ProviderConfigError,
+    SendResult,
+    message_id_for,
+)
+from chalicelib.providers.render import MissingVariable, RenderError, render_agent_message
+from chalicelib.services import balance, credentials, lists, templates
+from chalicelib.services.pacing import TokenBucket, paced_map
+from chalicelib.settings import get_settings
+from chalicelib.store import broadcasts as store
+from chalicelib.store.broadcasts import Broadcast, ChunkBounds, ChunkOutcome, Target
+
+TimeLeft = Callable[[], float]
+SNAPSHOT_PAGE = 1000
+CHUNKS_PER_DISPATCH_BATCH = 10
+SAFETY_SECONDS = 60.0
+SNAPSHOT_WAIT_SECONDS = 2
+
+
+class ChunkNotFinished(Exception):
+    """Some targets of the chunk met a transient provider error: the chunk goes back to the queue."""
+
+
+def _job(kind: str, broadcast: Broadcast) -> dict[str, Any]:
+    return {"kind": kind, "account_id": broadcast.account_id, "broadcast_id": broadcast.broadcast_id}
+
+
+# ---------------------------------------------------------------- snapshot
+
+
+def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int | None = None) -> Broadcast:
+    """Copy list members into targets page by page until done, out of time, or `pages` pages."""
+    copied_pages = 0
+    while not broadcast.snapshot_done and broadcast.status not in store.TERMINAL:
+        if pages is not None and copied_pages >= pages:
+            messaging.send("dispatch", _job("snapshot", broadcast))
+            return broadcast
+        if time_left() < SAFETY_SECONDS:
+            messaging.send("dispatch", _job("snapshot", broadcast))
+            return broadcast
+        cursor = broadcast.snapshot_cursor
+        members, next_cursor = next(
+            lists.member_pages(broadcast.list_id, page_size=SNAPSHOT_PAGE, cursor=cursor or None), ([], "")
+        )
+        store.put_targets(broadcast.broadcast_id, (
+            Target(broadcast.broadcast_id, member.phone, dict(member.variables)) for member in members
+        ))
+        done = not next_cursor
+        store.record_snapshot_page(broadcast, from_cursor=cursor, to_cursor=next_cursor, count=len(members),
+                                   done=done)
+        copied_pages += 1
+        broadcast = store.get_broadcast(broadcast.account_id, broadcast.broadcast_id)
+    return broadcast
+
+
+# ---------------------------------------------------------------- start, schedule, dispatch
+
+
+def start_running(broadcast: Broadcast, *, from_statuses: tuple[str, ...]) -> Broadcast | None:
+    running = store.mark_running(broadcast.account_id, broadcast.broadcast_id, from_statuses=from_statuses)
+    if running is not None:
+        messaging.send("dispatch", _job("dispatch", running))
+    return running
+
+
+def fire_due_schedules() -> int:
+    """Claim every scheduled broadcast whose time has come and start it; returns how many."""
+    fired = 0
+    for account_id, broadcast_id in store.due_broadcasts(format_time(utcnow())):
+        try:
+            broadcast = store.get_broadcast(account_id, broadcast_id)
+        except errors.NotFound:
+            continue
+        if start_running(broadcast, from_statuses=("scheduled",)) is not None:
+            fired += 1
+    return fired
+
+
+def _pick_up(broadcast: Broadcast) -> str:
+    """Snapshot the template onto the broadcast; '' when it can run, else the failure reason."""
+    try:
+        template = templates.get_template(broadcast.account_id, broadcast.template_id)
+    except errors.NotFound:
+        return "template_missing"
+    if credentials.load_credentials(broadcast.account_id) is None:
+        return "no_credentials"
+    price = get_settings().price_of(template.category)
+    if balance.get_balance(broadcast.account_id) < price:
+        return "insufficient_balance"
+    content = {
+        "name": template.name, "category": template.category, "language": template.language,
+        "components": template.components, "suggestions": template.suggestions,
+        "placeholders": template.placeholders,
+    }
+    store.attach_content(broadcast, content, price)
+    return ""
+
+
+def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None:
+    """Enqueue the broadcast's chunks as send jobs, ten per SendMessageBatch; continue itself."""
+    broadcast = store.get_broadcast(account_id, broadcast_id)
+    if broadcast.status != "running" or broadcast.dispatch_done:
+        return
+    if not broadcast.snapshot_done:
+        messaging.send("dispatch", _job("dispatch", broadcast), delay_seconds=SNAPSHOT_WAIT_SECONDS)
+        return
+    if broadcast.content is None:
+        reason = _pick_up(broadcast)
+        if reason:
+            store.mark_failed(account_id, broadcast_id, reason)
+            logger.info("broadcast failed at pick-up", extra={"broadcast_id": broadcast_id, "reason": reason})
+            return
+        broadcast = store.get_broadcast(account_id, broadcast_id)
+    chunk_size = get_settings().send_chunk_size
+    while True:
+        if time_left() < SAFETY_SECONDS:
+            messaging.send("dispatch", _job("dispatch", broadcast))
+            return
+        bounds = store.chunk_bounds(broadcast_id, after=broadcast.dispatch_cursor, chunk_size=chunk_size,
+                                    chunks=CHUNKS_PER_DISPATCH_BATCH)
+        messaging.send_batch("send", (
+            {**_job("send", broadcast), "first": b.first_phone, "last": b.last_phone, "size": b.size}
+            for b in bounds
+        ))
+        done = sum(b.size for b in bounds) < chunk_size * CHUNKS_PER_DISPATCH_BATCH
+        to_cursor = bounds[-1].last_phone if bounds else broadcast.dispatch_cursor
+        if not store.record_dispatch(broadcast, from_cursor=broadcast.dispatch_cursor, to_cursor=to_cursor,
+                                     chunks=len(bounds), done=done):
+            return
+        if done:
+            complete_if_settled(account_id, broadcast_id)
+            return
+        broadcast = replace(broadcast, dispatch_cursor=to_cursor)
+
+
+def complete_if_settled(account_id: str, broadcast_id: str) -> bool:
+    broadcast = store.get_broadcast(account_id, broadcast_id)
+    if (broadcast.status == "running" and broadcast.snapshot_done and broadcast.dispatch_done
+            and broadcast.settled_count >= broadcast.total_count):
+        return store.mark_completed(broadcast)
+    return False
+
+
+# ---------------------------------------------------------------- send
+
+
+@dataclass(frozen=True)
+class SendJob:
+    account_id: str
+    broadcast_id: str
+    bounds: ChunkBounds
+    final_attempt: bool
+
+    @property
+    def reservation_key(self) -> str:
+        return f"{self.broadcast_id}:{self.bounds.key}"
+
+
+def _settled(target: Target, **changes: Any) -> Target:
+    return replace(target, **changes)
+
+
+def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Target]) -> list[Target]:
+    """Render and send `targets`; returns them with their new state (still `queued` if transient)."""
+    content = broadcast.content or {}
+    outbound: list[OutboundMessage | Target] = []
+    for target in targets:
+        try:
+            body = render_agent_message(content.get("components", {}), content.get("suggestions", []),
+                                        target.variables)
+        except MissingVariable:
+            outbound.append(_settled(target, state="failed", failure_reason="missing_variable"))
+            continue
+        except RenderError:
+            outbound.append(_settled(target, state="failed", failure_reason="invalid_template"))
+            continue
+        outbound.append(OutboundMessage(message_id_for(broadcast.broadcast_id, target.phone), target.phone, body))
+
+    settings = get_settings()
+    to_send = [item for item in outbound if isinstance(item, OutboundMessage)]
+    results = paced_map(provider.send, to_send, concurrency=settings.send_concurrency,
+                        bucket=TokenBucket(settings.send_rate_per_second))
+    by_phone: dict[str, SendResult] = {message.phone: result for message, result in zip(to_send, results, strict=True)}
+    now = format_time(utcnow())
+    updated: list[Target] = []
+    for target, item in zip(targets, outbound, strict=True):
+        if isinstance(item, Target):
+            updated.append(item)
+            continue
+        result = by_phone[target.phone]
+        if result.outcome == "sent":
+            updated.append(_settled(target, state="sent", rm_message_id=result.message_id, sent_at=now))
+        elif result.outcome == "failed":
+            updated.append(_settled(target, state="failed", failure_reason=result.failure_reason))
+        else:
+            updated.append(target)
+    return updated
+
+
+def _provider(account_id: str) -> MessageProvider | None:
+    found = credentials.load_credentials(account_id)
+    if found is None:
+        return None
+    try:
+        return provider_for(found)
+    except ProviderConfigError:
+        return None
+
+
+def send_chunk(job: SendJob) -> ChunkOutcome | None:
+    """Send one chunk of a running broadcast; None when the broadcast no longer runs."""
+    broadcast = store.get_broadcast(job.account_id, job.broadcast_id)
+    if broadcast.status != "running" or broadcast.content is None or broadcast.unit_price is None:
+        return None
+    targets = store.chunk_targets(job.broadcast_id, job.bounds)
+    queued = [target for target in targets if target.state == "queued"]
+    price = broadcast.unit_price
+    reserved = balance.reserve(job.account_id, job.reservation_key, len(queued), price)
+    if queued:
+        already_sent = sum(1 for target in targets if target.state in ("sent", "delivered", "read"))
+        budget = max(0, reserved - already_sent)
+        payable, unpaid = queued[:budget], queued[budget:]
+        changed = [_settled(target, state="failed", failure_reason="insufficient_balance") for target in unpaid]
+        provider = _provider(job.account_id) if payable else None
+        if payable and provider is None:
+            changed += [_settled(target, state="failed", failure_reason="no_credentials") for target in payable]
+        elif payable and provider is not None:
+            changed += _send_all(provider, broadcast, payable)
+        still_queued = [target for target in changed if target.state == "queued"]
+        if still_queued and job.final_attempt:
+            changed = [_settled(target, state="failed", failure_reason=PROVIDER_UNAVAILABLE)
+                       if target.state == "queued" else target for target in changed]
+            still_queued = []
+        store.put_targets(job.broadcast_id, [target for target in changed if target.state != "queued"])
+        account_failures = {t.failure_reason for t in changed} & ACCOUNT_LEVEL_FAILURES
+        if account_failures:
+            logger.warning("provider refuses the account's credentials",
+                           extra={"broadcast_id": job.broadcast_id, "reasons": sorted(account_failures)})
+        if still_queued:
+            raise ChunkNotFinished(f"{len(still_queued)} targets met a transient provider error")
+        states = {target.phone: target.state for target in targets}
+        states.update({target.phone: target.state for target in changed})
+    else:
+        states = {target.phone: target.state for target in targets}
+    sent = sum(1 for state in states.values() if state in ("sent", "delivered", "read"))
+    failed = sum(1 for state in states.values() if state == "failed")
+    outcome = ChunkOutcome(sent=sent, failed=failed, refund_due=max(0, reserved - sent))
+    if store.settle_chunk(broadcast, job.bounds, outcome):
+        outcome.newly_settled = True
+    else:
+        outcome = store.settled_chunk(job.broadcast_id, job.bounds) or outcome
+    if outcome.refund_due:
+        balance.refund(job.account_id, job.reservation_key, outcome.refund_due, price)
+    complete_if_settled(job.account_id, job.broadcast_id)
+    return outcome

@@ -1,0 +1,459 @@
+"""Broadcasts, their targets and their settled chunks: models and the repository functions.
+
+Keys:
+- broadcasts: (account_id, broadcast_id); broadcast ids sort by creation time, so a query on the
+  account newest-first is the listing. `due_index` (schedule_bucket, scheduled_at) holds only
+  broadcasts in `scheduled` (the attribute is removed when they leave it): the scheduler's query.
+- targets: (broadcast_id, phone). `state_index` (broadcast_state = "<broadcast>#<state>", phone)
+  serves the `state=` filter; `message_index` (rm_message_id) finds a target from a receipt.
+- chunks: (broadcast_id, chunk_key): one item per settled chunk, written in the same transaction
+  as the broadcast's counters, so a chunk is counted exactly once.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    JSONAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+)
+from pynamodb.connection import Connection
+from pynamodb.exceptions import TransactWriteError, UpdateError
+from pynamodb.expressions.condition import Condition
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
+from pynamodb.models import Model
+from pynamodb.transactions import TransactWrite
+
+from chalicelib import errors
+from chalicelib.clock import format_time, utcnow
+from chalicelib.settings import get_settings
+from chalicelib.store.base import table_meta
+from chalicelib.store.paging import Page, decode_cursor, encode_cursor
+
+ACTIVE = ("draft", "scheduled", "running")
+TERMINAL = ("completed", "cancelled", "failed")
+TARGET_STATES = ("queued", "sent", "delivered", "read", "failed")
+SCHEDULED_BUCKET = "scheduled"
+
+
+def new_broadcast_id() -> str:
+    """Opaque, unique, and sorting by creation time (milliseconds, then randomness)."""
+    return f"b{int(time.time() * 1000):012x}{os.urandom(8).hex()}"
+
+
+class DueIndex(GlobalSecondaryIndex["BroadcastModel"]):
+    class Meta:
+        index_name = "due_index"
+        projection = KeysOnlyProjection()
+
+    schedule_bucket = UnicodeAttribute(hash_key=True)
+    scheduled_at = UnicodeAttribute(range_key=True)
+
+
+class BroadcastModel(Model):
+    Meta = table_meta("broadcasts")
+
+    account_id = UnicodeAttribute(hash_key=True)
+    broadcast_id = UnicodeAttribute(range_key=True)
+    name = UnicodeAttribute()
+    template_id = UnicodeAttribute()
+    list_id = UnicodeAttribute()
+    template_name = UnicodeAttribute(default="")
+    list_name = UnicodeAttribute(default="")
+    status = UnicodeAttribute(default="draft")
+    failure_reason = UnicodeAttribute(default="")
+    created_at = UnicodeAttribute()
+    scheduled_at = UnicodeAttribute(null=True)
+    started_at = UnicodeAttribute(null=True)
+    completed_at = UnicodeAttribute(null=True)
+    schedule_bucket = UnicodeAttribute(null=True)
+    total_count = NumberAttribute(default=0)
+    sent_count = NumberAttribute(default=0)
+    delivered_count = NumberAttribute(default=0)
+    read_count = NumberAttribute(default=0)
+    failed_count = NumberAttribute(default=0)
+    snapshot_done = BooleanAttribute(default=False)
+    snapshot_count = NumberAttribute(default=0)
+    snapshot_cursor = UnicodeAttribute(default="")
+    dispatch_done = BooleanAttribute(default=False)
+    dispatch_cursor = UnicodeAttribute(default="")
+    chunks_dispatched = NumberAttribute(default=0)
+    content = JSONAttribute(null=True)
+    unit_price = NumberAttribute(null=True)
+    due_index = DueIndex()
+
+
+class StateIndex(GlobalSecondaryIndex["TargetModel"]):
+    class Meta:
+        index_name = "state_index"
+        projection = AllProjection()
+
+    broadcast_state = UnicodeAttribute(hash_key=True)
+    phone = UnicodeAttribute(range_key=True)
+
+
+class MessageIndex(GlobalSecondaryIndex["TargetModel"]):
+    class Meta:
+        index_name = "message_index"
+        projection = KeysOnlyProjection()
+
+    rm_message_id = UnicodeAttribute(hash_key=True)
+
+
+class TargetModel(Model):
+    Meta = table_meta("targets")
+
+    broadcast_id = UnicodeAttribute(hash_key=True)
+    phone = UnicodeAttribute(range_key=True)
+    variables = MapAttribute[str, Any](default=dict)
+    state = UnicodeAttribute(default="queued")
+    broadcast_state = UnicodeAttribute()
+    rm_message_id = UnicodeAttribute(null=True)
+    failure_reason = UnicodeAttribute(default="")
+    sent_at = UnicodeAttribute(null=True)
+    delivered_at = UnicodeAttribute(null=True)
+    read_at = UnicodeAttribute(null=True)
+    state_index = StateIndex()
+    message_index = MessageIndex()
+
+
+class ChunkModel(Model):
+    Meta = table_meta("chunks")
+
+    broadcast_id = UnicodeAttribute(hash_key=True)
+    chunk_key = UnicodeAttribute(range_key=True)
+    sent = NumberAttribute(default=0)
+    failed = NumberAttribute(default=0)
+    refund_due = NumberAttribute(default=0)
+    settled_at = UnicodeAttribute()
+
+
+MODELS: list[type[Model]] = [BroadcastModel, TargetModel, ChunkModel]
+
+
+# ---------------------------------------------------------------- records the services see
+
+
+@dataclass(frozen=True)
+class Broadcast:
+    account_id: str
+    broadcast_id: str
+    name: str
+    template_id: str
+    list_id: str
+    template_name: str
+    list_name: str
+    status: str
+    failure_reason: str
+    created_at: str
+    scheduled_at: str | None
+    started_at: str | None
+    completed_at: str | None
+    total_count: int
+    sent_count: int
+    delivered_count: int
+    read_count: int
+    failed_count: int
+    snapshot_done: bool
+    snapshot_count: int
+    snapshot_cursor: str
+    dispatch_done: bool
+    dispatch_cursor: str
+    chunks_dispatched: int
+    content: dict[str, Any] | None
+    unit_price: int | None
+
+    @property
+    def settled_count(self) -> int:
+        return self.sent_count + self.failed_count
+
+
+@dataclass(frozen=True)
+class Target:
+    broadcast_id: str
+    phone: str
+    variables: dict[str, str]
+    state: str = "queued"
+    rm_message_id: str | None = None
+    failure_reason: str = ""
+    sent_at: str | None = None
+    delivered_at: str | None = None
+    read_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ChunkBounds:
+    first_phone: str
+    last_phone: str
+    size: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.first_phone}..{self.last_phone}"
+
+
+@dataclass
+class ChunkOutcome:
+    sent: int = 0
+    failed: int = 0
+    refund_due: int = 0
+    newly_settled: bool = field(default=False)
+
+
+def _broadcast(item: BroadcastModel) -> Broadcast:
+    return Broadcast(
+        account_id=item.account_id, broadcast_id=item.broadcast_id, name=item.name,
+        template_id=item.template_id, list_id=item.list_id, template_name=item.template_name,
+        list_name=item.list_name, status=item.status, failure_reason=item.failure_reason,
+        created_at=item.created_at, scheduled_at=item.scheduled_at, started_at=item.started_at,
+        completed_at=item.completed_at, total_count=int(item.total_count), sent_count=int(item.sent_count),
+        delivered_count=int(item.delivered_count), read_count=int(item.read_count),
+        failed_count=int(item.failed_count), snapshot_done=bool(item.snapshot_done),
+        snapshot_count=int(item.snapshot_count), snapshot_cursor=item.snapshot_cursor,
+        dispatch_done=bool(item.dispatch_done), dispatch_cursor=item.dispatch_cursor,
+        chunks_dispatched=int(item.chunks_dispatched), content=item.content,
+        unit_price=int(item.unit_price) if item.unit_price is not None else None,
+    )
+
+
+def _target(item: TargetModel) -> Target:
+    return Target(
+        broadcast_id=item.broadcast_id, phone=item.phone,
+        variables={str(k): str(v) for k, v in _plain(item.variables).items()},
+        state=item.state, rm_message_id=item.rm_message_id, failure_reason=item.failure_reason,
+        sent_at=item.sent_at, delivered_at=item.delivered_at, read_at=item.read_at,
+    )
+
+
+def _plain(value: Any) -> dict[str, Any]:
+    if isinstance(value, MapAttribute):
+        return dict(value.as_dict())
+    return dict(value or {})
+
+
+def _connection() -> Connection:
+    return Connection(region=get_settings().region)
+
+
+# ---------------------------------------------------------------- broadcasts
+
+
+def create_broadcast(*, account_id: str, name: str, template_id: str, list_id: str, template_name: str,
+                     list_name: str, scheduled_at: str | None, total_count: int) -> Broadcast:
+    item = BroadcastModel(
+        account_id, new_broadcast_id(), name=name, template_id=template_id, list_id=list_id,
+        template_name=template_name, list_name=list_name, status="draft", created_at=format_time(utcnow()),
+        scheduled_at=scheduled_at, total_count=total_count,
+    )
+    item.save(condition=BroadcastModel.broadcast_id.does_not_exist())
+    return _broadcast(item)
+
+
+def get_broadcast(account_id: str, broadcast_id: str) -> Broadcast:
+    try:
+        return _broadcast(BroadcastModel.get(account_id, broadcast_id, consistent_read=True))
+    except BroadcastModel.DoesNotExist:
+        raise errors.NotFound("no broadcast with this id") from None
+
+
+def list_broadcasts(account_id: str, *, limit: int, cursor: str | None) -> Page[Broadcast]:
+    start = decode_cursor(cursor, pinned={"account_id": account_id})
+    result = BroadcastModel.query(account_id, scan_index_forward=False, limit=limit,
+                                  last_evaluated_key=start)
+    items = [_broadcast(item) for item in result]
+    return Page(items, encode_cursor(result.last_evaluated_key))
+
+
+def _transition(account_id: str, broadcast_id: str, *, allowed: Sequence[str], actions: list[Any],
+                extra_condition: Condition | None = None) -> Broadcast | None:
+    """Apply `actions` if the broadcast's status is one of `allowed`; None when it is not."""
+    condition = BroadcastModel.broadcast_id.exists() & BroadcastModel.status.is_in(*allowed)
+    if extra_condition is not None:
+        condition &= extra_condition
+    item = BroadcastModel(account_id, broadcast_id)
+    try:
+        item.update(actions=actions, condition=condition)
+    except UpdateError as error:
+        if error.cause_response_code == "ConditionalCheckFailedException":
+            return None
+        raise
+    return _broadcast(item)
+
+
+def mark_running(account_id: str, broadcast_id: str, *, from_statuses: Sequence[str]) -> Broadcast | None:
+    return _transition(account_id, broadcast_id, allowed=from_statuses, actions=[
+        BroadcastModel.status.set("running"),
+        BroadcastModel.started_at.set(format_time(utcnow())),
+        BroadcastModel.schedule_bucket.remove(),
+    ])
+
+
+def mark_scheduled(account_id: str, broadcast_id: str, scheduled_at: str) -> Broadcast | None:
+    return _transition(account_id, broadcast_id, allowed=("draft",), actions=[
+        BroadcastModel.status.set("scheduled"),
+        BroadcastModel.schedule_bucket.set(SCHEDULED_BUCKET),
+        BroadcastModel.scheduled_at.set(scheduled_at),
+    ])
+
+
+def mark_cancelled(account_id: str, broadcast_id: str) -> Broadcast | None:
+    return _transition(account_id, broadcast_id, allowed=ACTIVE, actions=[
+        BroadcastModel.status.set("cancelled"),
+        BroadcastModel.completed_at.set(format_time(utcnow())),
+        BroadcastModel.schedule_bucket.remove(),
+    ])
+
+
+def mark_failed(account_id: str, broadcast_id: str, reason: str) -> Broadcast | None:
+    return _transition(account_id, broadcast_id, allowed=("running",), actions=[
+        BroadcastModel.status.set("failed"),
+        BroadcastModel.failure_reason.set(reason),
+        BroadcastModel.completed_at.set(format_time(utcnow())),
+    ])
+
+
+def mark_completed(broadcast: Broadcast) -> bool:
+    """Flip a running broadcast to completed, only if its counters are still the settled ones read."""
+    done = _transition(
+        broadcast.account_id, broadcast.broadcast_id, allowed=("running",),
+        actions=[BroadcastModel.status.set("completed"), BroadcastModel.completed_at.set(format_time(utcnow()))],
+        extra_condition=(BroadcastModel.dispatch_done == True)  # noqa: E712
+        & (BroadcastModel.snapshot_done == True)  # noqa: E712
+        & (BroadcastModel.sent_count == broadcast.sent_count)
+        & (BroadcastModel.failed_count == broadcast.failed_count),
+    )
+    return done is not None
+
+
+def attach_content(broadcast: Broadcast, content: dict[str, Any], unit_price: int) -> Broadcast | None:
+    """Snapshot the template's content onto a running broadcast, once."""
+    return _transition(broadcast.account_id, broadcast.broadcast_id, allowed=("running",),
+                       actions=[BroadcastModel.content.set(content), BroadcastModel.unit_price.set(unit_price)],
+                       extra_condition=BroadcastModel.content.does_not_exist())
+
+
+def due_broadcasts(now: str, limit: int = 100) -> list[tuple[str, str]]:
+    """(account_id, broadcast_id) of scheduled broadcasts whose time has come, oldest first."""
+    return [(item.account_id, item.broadcast_id)
+            for item in BroadcastModel.due_index.query(SCHEDULED_BUCKET, BroadcastModel.scheduled_at <= now,
+                                                       limit=limit)]
+
+
+# ---------------------------------------------------------------- snapshot
+
+
+def record_snapshot_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: str, count: int,
+                         done: bool) -> bool:
+    """Advance the snapshot from `from_cursor` (False if another delivery already did)."""
+    actions: list[Any] = [BroadcastModel.snapshot_cursor.set(to_cursor), BroadcastModel.snapshot_count.add(count)]
+    if done:
+        actions += [BroadcastModel.snapshot_done.set(True),
+                    BroadcastModel.total_count.set(broadcast.snapshot_count + count)]
+    result = _transition(broadcast.account_id, broadcast.broadcast_id, allowed=ACTIVE, actions=actions,
+                         extra_condition=(BroadcastModel.snapshot_cursor == from_cursor)
+                         & (BroadcastModel.snapshot_done == False))  # noqa: E712
+    return result is not None
+
+
+def put_targets(broadcast_id: str, targets: Iterable[Target]) -> None:
+    """Write targets with BatchWriteItem (25 per request; unprocessed items are retried)."""
+    with TargetModel.batch_write() as batch:
+        for target in targets:
+            batch.save(_target_item(target))
+
+
+def _target_item(target: Target) -> TargetModel:
+    return TargetModel(
+        target.broadcast_id, target.phone, variables=target.variables, state=target.state,
+        broadcast_state=f"{target.broadcast_id}#{target.state}", rm_message_id=target.rm_message_id,
+        failure_reason=target.failure_reason, sent_at=target.sent_at, delivered_at=target.delivered_at,
+        read_at=target.read_at,
+    )
+
+
+# ---------------------------------------------------------------- dispatch
+
+
+def chunk_bounds(broadcast_id: str, *, after: str, chunk_size: int, chunks: int) -> list[ChunkBounds]:
+    """The next `chunks` chunks of `chunk_size` targets after phone `after`, from one key-only query."""
+    start = {"broadcast_id": {"S": broadcast_id}, "phone": {"S": after}} if after else None
+    phones = [item.phone for item in TargetModel.query(
+        broadcast_id, limit=chunk_size * chunks, last_evaluated_key=start, attributes_to_get=["phone"],
+        consistent_read=True, page_size=chunk_size * chunks)]
+    return [ChunkBounds(part[0], part[-1], len(part))
+            for part in (phones[i:i + chunk_size] for i in range(0, len(phones), chunk_size))]
+
+
+def record_dispatch(broadcast: Broadcast, *, from_cursor: str, to_cursor: str, chunks: int, done: bool) -> bool:
+    actions: list[Any] = [BroadcastModel.dispatch_cursor.set(to_cursor),
+                          BroadcastModel.chunks_dispatched.add(chunks)]
+    if done:
+        actions.append(BroadcastModel.dispatch_done.set(True))
+    result = _transition(broadcast.account_id, broadcast.broadcast_id, allowed=("running",), actions=actions,
+                         extra_condition=BroadcastModel.dispatch_cursor == from_cursor)
+    return result is not None
+
+
+# ---------------------------------------------------------------- send
+
+
+def chunk_targets(broadcast_id: str, bounds: ChunkBounds) -> list[Target]:
+    return [_target(item) for item in TargetModel.query(
+        broadcast_id, TargetModel.phone.between(bounds.first_phone, bounds.last_phone), consistent_read=True)]
+
+
+def settle_chunk(broadcast: Broadcast, bounds: ChunkBounds, outcome: ChunkOutcome) -> bool:
+    """Record the chunk as settled and add its counts to the broadcast, in one transaction.
+    False when the chunk was settled before (its counts are already in)."""
+    chunk = ChunkModel(broadcast.broadcast_id, bounds.key, sent=outcome.sent, failed=outcome.failed,
+                       refund_due=outcome.refund_due, settled_at=format_time(utcnow()))
+    try:
+        with TransactWrite(connection=_connection()) as transaction:
+            transaction.save(chunk, condition=ChunkModel.chunk_key.does_not_exist())
+            transaction.update(
+                BroadcastModel(broadcast.account_id, broadcast.broadcast_id),
+                actions=[BroadcastModel.sent_count.add(outcome.sent), BroadcastModel.failed_count.add(outcome.failed)],
+                condition=BroadcastModel.broadcast_id.exists(),
+            )
+    except TransactWriteError as error:
+        reasons = [reason.code if reason else None for reason in error.cancellation_reasons or []]
+        if reasons and reasons[0] == "ConditionalCheckFailed":
+            return False
+        raise
+    return True
+
+
+def settled_chunk(broadcast_id: str, bounds: ChunkBounds) -> ChunkOutcome | None:
+    try:
+        item = ChunkModel.get(broadcast_id, bounds.key, consistent_read=True)
+    except ChunkModel.DoesNotExist:
+        return None
+    return ChunkOutcome(sent=int(item.sent), failed=int(item.failed), refund_due=int(item.refund_due))
+
+
+# ---------------------------------------------------------------- targets listing
+
+
+def list_targets(broadcast_id: str, *, size: int, state: str | None, cursor: str | None) -> Page[Target]:
+    if state is None:
+        start = decode_cursor(cursor, pinned={"broadcast_id": broadcast_id})
+        result: Any = TargetModel.query(broadcast_id, limit=size, last_evaluated_key=start, page_size=size)
+    else:
+        key = f"{broadcast_id}#{state}"
+        start = decode_cursor(cursor, pinned={"broadcast_state": key})
+        result = TargetModel.state_index.query(key, limit=size, last_evaluated_key=start, page_size=size)
+    items = [_target(item) for item in result]
+    return Page(items, encode_cursor(result.last_evaluated_key))
+
+
+def iter_all_targets(broadcast_id: str) -> Iterator[Target]:
+    for item in TargetModel.query(broadcast_id, consistent_read=True):
+        yield _target(item)

@@ -1,0 +1,90 @@
+"""The broadcast runner's handlers: the dispatch queue (snapshot and dispatch jobs), the send queue
+(one chunk per message) and the scheduler's minute tick."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from chalice.app import Blueprint, CloudWatchEvent, SQSEvent
+
+from chalicelib import errors
+from chalicelib.logs import logger
+from chalicelib.messaging import QUEUE_SPECS
+from chalicelib.services import runner
+from chalicelib.settings import get_settings
+from chalicelib.store import broadcasts as store
+from chalicelib.store.broadcasts import ChunkBounds
+
+bp = Blueprint(__name__)
+
+
+def _time_left(event: SQSEvent) -> runner.TimeLeft:
+    context: Any = event.context
+    if context is None or not hasattr(context, "get_remaining_time_in_millis"):
+        return lambda: float("inf")
+    return lambda: float(context.get_remaining_time_in_millis()) / 1000
+
+
+def _job(record: SQSRecord) -> dict[str, Any] | None:
+    try:
+        job = json.loads(record.body)
+    except ValueError:
+        job = None
+    if not isinstance(job, dict) or not job.get("account_id") or not job.get("broadcast_id"):
+        logger.error("dropping a malformed runner job", extra={"message_id": record.message_id})
+        return None
+    return job
+
+
+@bp.on_sqs_message(queue=get_settings().queue_name("dispatch"), batch_size=1)
+def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
+    time_left = _time_left(event)
+
+    def handle(record: SQSRecord) -> None:
+        job = _job(record)
+        if job is None:
+            return
+        try:
+            if job.get("kind") == "snapshot":
+                broadcast = store.get_broadcast(job["account_id"], job["broadcast_id"])
+                runner.continue_snapshot(broadcast, time_left=time_left)
+            else:
+                runner.dispatch(job["account_id"], job["broadcast_id"], time_left=time_left)
+        except errors.NotFound:
+            logger.info("runner job for a broadcast that no longer exists", extra={"job": job})
+
+    return process_partial_response(event=event.to_dict(), record_handler=handle,
+                                    processor=BatchProcessor(event_type=EventType.SQS), context=event.context)
+
+
+@bp.on_sqs_message(queue=get_settings().queue_name("send"), batch_size=1)
+def send_chunks(event: SQSEvent) -> dict[str, Any]:
+    max_receives = QUEUE_SPECS["send"].max_receive_count
+
+    def handle(record: SQSRecord) -> None:
+        job = _job(record)
+        if job is None:
+            return
+        receives = int(record.attributes.approximate_receive_count or 1)
+        send_job = runner.SendJob(
+            account_id=job["account_id"], broadcast_id=job["broadcast_id"],
+            bounds=ChunkBounds(job["first"], job["last"], int(job.get("size", 0))),
+            final_attempt=receives >= max_receives,
+        )
+        try:
+            runner.send_chunk(send_job)
+        except errors.NotFound:
+            logger.info("send job for a broadcast that no longer exists", extra={"job": job})
+
+    return process_partial_response(event=event.to_dict(), record_handler=handle,
+                                    processor=BatchProcessor(event_type=EventType.SQS), context=event.context)
+
+
+@bp.schedule("rate(1 minute)", name="fire_scheduled_broadcasts")
+def fire_scheduled_broadcasts(event: CloudWatchEvent) -> None:
+    fired = runner.fire_due_schedules()
+    if fired:
+        logger.info("scheduled broadcasts started", extra={"count": fired})
