@@ -9,8 +9,9 @@ from chalice.app import Chalice
 from chalicelib.api.health import health
 from chalicelib.api.middleware import http_middleware
 from chalicelib.api.routing import API_PREFIX
+from chalicelib.api.templates import templates
 
-BLUEPRINTS = [health]
+BLUEPRINTS = [health, templates]
 
 
 def register_api(app: Chalice) -> None:

@@ -7,9 +7,11 @@ from pynamodb.models import Model
 
 from chalicelib.store.base import reset_connection
 from chalicelib.store.idempotency import IdempotencyRecordModel
+from chalicelib.store.templates import TemplateRecord
 
 ALL_MODELS: list[type[Model]] = [
     IdempotencyRecordModel,
+    TemplateRecord,
 ]
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from chalice.app import Blueprint, Chalice
 
-BLUEPRINTS: list[Blueprint] = []
+from chalicelib.workers.review import review
+
+BLUEPRINTS: list[Blueprint] = [review]
 
 
 def register_workers(app: Chalice) -> None:

@@ -1,0 +1,324 @@
+"""The rule-based reviewer: each policy check reads the template and reports findings with a
+machine-readable code, a severity, a sentence for a person, and a hint how to fix it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from chalicelib.services.review import lexicon
+from chalicelib.services.review.model import Finding, Review, Subject
+from chalicelib.services.review.text import (
+    deobfuscate,
+    expected_script,
+    find_term,
+    fold,
+    is_ip,
+    known_script,
+    links,
+    script_share,
+    words,
+)
+from chalicelib.services.template_content import PLACEHOLDER, TextField, text_fields
+
+_VISIBLE = ("text", "title", "description")
+_BODY = ("text", "description")
+_SENTENCE = re.compile(r"[.!?।\n]+(?:\s|$)")
+_PERCENT_OFF = re.compile(r"\d+\s?%\s?(?:off|de descuento|de desconto|छूट|discount|cashback)")
+_MONEY_OFF = re.compile(r"(?:₹|rs\.?|inr|\$|€|r\$)\s?\d[\d,]*\s?(?:off|de descuento|de desconto|छूट)")
+_SHOUTING_RUN = re.compile(r"[!?]{3,}")
+_ADJACENT = re.compile(r"\}\}\s*\{\{")
+_EDGE_TRIM = " \t\r\n.,;:!?¡¿\"'()[]-\u2013\u2014।"
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The template's text, prepared once for every check."""
+
+    subject: Subject
+
+    @cached_property
+    def fields(self) -> list[TextField]:
+        return text_fields(self.subject.components, self.subject.suggestions)
+
+    @cached_property
+    def visible(self) -> str:
+        return "\n".join(field.text for field in self.fields if field.kind in _VISIBLE)
+
+    @cached_property
+    def everything(self) -> str:
+        """Visible text plus suggestion labels and postbacks (where an opt-out reply may sit)."""
+        return "\n".join(field.text for field in self.fields if field.kind not in ("url", "media"))
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.everything)
+
+    @cached_property
+    def views(self) -> tuple[str, str]:
+        """The folded text as written and with look-alike spelling undone (`c@sino` -> `casino`)."""
+        return self.folded, deobfuscate(self.folded)
+
+    @cached_property
+    def sentences(self) -> list[list[str]]:
+        return [words(part) for part in _SENTENCE.split(fold(self.everything)) if part.strip()]
+
+    def find(self, terms: Sequence[str]) -> str | None:
+        for view in self.views:
+            term = find_term(view, terms)
+            if term is not None:
+                return term
+        return None
+
+
+Check = Callable[[_Text], Iterator[Finding]]
+
+
+def _finding(code: str, severity: str, message: str, hint: str) -> Finding:
+    return Finding(code, severity, message, hint)  # type: ignore[arg-type]
+
+
+# Category ------------------------------------------------------------------------------------
+def _offer(text: _Text) -> str | None:
+    for view in text.views:
+        match = _PERCENT_OFF.search(view) or _MONEY_OFF.search(view)
+        if match:
+            return match.group(0)
+    return text.find(lexicon.OFFERS)
+
+
+def category_checks(text: _Text) -> Iterator[Finding]:
+    category = text.subject.category
+    offer = _offer(text)
+    has_code_placeholder = any(PLACEHOLDER.search(field.text) for field in text.fields if field.kind in _VISIBLE)
+    if category == "otp":
+        if offer:
+            yield _finding("category.offer_in_otp", "block",
+                           f"An OTP template carries a promotion (\u201c{offer}\u201d).",
+                           "Keep OTP templates to the code and its use; send offers as a promotional template.")
+        if not has_code_placeholder:
+            yield _finding("category.otp_without_code", "block",
+                           "An OTP template has no placeholder for the code.",
+                           "Put the code in the text as a placeholder, e.g. \u201cYour code is {{1}}\u201d.")
+    elif category == "transactional":
+        if offer:
+            yield _finding("category.promotion_in_transactional", "review",
+                           f"A transactional template carries a promotion (\u201c{offer}\u201d).",
+                           "Remove the offer, or submit the template as promotional.")
+        otp = text.find(lexicon.OTP_WORDS)
+        if otp and has_code_placeholder:
+            yield _finding("category.otp_in_transactional", "warn",
+                           f"A transactional template looks like a one-time code (\u201c{otp}\u201d).",
+                           "Submit one-time codes as OTP templates.")
+    elif category == "promotional":
+        otp = text.find(lexicon.OTP_WORDS)
+        if otp:
+            yield _finding("category.otp_in_promotional", "review",
+                           f"A promotional template mentions a one-time code (\u201c{otp}\u201d).",
+                           "Send codes as OTP templates; promotions carry no codes.")
+        if not text.find(lexicon.OPT_OUT):
+            yield _finding("category.no_opt_out", "review",
+                           "A promotional template gives no way to opt out.",
+                           "Add an opt-out such as \u201cReply STOP to unsubscribe\u201d or a STOP reply suggestion.")
+
+
+# Content ---------------------------------------------------------------------------------------
+def prohibited_checks(text: _Text) -> Iterator[Finding]:
+    for topic, (what, terms) in lexicon.PROHIBITED.items():
+        term = text.find(terms)
+        if term:
+            yield _finding(f"prohibited.{topic}", "block",
+                           f"Mentions {what} (\u201c{term}\u201d), which RCS does not allow.",
+                           f"Remove the {what}; RBM and carriers refuse it in business messages.")
+
+
+def regulated_checks(text: _Text) -> Iterator[Finding]:
+    alcohol = text.find(lexicon.ALCOHOL)
+    if alcohol:
+        if text.find(lexicon.AGE_GATE):
+            yield _finding("regulated.alcohol", "warn",
+                           f"Mentions alcohol (\u201c{alcohol}\u201d), with an age notice.",
+                           "Send it only to recipients of legal drinking age.")
+        else:
+            yield _finding("regulated.alcohol", "review",
+                           f"Mentions alcohol (\u201c{alcohol}\u201d) without an age notice.",
+                           "Add an age notice such as \u201c21+ only, drink responsibly\u201d.")
+    tobacco = text.find(lexicon.TOBACCO)
+    if tobacco:
+        yield _finding("regulated.tobacco", "review",
+                       f"Mentions tobacco or nicotine (\u201c{tobacco}\u201d), which is regulated.",
+                       "Tobacco advertising is restricted in most markets; a reviewer checks the audience.")
+    promise = text.find(lexicon.FINANCIAL_PROMISES)
+    if promise:
+        yield _finding("regulated.financial_promise", "review",
+                       f"Makes a financial promise (\u201c{promise}\u201d).",
+                       "Avoid promising returns or approvals; state terms and the regulated lender.")
+
+
+def _secret_in(window: list[str]) -> str | None:
+    """A secret named in `window`, unless the template gives it itself ("share OTP {{1}} with the
+    agent") or it is a postal PIN code."""
+    joined = " ".join(window)
+    secret = find_term(joined, lexicon.SECRETS)
+    if secret is None:
+        return None
+    after = joined[joined.find(secret) + len(secret):].split()
+    if after and (after[0] == "{{n}}" or (secret == "pin" and after[0] in ("code", "कोड"))):
+        return None
+    return secret
+
+
+def _requested_secret(sentence: list[str]) -> tuple[str, str] | None:
+    """(verb, secret) where the sentence asks for a secret without negating the request."""
+    for at, verb in enumerate(sentence):
+        asks: list[tuple[list[str], list[str]]] = []
+        if verb in lexicon.VERBS_FIRST:  # "never share your PIN": the negation comes before
+            asks.append((sentence[at + 1:at + 6], sentence[max(0, at - 4):at]))
+        if verb in lexicon.VERBS_LAST:  # "पिन किसी को न बताएं": the negation sits next to the verb
+            asks.append((sentence[max(0, at - 5):at], sentence[max(0, at - 3):at + 3]))
+        for window, nearby in asks:
+            secret = _secret_in(window)
+            if secret and not any(word in lexicon.NEGATIONS for word in nearby):
+                return verb, secret
+    return None
+
+
+def phishing_checks(text: _Text) -> Iterator[Finding]:
+    for sentence in text.sentences:
+        request = _requested_secret(sentence)
+        if request:
+            verb, secret = request
+            yield _finding("phishing.credentials", "block",
+                           f"Asks the recipient to share a secret (\u201c{verb} \u2026 {secret}\u201d).",
+                           "Never ask for PINs, passwords, card numbers or codes; say you will never ask.")
+            break
+    threat = text.find(lexicon.ACCOUNT_THREATS)
+    if threat and (text.find(lexicon.CALLS_TO_ACT) or any(_links(text))):
+        yield _finding("phishing.account_threat", "review",
+                       f"Threatens an account action and asks the recipient to act (\u201c{threat}\u201d).",
+                       "Account warnings with a link are a common phishing pattern; a reviewer checks it.")
+
+
+# Links -----------------------------------------------------------------------------------------
+def _links(text: _Text) -> Iterator[tuple[TextField, str, str, str]]:
+    """(field, link as written, host, scheme); a link field that starts with a placeholder has no host."""
+    for field in text.fields:
+        if field.kind in ("url", "media") and field.text.startswith("{{"):
+            yield field, field.text, "", ""
+            continue
+        for link in links(field.text):
+            yield field, link.text, link.host, link.scheme
+
+
+def link_checks(text: _Text) -> Iterator[Finding]:
+    reported: set[str] = set()
+
+    def once(code: str, severity: str, message: str, hint: str) -> Iterator[Finding]:
+        if code not in reported:
+            reported.add(code)
+            yield _finding(code, severity, message, hint)
+
+    for field, raw, host, scheme in _links(text):
+        if not host:
+            yield from once("link.variable_domain", "warn",
+                            f"The link at {field.path} is entirely a placeholder, so its site is unknown.",
+                            "Fix the domain and put the placeholder in the path: https://example.com/t/{{1}}.")
+        elif is_ip(host):
+            yield from once("link.raw_ip", "block",
+                            f"Links to a bare IP address ({raw}).",
+                            "Link to your own domain over https; bare IP links are a phishing hallmark.")
+        elif host in lexicon.SHORTENERS or host.removeprefix("www.") in lexicon.SHORTENERS:
+            yield from once("link.shortener", "review",
+                            f"Uses a public URL shortener ({host}).",
+                            "Use the full link on your own domain; carriers filter public shorteners.")
+        elif host.startswith("xn--") or ".xn--" in host:
+            yield from once("link.punycode", "review",
+                            f"Links to an internationalised domain ({host}) that may imitate another.",
+                            "Use your plain brand domain.")
+        elif scheme == "http":
+            yield from once("link.insecure", "warn",
+                            f"Links over plain http ({raw}).", "Use https.")
+
+
+# Placeholders ----------------------------------------------------------------------------------
+def placeholder_checks(text: _Text) -> Iterator[Finding]:
+    visible = [field for field in text.fields if field.kind in _VISIBLE]
+    count = sum(len(PLACEHOLDER.findall(field.text)) for field in visible)
+    if not count:
+        return
+    fixed = [word for field in visible for word in words(fold(field.text)) if word != "{{n}}"]
+    if not fixed:
+        yield _finding("placeholder.only", "block",
+                       "The text is nothing but placeholders, so the message could say anything.",
+                       "Write the fixed text of the message and keep placeholders for the parts that vary.")
+        return
+    if count * 2 > len(fixed):
+        yield _finding("placeholder.dominant", "review",
+                       f"Placeholders make up most of the text ({count} placeholders, {len(fixed)} fixed words).",
+                       "Add fixed text around the placeholders so a reviewer can see what will be sent.")
+    for field in visible:
+        if field.kind in _BODY:
+            trimmed = field.text.strip(_EDGE_TRIM)
+            if trimmed.startswith("{{") or trimmed.endswith("}}"):
+                yield _finding("placeholder.edge", "warn",
+                               f"The text at {field.path} starts or ends with a placeholder.",
+                               "Put fixed words before and after placeholders.")
+                break
+    for field in visible:
+        if _ADJACENT.search(field.text):
+            yield _finding("placeholder.adjacent", "warn",
+                           f"Two placeholders stand next to each other at {field.path}.",
+                           "Separate placeholders with fixed words.")
+            break
+
+
+# Style and language ----------------------------------------------------------------------------
+def _prose(text: _Text) -> str:
+    visible = PLACEHOLDER.sub(" ", text.visible)
+    for link in links(visible):
+        visible = visible.replace(link.text, " ")
+    return visible
+
+
+def style_checks(text: _Text) -> Iterator[Finding]:
+    prose = _prose(text)
+    cased = [ch for ch in prose if ch.isupper() or ch.islower()]
+    if len(cased) >= 12 and sum(ch.isupper() for ch in cased) / len(cased) > 0.7:
+        yield _finding("style.all_caps", "warn", "The text is written in capitals (shouting).",
+                       "Write in sentence case; keep capitals for names and short codes.")
+    run = _SHOUTING_RUN.search(prose)
+    if run:
+        yield _finding("style.exclamations", "warn", f"The text shouts with runs of punctuation ({run.group(0)}).",
+                       "Use one exclamation mark at most.")
+
+
+def language_checks(text: _Text) -> Iterator[Finding]:
+    script = expected_script(text.subject.language)
+    if script is None or not known_script(script):
+        return
+    share, letters = script_share(_prose(text), script)
+    if letters >= 12 and share < 0.5:
+        yield _finding("language.script_mismatch", "review",
+                       f"The text is mostly not in the script of {text.subject.language} ({script}).",
+                       "Declare the language the text is written in (for Hindi in Latin letters: hi-Latn).")
+
+
+CHECKS: tuple[Check, ...] = (
+    prohibited_checks, phishing_checks, link_checks, category_checks, regulated_checks,
+    placeholder_checks, style_checks, language_checks,
+)
+
+
+class RulesReviewer:
+    """Explainable policy rules; the first reviewer, and the only one when the LLM is off."""
+
+    name = "rules"
+
+    def __init__(self, checks: Sequence[Check] = CHECKS) -> None:
+        self.checks = tuple(checks)
+
+    def review(self, subject: Subject) -> Review:
+        text = _Text(subject)
+        return Review(self.name, tuple(finding for check in self.checks for finding in check(text)))

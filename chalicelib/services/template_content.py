@@ -1,0 +1,387 @@
+"""What a template may contain: the request body as pydantic models, RBM's limits, and the
+`{{n}}` placeholders.
+
+The models check the shape and every per-field limit, so a 400 names the exact field
+(`components.cards.2.title`). What needs the whole template (the placeholder sequence, the size
+of the whole message) is checked by `placeholders_of` and `check_size`, which work on the stored
+JSON form, as does `text_fields`, which the reviewers read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+import langcodes
+import phonenumbers
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    create_model,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from chalicelib import errors
+
+# RBM's limits (GUIDE.md, "Facts from the field").
+MAX_TEXT = 3072
+MAX_SUGGESTIONS = 11
+MAX_CARD_SUGGESTIONS = 4
+MAX_LABEL = 25
+MAX_POSTBACK = 2048
+MAX_CARD_TITLE = 200
+MAX_CARD_DESCRIPTION = 2000
+MIN_CARDS, MAX_CARDS = 2, 10
+MAX_URL = 2048
+MAX_MESSAGE_BYTES = 250 * 1024
+MAX_NAME = 128
+
+CATEGORIES = ("transactional", "promotional", "otp")
+Category = Literal["transactional", "promotional", "otp"]
+
+PLACEHOLDER = re.compile(r"\{\{([1-9][0-9]{0,2}|0)\}\}")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+_NOT_A_LANGUAGE = {"und", "mul", "zxx", "mis"}
+
+
+def placeholder_numbers(text: str) -> list[int]:
+    """The placeholder numbers in `text`, in order of appearance (repeats kept)."""
+    return [int(match.group(1)) for match in PLACEHOLDER.finditer(text)]
+
+
+def _placeholder_syntax(text: str) -> str:
+    """Refuse `{{0}}` and any double brace that is not a well-formed `{{n}}`."""
+    if "{{0}}" in text:
+        raise PydanticCustomError("placeholder", "{{0}} is not a placeholder: numbering starts at {{1}}")
+    rest = PLACEHOLDER.sub("\x00", text)
+    for bad in ("{{", "}}", "{\x00", "\x00}"):
+        at = rest.find(bad)
+        if at >= 0:
+            around = rest[max(0, at - 8):at + 10].replace("\x00", "{{n}}")
+            raise PydanticCustomError(
+                "placeholder", "malformed placeholder near '{around}': write {{1}}, {{2}}, …",
+                {"around": around},
+            )
+    return text
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise PydanticCustomError("blank", "must not be blank")
+    return text
+
+
+def _url(text: str) -> str:
+    if text.startswith("{{"):
+        return text  # the whole address, or its start, is filled in per recipient
+    if not re.match(r"^https?://[^\s/?#]+", text, re.IGNORECASE):
+        raise PydanticCustomError("url", "must be an http(s) URL or start with a placeholder")
+    if any(ch.isspace() for ch in text):
+        raise PydanticCustomError("url", "must not contain spaces")
+    return text
+
+
+def _phone(text: str) -> str:
+    if PLACEHOLDER.fullmatch(text):
+        return text
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        number = None
+    if not text.startswith("+") or number is None or not phonenumbers.is_possible_number(number):
+        raise PydanticCustomError("phone", "must be a phone number in E.164 form (+919876543210) or a placeholder")
+    return text
+
+
+def _language(tag: str) -> str:
+    normal = tag.replace("_", "-")
+    try:
+        valid = langcodes.tag_is_valid(normal) and langcodes.Language.get(normal).is_valid()
+    except (ValueError, LookupError):
+        valid = False
+    if not valid or langcodes.Language.get(normal).language in _NOT_A_LANGUAGE:
+        raise PydanticCustomError("language", "must be a BCP-47 language tag such as en_US, en-US or hi-IN")
+    return tag
+
+
+def _snake_case(name: str) -> str:
+    if not _NAME.match(name):
+        raise PydanticCustomError("name", "must be snake_case: lower-case letters, digits and single underscores, "
+                                          "starting with a letter")
+    return name
+
+
+_Checked = (AfterValidator(_not_blank), AfterValidator(_placeholder_syntax))
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), *_Checked]
+Label = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LABEL), *_Checked]
+Postback = Annotated[str, StringConstraints(min_length=1, max_length=MAX_POSTBACK), *_Checked]
+CardTitle = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CARD_TITLE), *_Checked]
+CardDescription = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CARD_DESCRIPTION), *_Checked]
+Url = Annotated[str, StringConstraints(min_length=1, max_length=MAX_URL), AfterValidator(_placeholder_syntax),
+                AfterValidator(_url)]
+Phone = Annotated[str, StringConstraints(min_length=1, max_length=32), AfterValidator(_phone)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME), AfterValidator(_snake_case)]
+Language = Annotated[str, StringConstraints(min_length=2, max_length=35), AfterValidator(_language)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _dispatch(models: Mapping[str, type[BaseModel]]) -> Callable[[Any], Any]:
+    """Validate a `{"type": …}` object with the model its type names. Unlike a discriminated
+    union this keeps the type out of an error's location: `components.cards.2.title`, not
+    `components.carousel.cards.2.title`."""
+    names = ", ".join(models)
+    kind = create_model("Kind", type=(Literal.__getitem__(tuple(models)), ...))  # type: ignore[arg-type]
+
+    def validate(value: Any) -> Any:
+        if isinstance(value, BaseModel):
+            return value
+        if not isinstance(value, dict):
+            raise PydanticCustomError("type", "must be an object whose type is one of: {types}", {"types": names})
+        kind.model_validate({"type": value["type"]} if "type" in value else {})
+        return models[value["type"]].model_validate(value)
+
+    return validate
+
+
+# Suggestions (RBM's suggested replies and actions).
+class _Suggestion(_Strict):
+    text: Label
+    postback_data: Postback | None = None
+
+
+class ReplySuggestion(_Suggestion):
+    type: Literal["reply"]
+
+
+class UrlSuggestion(_Suggestion):
+    type: Literal["url"]
+    url: Url
+
+
+class DialSuggestion(_Suggestion):
+    type: Literal["dial"]
+    phone_number: Phone
+
+
+class LocationSuggestion(_Suggestion):
+    """Show a place: coordinates, or a query the maps app resolves."""
+
+    type: Literal["location"]
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    query: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    label: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> LocationSuggestion:
+        has_point = self.latitude is not None and self.longitude is not None
+        if not has_point and self.query is None:
+            raise PydanticCustomError("location", "needs latitude and longitude, or a query")
+        if (self.latitude is None) != (self.longitude is None):
+            raise PydanticCustomError("location", "latitude and longitude go together")
+        return self
+
+
+class CalendarSuggestion(_Suggestion):
+    type: Literal["calendar"]
+    title: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    description: Annotated[str, StringConstraints(max_length=500)] = ""
+    start_time: datetime
+    end_time: datetime
+
+    @model_validator(mode="after")
+    def _in_order(self) -> CalendarSuggestion:
+        if self.start_time.tzinfo is None or self.end_time.tzinfo is None:
+            raise PydanticCustomError("calendar", "start_time and end_time need a time zone (use Z for UTC)")
+        if self.end_time <= self.start_time:
+            raise PydanticCustomError("calendar", "end_time must be after start_time")
+        return self
+
+
+SUGGESTION_TYPES: dict[str, type[BaseModel]] = {
+    "reply": ReplySuggestion,
+    "url": UrlSuggestion,
+    "dial": DialSuggestion,
+    "location": LocationSuggestion,
+    "calendar": CalendarSuggestion,
+}
+Suggestion = Annotated[
+    ReplySuggestion | UrlSuggestion | DialSuggestion | LocationSuggestion | CalendarSuggestion,
+    BeforeValidator(_dispatch(SUGGESTION_TYPES)),
+]
+
+
+# Components: text, a standalone rich card, a carousel of cards, or a media file.
+class Media(_Strict):
+    url: Url
+    thumbnail_url: Url | None = None
+
+
+class CardMedia(Media):
+    height: Literal["short", "medium", "tall"] = "medium"
+
+
+class Card(_Strict):
+    title: CardTitle | None = None
+    description: CardDescription | None = None
+    media: CardMedia | None = None
+    suggestions: list[Suggestion] = Field(default_factory=list, max_length=MAX_CARD_SUGGESTIONS)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Card:
+        if self.title is None and self.description is None and self.media is None:
+            raise PydanticCustomError("card", "a card needs a title, a description or media")
+        return self
+
+
+class TextComponents(_Strict):
+    type: Literal["text"]
+    text: Text
+
+
+class RichCardComponents(Card):
+    type: Literal["rich_card"]
+    orientation: Literal["vertical", "horizontal"] = "vertical"
+
+
+class CarouselComponents(_Strict):
+    type: Literal["carousel"]
+    card_width: Literal["small", "medium"] = "medium"
+    cards: list[Card] = Field(min_length=MIN_CARDS, max_length=MAX_CARDS)
+
+
+class MediaComponents(Media):
+    type: Literal["media"]
+
+
+COMPONENT_TYPES: dict[str, type[BaseModel]] = {
+    "text": TextComponents,
+    "rich_card": RichCardComponents,
+    "carousel": CarouselComponents,
+    "media": MediaComponents,
+}
+Components = Annotated[
+    TextComponents | RichCardComponents | CarouselComponents | MediaComponents,
+    BeforeValidator(_dispatch(COMPONENT_TYPES)),
+]
+
+
+class TemplateDraft(_Strict):
+    """The body of `POST /templates`."""
+
+    name: Name
+    category: Category
+    language: Language
+    components: Components
+    suggestions: list[Suggestion] = Field(default_factory=list, max_length=MAX_SUGGESTIONS)
+
+    def content(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """Components and suggestions in their stored (JSON) form."""
+        components = self.components.model_dump(mode="json", exclude_none=True)
+        suggestions = [s.model_dump(mode="json", exclude_none=True) for s in self.suggestions]
+        return components, suggestions
+
+
+# The stored form, read by the placeholder check, the size check and the reviewers.
+Kind = Literal["text", "title", "description", "label", "postback", "url", "media"]
+
+
+@dataclass(frozen=True)
+class TextField:
+    path: str
+    kind: Kind
+    text: str
+
+
+_SUGGESTION_FIELDS: tuple[tuple[str, Kind], ...] = (
+    ("text", "label"), ("url", "url"), ("postback_data", "postback"),
+)
+
+
+_CARD_FIELDS: tuple[tuple[str, Kind], ...] = (("title", "title"), ("description", "description"))
+
+
+def _suggestion_fields(suggestions: Sequence[Mapping[str, Any]], prefix: str) -> Iterator[TextField]:
+    for index, suggestion in enumerate(suggestions):
+        for key, kind in _SUGGESTION_FIELDS:
+            value = suggestion.get(key)
+            if isinstance(value, str):
+                yield TextField(f"{prefix}.{index}.{key}", kind, value)
+
+
+def _card_fields(card: Mapping[str, Any], prefix: str) -> Iterator[TextField]:
+    for key, kind in _CARD_FIELDS:
+        value = card.get(key)
+        if isinstance(value, str):
+            yield TextField(f"{prefix}.{key}", kind, value)
+    media = card.get("media")
+    if isinstance(media, Mapping):
+        yield from _media_fields(media, f"{prefix}.media")
+    yield from _suggestion_fields(card.get("suggestions") or [], f"{prefix}.suggestions")
+
+
+def _media_fields(media: Mapping[str, Any], prefix: str) -> Iterator[TextField]:
+    for key in ("url", "thumbnail_url"):
+        value = media.get(key)
+        if isinstance(value, str):
+            yield TextField(f"{prefix}.{key}", "media", value)
+
+
+def text_fields(components: Mapping[str, Any], suggestions: Sequence[Mapping[str, Any]]) -> list[TextField]:
+    """Every string of a template that may hold a placeholder, with its path, in reading order."""
+    fields: list[TextField] = []
+    kind = components.get("type")
+    if kind == "text":
+        fields.append(TextField("components.text", "text", str(components.get("text", ""))))
+    elif kind == "rich_card":
+        fields.extend(_card_fields(components, "components"))
+    elif kind == "carousel":
+        for index, card in enumerate(components.get("cards") or []):
+            fields.extend(_card_fields(card, f"components.cards.{index}"))
+    elif kind == "media":
+        fields.extend(_media_fields(components, "components"))
+    fields.extend(_suggestion_fields(suggestions, "suggestions"))
+    return fields
+
+
+def placeholders_of(components: Mapping[str, Any], suggestions: Sequence[Mapping[str, Any]]) -> list[int]:
+    """The placeholders the template needs, sorted; a gap in `{{1}}, {{2}}, …` is refused,
+    naming the field of the first placeholder past the gap."""
+    seen: set[int] = set()
+    first_at: dict[int, str] = {}
+    for field in text_fields(components, suggestions):
+        for number in placeholder_numbers(field.text):
+            seen.add(number)
+            first_at.setdefault(number, field.path)
+    for expected, number in enumerate(sorted(seen), start=1):
+        if number != expected:
+            raise errors.InvalidInput(
+                first_at[number],
+                f"{first_at[number]}: placeholder {{{{{number}}}}} skips {{{{{expected}}}}}; "
+                "number placeholders {{1}}, {{2}}, … without gaps",
+            )
+    return sorted(seen)
+
+
+def message_bytes(components: Mapping[str, Any], suggestions: Sequence[Mapping[str, Any]]) -> int:
+    return len(json.dumps({"components": components, "suggestions": suggestions},
+                          ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def check_size(components: Mapping[str, Any], suggestions: Sequence[Mapping[str, Any]]) -> None:
+    size = message_bytes(components, suggestions)
+    if size > MAX_MESSAGE_BYTES:
+        raise errors.InvalidInput(
+            "components", f"components: the whole message is {size} bytes; RCS allows {MAX_MESSAGE_BYTES} (250 KB)")

@@ -1,0 +1,239 @@
+"""Templates in DynamoDB.
+
+Keys: the hash key is the template id (uuid4 hex, unique across accounts), so the review worker
+and the admin find a template without its account, with a consistent read. Two sparse indexes:
+`by_account` (account_id, submitted_key) lists an account's templates newest first, and
+`review_queue` (review_queue, submitted_key) holds only the templates waiting for a human,
+oldest first. A name is unique per account through a claim item (`name#<account>#<name>`)
+written in the same transaction as the template and deleted with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
+from pynamodb.expressions.update import Action
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+from pynamodb.transactions import TransactWrite
+
+from chalicelib.clock import UNSET, format_time
+from chalicelib.errors import Conflict
+from chalicelib.store.base import table_meta
+from chalicelib.store.paging import Page, decode_cursor, encode_cursor
+
+NEEDS_ADMIN = "needs_admin"
+PENDING = "pending"
+_TEMPLATE = "template"
+_NAME_CLAIM = "name"
+
+
+class ByAccountIndex(GlobalSecondaryIndex["TemplateRecord"]):
+    class Meta:
+        index_name = "by_account"
+        projection = AllProjection()
+
+    account_id = UnicodeAttribute(hash_key=True)
+    submitted_key = UnicodeAttribute(range_key=True)
+
+
+class ReviewQueueIndex(GlobalSecondaryIndex["TemplateRecord"]):
+    class Meta:
+        index_name = "review_queue"
+        projection = AllProjection()
+
+    review_queue = UnicodeAttribute(hash_key=True)
+    submitted_key = UnicodeAttribute(range_key=True)
+
+
+class TemplateRecord(Model):
+    """A template (kind "template") or the claim on its name (kind "name")."""
+
+    Meta = table_meta("templates")
+
+    template_id = UnicodeAttribute(hash_key=True)
+    kind = UnicodeAttribute(default=_TEMPLATE)
+    account_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    claimed_by = UnicodeAttribute(default="")
+    category = UnicodeAttribute(default="")
+    language = UnicodeAttribute(default="")
+    components = JSONAttribute(default=dict)
+    suggestions = JSONAttribute(default=list)
+    placeholders = JSONAttribute(default=list)
+    ai_review_status = UnicodeAttribute(default=PENDING)
+    ai_review_score = NumberAttribute(default=0)
+    ai_review_reason = UnicodeAttribute(default="")
+    ai_review_findings = JSONAttribute(default=list)
+    admin_status = UnicodeAttribute(default="")
+    admin_reason = UnicodeAttribute(default="")
+    submitted_at = UnicodeAttribute(default=UNSET)
+    reviewed_at = UnicodeAttribute(default=UNSET)
+    # Sparse index keys: absent on name claims; review_queue is set only while a human is needed.
+    submitted_key = UnicodeAttribute(null=True)
+    review_queue = UnicodeAttribute(null=True)
+
+    by_account = ByAccountIndex()
+    review_queue_index = ReviewQueueIndex()
+
+
+@dataclass(frozen=True)
+class NewTemplate:
+    template_id: str
+    account_id: str
+    name: str
+    category: str
+    language: str
+    components: dict[str, Any]
+    suggestions: list[dict[str, Any]]
+    placeholders: list[int]
+    submitted: datetime
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    score: float
+    reason: str
+    findings: list[dict[str, str]]
+
+
+def _claim_id(account_id: str, name: str) -> str:
+    return f"{_NAME_CLAIM}#{account_id}#{name}"
+
+
+def _transaction() -> TransactWrite:
+    return TransactWrite(connection=TemplateRecord._get_connection().connection)
+
+
+def _cancelled_by_condition(error: TransactWriteError) -> bool:
+    return any(reason is not None and reason.code == "ConditionalCheckFailed"
+               for reason in error.cancellation_reasons)
+
+
+def insert(new: NewTemplate) -> TemplateRecord:
+    """Store a template pending review; Conflict if the account already has one by that name."""
+    record = TemplateRecord(
+        template_id=new.template_id, kind=_TEMPLATE, account_id=new.account_id, name=new.name,
+        category=new.category, language=new.language, components=new.components,
+        suggestions=new.suggestions, placeholders=new.placeholders,
+        submitted_at=format_time(new.submitted),
+        submitted_key=f"{new.submitted.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}#{new.template_id}",
+    )
+    claim = TemplateRecord(template_id=_claim_id(new.account_id, new.name), kind=_NAME_CLAIM,
+                           account_id=new.account_id, name=new.name, claimed_by=new.template_id)
+    try:
+        with _transaction() as transaction:
+            transaction.save(record, condition=TemplateRecord.template_id.does_not_exist())
+            transaction.save(claim, condition=TemplateRecord.template_id.does_not_exist())
+    except TransactWriteError as error:
+        if _cancelled_by_condition(error):
+            raise Conflict(f"a template named {new.name!r} already exists") from None
+        raise
+    return record
+
+
+def find(template_id: str) -> TemplateRecord | None:
+    """The template with that id (any account), read consistently; None for unknown or deleted ids."""
+    try:
+        record = TemplateRecord.get(template_id, consistent_read=True)
+    except DoesNotExist:
+        return None
+    return record if record.kind == _TEMPLATE else None
+
+
+def delete(record: TemplateRecord) -> bool:
+    """Delete a template and free its name; False if it was already gone."""
+    claim = TemplateRecord(template_id=_claim_id(record.account_id, record.name))
+    try:
+        with _transaction() as transaction:
+            transaction.delete(record, condition=TemplateRecord.template_id.exists())
+            transaction.delete(claim, condition=TemplateRecord.claimed_by == record.template_id)
+    except TransactWriteError as error:
+        if _cancelled_by_condition(error):
+            return False
+        raise
+    return True
+
+
+def _page(results: Any, limit: int) -> Page[TemplateRecord]:
+    items: list[TemplateRecord] = []
+    for item in results:
+        items.append(item)
+        if len(items) == limit:
+            break
+    return Page(items=items, next_cursor=encode_cursor(results.last_evaluated_key))
+
+
+def list_for_account(account_id: str, *, limit: int, cursor: str | None) -> Page[TemplateRecord]:
+    """The account's templates, newest submitted first."""
+    start = decode_cursor(cursor, pinned={"account_id": account_id})
+    results = TemplateRecord.by_account.query(
+        account_id, scan_index_forward=False, limit=limit, page_size=limit + 1, last_evaluated_key=start)
+    return _page(results, limit)
+
+
+def list_review_queue(*, limit: int, cursor: str | None) -> Page[TemplateRecord]:
+    """Templates of every account waiting for a human, oldest submitted first."""
+    start = decode_cursor(cursor, pinned={"review_queue": NEEDS_ADMIN})
+    results = TemplateRecord.review_queue_index.query(
+        NEEDS_ADMIN, scan_index_forward=True, limit=limit, page_size=limit + 1, last_evaluated_key=start)
+    return _page(results, limit)
+
+
+def save_verdict(template_id: str, verdict: Verdict, reviewed: datetime, *, attempts: int = 3) -> bool:
+    """Write the AI verdict once: False if the template is gone or already has one.
+
+    An admin decision taken meanwhile keeps its `reviewed_at` and keeps the template out of the
+    review queue; the condition on `admin_status` makes that hold against a concurrent decision."""
+    for _ in range(attempts):
+        record = find(template_id)
+        if record is None or record.ai_review_status != PENDING:
+            return False
+        decided = record.admin_status != ""
+        actions: list[Action] = [
+            TemplateRecord.ai_review_status.set(verdict.status),
+            TemplateRecord.ai_review_score.set(verdict.score),
+            TemplateRecord.ai_review_reason.set(verdict.reason),
+            TemplateRecord.ai_review_findings.set(verdict.findings),
+        ]
+        if not decided:
+            actions.append(TemplateRecord.reviewed_at.set(format_time(reviewed)))
+            if verdict.status == NEEDS_ADMIN:
+                actions.append(TemplateRecord.review_queue.set(NEEDS_ADMIN))
+        try:
+            record.update(actions=actions, condition=(
+                TemplateRecord.template_id.exists()
+                & (TemplateRecord.ai_review_status == PENDING)
+                & (TemplateRecord.admin_status == record.admin_status)
+            ))
+        except UpdateError as error:
+            if error.cause_response_code == "ConditionalCheckFailedException":
+                continue
+            raise
+        return True
+    return False
+
+
+def save_decision(record: TemplateRecord, *, decision: str, reason: str, reviewed: datetime) -> TemplateRecord | None:
+    """Record an admin's decision; it takes the template out of the review queue. None if gone."""
+    try:
+        record.update(
+            actions=[
+                TemplateRecord.admin_status.set(decision),
+                TemplateRecord.admin_reason.set(reason),
+                TemplateRecord.reviewed_at.set(format_time(reviewed)),
+                TemplateRecord.review_queue.remove(),
+            ],
+            condition=TemplateRecord.template_id.exists() & (TemplateRecord.kind == _TEMPLATE),
+        )
+    except UpdateError as error:
+        if error.cause_response_code == "ConditionalCheckFailedException":
+            return None
+        raise
+    return record
+
