@@ -111,8 +111,8 @@ def render_agent_message(
     `messageTrafficType` (see `TRAFFIC_TYPES`)."""
     if not isinstance(components, Mapping):
         raise InvalidTemplate("components must be an object")
-    filled_components = fill(components, variables)
-    filled_suggestions = fill(list(suggestions or []), variables)
+    filled = fill({"components": components, "suggestions": list(suggestions or [])}, variables)
+    filled_components, filled_suggestions = filled["components"], filled["suggestions"]
     content = _content(filled_components)
     chips = [_suggestion(s) for s in filled_suggestions]
     if chips:

@@ -39,7 +39,9 @@ class WebhookSink:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="webhook-sink", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, args=(0.05,), name="webhook-sink", daemon=True
+        )
 
     @property
     def url(self) -> str:

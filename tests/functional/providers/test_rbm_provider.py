@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -21,7 +22,9 @@ from chalicelib.providers import (
     TIMEOUT,
     OutboundMessage,
     message_id_for,
+    provider_for,
     render_agent_message,
+    reset_providers,
 )
 from chalicelib.providers.rbm import RbmProvider
 from tests.fakes.rbm_server import FakeRbmServer, Reply, ServiceAccountKey, make_service_account
@@ -349,3 +352,27 @@ def test_concurrent_sends_share_one_token_and_all_arrive(
     assert {r.outcome for r in results} == {"sent"}
     assert rbm_server.token_requests == 1
     assert set(rbm_server.deliveries) == {m.message_id for m in messages}
+
+
+def test_provider_for_rbm_credentials_sends_through_google(
+    service_account_key: ServiceAccountKey, rbm_server: FakeRbmServer
+) -> None:
+    @dataclass(frozen=True)
+    class Credentials:
+        provider: str
+        agent_id: str
+        endpoint: str
+        service_account: dict[str, Any]
+        simulator: dict[str, float]
+        webhook_client_token: str
+
+    key = {**service_account_key.info, "token_uri": rbm_server.token_uri}
+    reset_providers()
+    try:
+        credentials = Credentials("rbm", "acme_agent", rbm_server.url, key, {}, "tok")
+        provider = provider_for(credentials, allow_any_endpoint=True)
+
+        assert provider.send(message()).outcome == "sent"
+    finally:
+        reset_providers()
+    assert len(rbm_server.deliveries) == 1
