@@ -36,8 +36,8 @@ from tenacity import (
     Retrying,
     retry_if_result,
     stop_after_attempt,
-    stop_after_delay,
     stop_any,
+    stop_before_delay,
     wait_exponential_jitter,
 )
 from tenacity.stop import stop_base
@@ -61,7 +61,7 @@ from chalicelib.providers.port import (
 
 RBM_SCOPE = "https://www.googleapis.com/auth/rcsbusinessmessaging"
 DEFAULT_ENDPOINT = "https://rcsbusinessmessaging.googleapis.com"
-DEFAULT_TIMEOUT = (3.05, 10.0)  # (connect, read) seconds
+DEFAULT_TIMEOUT = (3.05, 6.0)  # (connect, read) seconds; RBM answers a send in well under a second
 TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
 
@@ -70,13 +70,16 @@ class RetryPolicy:
     """Retries of transient trouble within one `send`: at most `max_attempts` tries and
     `max_elapsed` seconds; waits grow `initial_wait * 2**n` (+ up to `jitter`), capped at
     `max_wait`. A server asking (Retry-After) for more than `max_retry_after` seconds is not
-    waited for: the call returns `retry` with that hint at once."""
+    waited for: the call returns `retry` with that hint at once.
+
+    No new try starts after `max_elapsed`, so one call lasts at most about `max_elapsed` plus one
+    try (connect + read timeout): ~21 s with the defaults against a server that hangs."""
 
     max_attempts: int = 3
     initial_wait: float = 0.5
     max_wait: float = 4.0
     jitter: float = 0.5
-    max_elapsed: float = 25.0
+    max_elapsed: float = 12.0
     max_retry_after: float = 5.0
 
 
@@ -126,10 +129,6 @@ class RbmProvider:
         self._session.mount("http://", adapter)
         self._auth_request = _TimeoutRequest(requests.Session(), timeout)
 
-    @property
-    def token_uri(self) -> str:
-        return str(self._credentials._token_uri)
-
     def url_for(self, phone: str) -> str:
         return f"{self.endpoint}/v1/phones/{quote(phone, safe='+')}/agentMessages"
 
@@ -148,7 +147,7 @@ class RbmProvider:
             retry=retry_if_result(lambda result: result.outcome == "retry"),
             stop=stop_any(
                 stop_after_attempt(policy.max_attempts),
-                stop_after_delay(policy.max_elapsed),
+                stop_before_delay(policy.max_elapsed),
                 _ServerWaitTooLong(policy.max_retry_after),
             ),
             wait=_backoff(policy),

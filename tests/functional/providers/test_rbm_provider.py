@@ -26,7 +26,7 @@ from chalicelib.providers import (
     render_agent_message,
     reset_providers,
 )
-from chalicelib.providers.rbm import RbmProvider
+from chalicelib.providers.rbm import RbmProvider, RetryPolicy
 from tests.fakes.rbm_server import FakeRbmServer, Reply, ServiceAccountKey, make_service_account
 
 PHONE = "+919876543210"
@@ -376,3 +376,16 @@ def test_provider_for_rbm_credentials_sends_through_google(
     finally:
         reset_providers()
     assert len(rbm_server.deliveries) == 1
+
+
+def test_no_retry_starts_past_the_time_budget_of_one_call(
+    make_rbm: Callable[..., RbmProvider], rbm_server: FakeRbmServer, sleeps: list[float]
+) -> None:
+    # GIVEN a budget of 0.9 s: the first wait (0.5 s) fits, the second (1 s) would not
+    rbm_server.script(PHONE, 500, 500, 500)
+    policy = RetryPolicy(max_attempts=5, initial_wait=0.5, max_wait=4.0, jitter=0.0, max_elapsed=0.9)
+
+    result = make_rbm(retry=policy).send(message())
+
+    assert (result.outcome, result.attempts) == ("retry", 2)
+    assert sleeps == [0.5]
