@@ -28,10 +28,11 @@ PROHIBITED: dict[str, tuple[str, tuple[str, ...]]] = {
     "gambling": ("gambling", _terms(
         "casino", "online casino", "poker", "betting", "bet now", "place your bet", "place a bet", "free bet",
         "free bets", "sportsbook", "slot machine", "slots", "jackpot", "roulette", "blackjack", "satta",
-        "matka", "satta matka", "teen patti cash", "lottery", "lotto",
+        "matka", "satta matka", "teen patti", "rummy", "real money games", "real cash games", "win real cash",
+        "lottery", "lotto",
         "apuestas", "apuesta", "apuesta ahora", "casino en línea", "tragamonedas", "lotería",
         "apostas", "aposta", "aposte", "cassino", "jogo do bicho", "caça-níqueis", "loteria",
-        "सट्टा", "जुआ", "कैसीनो", "सट्टेबाजी", "लॉटरी",
+        "सट्टा", "जुआ", "कैसीनो", "सट्टेबाजी", "लॉटरी", "रमी", "तीन पत्ती",
     )),
     "weapons": ("weapons", _terms(
         "firearm", "firearms", "handgun", "pistol", "pistols", "rifle", "rifles", "revolver", "ammunition",
@@ -60,7 +61,7 @@ PROHIBITED: dict[str, tuple[str, tuple[str, ...]]] = {
         "you have won", "you've won", "you won", "claim your prize", "claim your reward now", "prize money",
         "lucky winner", "kbc", "double your money", "triple your money", "processing fee to release",
         "pay a small fee", "pay a registration fee", "inheritance funds", "crypto giveaway", "free iphone",
-        "earn from home daily", "unclaimed funds",
+        "earn from home daily", "unclaimed funds", "get rich quick",
         "has ganado", "ganaste", "reclama tu premio", "ganador afortunado", "duplica tu dinero",
         "você ganhou", "voce ganhou", "resgate seu prêmio", "ganhador sortudo", "dobre seu dinheiro",
         "आपने जीता", "आपने जीते", "इनाम जीता", "पैसा डबल", "aapne jeeta", "aapne jeete", "paisa double",
@@ -101,6 +102,7 @@ FINANCIAL_PROMISES = _terms(
 OFFERS = _terms(
     "% off", "off on", "discount code", "discount coupon", "get a discount", "flat discount", "sale",
     "mega sale", "offer", "offers", "deal", "deals", "coupon", "promo code", "cashback", "buy 1 get 1",
+    "free shipping", "free delivery", "envío gratis", "entrega grátis", "मुफ्त डिलीवरी",
     "buy one get one", "bogo", "free gift", "limited time", "limited period", "shop now", "save up to",
     "exclusive offer", "clearance", "upgrade now and save",
     "descuento", "descuentos", "oferta", "ofertas", "promoción", "rebaja", "rebajas", "cupón",
@@ -128,9 +130,13 @@ SECRETS = _terms(
     "pin", "atm pin", "upi pin", "mpin", "password", "passcode", "cvv", "cvc", "card number", "card details",
     "full card", "bank details", "account number", "net banking", "login details", "credentials", "otp",
     "one time password", "verification code", "security code",
+    # a code the recipient got elsewhere ("share the 6-digit code we sent you")
+    "digit code", "code we sent", "code you received", "code sent to you", "code sent to your phone",
     "contraseña", "clave", "número de tarjeta", "datos de tu tarjeta", "código de verificación",
-    "senha", "número do cartão", "dados do cartão", "código de verificação",
-    "पिन", "पासवर्ड", "ओटीपी", "कार्ड नंबर", "सीवीवी", "बैंक विवरण",
+    "código que te enviamos", "código que recibiste",
+    "senha", "número do cartão", "dados do cartão", "código de verificação", "código que enviamos",
+    "código que você recebeu",
+    "पिन", "पासवर्ड", "ओटीपी", "कार्ड नंबर", "सीवीवी", "बैंक विवरण", "प्राप्त कोड", "भेजा गया कोड",
 )
 # English, Spanish and Portuguese put the verb first ("share your PIN"); Hindi puts it last
 # ("अपना पिन भेजें").
@@ -167,3 +173,25 @@ SHORTENERS = frozenset({
     "cutt.ly", "shorturl.at", "rb.gy", "tiny.cc", "t.ly", "s.id", "v.gd", "bl.ink", "lnkd.in", "shorte.st",
     "adf.ly", "tr.im", "cli.gs", "x.co", "shorturl.com", "urlz.fr", "short.gy",
 })
+
+# Frequent short words, to tell languages of one script apart (English text declared as Spanish).
+STOPWORDS: dict[str, frozenset[str]] = {
+    language: frozenset(_terms(*words.split()))
+    for language, words in {
+        "en": "the your you is and to for of has have will with our at on this we be been are it in by from",
+        "es": "el la los las tu su es y para de del con por ha sido tus nuestro una un en que hoy te lo al",
+        "pt": "o a os as seu sua é e para de do da com por foi em um uma que hoje você não no na ao pela pelo",
+        "fr": "le la les votre vos est et pour de du avec par été une un en que nous vous au aux",
+        "de": "der die das ihr ihre ist und für von mit wurde eine ein wir sie zu den dem",
+        "it": "il la le tuo tua è e per di del con da stato una un che oggi al della",
+        "hi": "aapka aapki aapke hai ho gaya gayi karein ke liye mein ka ki se aur hain kar abhi",
+    }.items()
+}
+
+# Brands phishers imitate with look-alike domains (netf1ix, paypa1): a link whose host, with
+# look-alike spelling undone, names one of them while the host as written does not.
+IMPERSONATED_BRANDS = (
+    "paypal", "netflix", "amazon", "apple", "icloud", "google", "microsoft", "outlook", "whatsapp", "facebook",
+    "instagram", "paytm", "phonepe", "sbi", "hdfc", "icici", "axisbank", "kotak", "indiapost", "fedex", "dhl",
+    "santander", "bradesco", "itau", "nubank", "mercadopago", "bbva",
+)

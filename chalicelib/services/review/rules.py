@@ -29,7 +29,20 @@ _SENTENCE = re.compile(r"[.!?।\n]+(?:\s|$)")
 _PERCENT_OFF = re.compile(r"\d+\s?%\s?(?:off|de descuento|de desconto|छूट|discount|cashback)")
 _MONEY_OFF = re.compile(r"(?:₹|rs\.?|inr|\$|€|r\$)\s?\d[\d,]*\s?(?:off|de descuento|de desconto|छूट)")
 _SHOUTING_RUN = re.compile(r"[!?]{3,}")
+_PROMO_CODE = re.compile(r"\b(?:use|with|apply|usa|use o|aplica)\s+(?:the\s+|el\s+|o\s+)?"
+                         r"(?:code|coupon|promo code|c[oó]digo|cupom|cup[oó]n)\s+[A-Z][A-Z0-9]{3,}\b")
+_IN_SENTENCE = r"(?:[^.!?\n]|\.(?=\S))"  # a dot inside a link or a number does not end the sentence
+_CURRENCY = r"(?:₹|rs\.?|inr|\$|€|r\$|rupees?|dollars?|reais|pesos|euros?|रुपये)"
+_INCOME = re.compile(
+    rf"\b(?:earn|make|kamao|kamaye|gana|ganar|ganhe|ganhar)\b{_IN_SENTENCE}{{0,20}}?"
+    rf"(?:{_CURRENCY}\s?\d[\d,.]*|\d[\d,.]*\s?k?\s?{_CURRENCY}){_IN_SENTENCE}{{0,25}}?"
+    r"\b(?:daily|a day|per day|every day|a week|per week|weekly|al dia|por dia|diarios|rozana)\b")
+_FEE_TO_RELEASE = re.compile(
+    rf"\b(?:pay|paga|pague|pagar|pagues)\b{_IN_SENTENCE}{{0,100}}?"
+    r"\b(?:to release|to receive|to claim|to unlock|to get it|release it|para liberar|para recibir|"
+    r"para receber|para resgatar|para reclamar)\b")
 _ADJACENT = re.compile(r"\}\}\s*\{\{")
+_HOST_LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
 _EDGE_TRIM = " \t\r\n.,;:!?¡¿\"'()[]-\u2013\u2014।"
 
 
@@ -82,6 +95,9 @@ def _finding(code: str, severity: str, message: str, hint: str) -> Finding:
 
 # Category ------------------------------------------------------------------------------------
 def _offer(text: _Text) -> str | None:
+    code = _PROMO_CODE.search(text.everything)
+    if code:
+        return code.group(0)
     for view in text.views:
         match = _PERCENT_OFF.search(view) or _MONEY_OFF.search(view)
         if match:
@@ -135,22 +151,26 @@ def prohibited_checks(text: _Text) -> Iterator[Finding]:
 
 
 def regulated_checks(text: _Text) -> Iterator[Finding]:
+    """Alcohol and tobacco matter in advertising: a promotion needs a human (alcohol without an
+    age notice); an order update from a wine shop is only a note."""
+    advertises = text.subject.category == "promotional"
     alcohol = text.find(lexicon.ALCOHOL)
     if alcohol:
-        if text.find(lexicon.AGE_GATE):
+        if text.find(lexicon.AGE_GATE) or not advertises:
             yield _finding("regulated.alcohol", "warn",
-                           f"Mentions alcohol (\u201c{alcohol}\u201d), with an age notice.",
-                           "Send it only to recipients of legal drinking age.")
+                           f"Mentions alcohol (\u201c{alcohol}\u201d); send it only to adults.",
+                           "Promotions of alcohol need an age notice such as \u201c21+ only\u201d.")
         else:
             yield _finding("regulated.alcohol", "review",
-                           f"Mentions alcohol (\u201c{alcohol}\u201d) without an age notice.",
+                           f"Advertises alcohol (\u201c{alcohol}\u201d) without an age notice.",
                            "Add an age notice such as \u201c21+ only, drink responsibly\u201d.")
     tobacco = text.find(lexicon.TOBACCO)
     if tobacco:
-        yield _finding("regulated.tobacco", "review",
+        yield _finding("regulated.tobacco", "review" if advertises else "warn",
                        f"Mentions tobacco or nicotine (\u201c{tobacco}\u201d), which is regulated.",
                        "Tobacco advertising is restricted in most markets; a reviewer checks the audience.")
-    promise = text.find(lexicon.FINANCIAL_PROMISES)
+    income = next((match.group(0) for view in text.views if (match := _INCOME.search(view))), None)
+    promise = text.find(lexicon.FINANCIAL_PROMISES) or income
     if promise:
         yield _finding("regulated.financial_promise", "review",
                        f"Makes a financial promise (\u201c{promise}\u201d).",
@@ -175,7 +195,7 @@ def _requested_secret(sentence: list[str]) -> tuple[str, str] | None:
     for at, verb in enumerate(sentence):
         asks: list[tuple[list[str], list[str]]] = []
         if verb in lexicon.VERBS_FIRST:  # "never share your PIN": the negation comes before
-            asks.append((sentence[at + 1:at + 6], sentence[max(0, at - 4):at]))
+            asks.append((sentence[at + 1:at + 8], sentence[max(0, at - 4):at]))
         if verb in lexicon.VERBS_LAST:  # "पिन किसी को न बताएं": the negation sits next to the verb
             asks.append((sentence[max(0, at - 5):at], sentence[max(0, at - 3):at + 3]))
         for window, nearby in asks:
@@ -194,6 +214,11 @@ def phishing_checks(text: _Text) -> Iterator[Finding]:
                            f"Asks the recipient to share a secret (\u201c{verb} \u2026 {secret}\u201d).",
                            "Never ask for PINs, passwords, card numbers or codes; say you will never ask.")
             break
+    fee = next((match.group(0) for view in text.views if (match := _FEE_TO_RELEASE.search(view))), None)
+    if fee:
+        yield _finding("phishing.fee_request", "review",
+                       f"Asks for a payment to release or receive something (\u201c{fee}\u201d).",
+                       "Advance-fee requests are a common scam; a reviewer checks the sender and the link.")
     threat = text.find(lexicon.ACCOUNT_THREATS)
     if threat and (text.find(lexicon.CALLS_TO_ACT) or any(_links(text))):
         yield _finding("phishing.account_threat", "review",
@@ -210,6 +235,14 @@ def _links(text: _Text) -> Iterator[tuple[TextField, str, str, str]]:
             continue
         for link in links(field.text):
             yield field, link.text, link.host, link.scheme
+
+
+def _impersonated(host: str) -> str | None:
+    """The brand a host imitates with look-alike spelling (`netf1ix` -> netflix), if any."""
+    undone = host.translate(_HOST_LEET)
+    if undone == host:
+        return None
+    return next((brand for brand in lexicon.IMPERSONATED_BRANDS if brand in undone and brand not in host), None)
 
 
 def link_checks(text: _Text) -> Iterator[Finding]:
@@ -233,6 +266,10 @@ def link_checks(text: _Text) -> Iterator[Finding]:
             yield from once("link.shortener", "review",
                             f"Uses a public URL shortener ({host}).",
                             "Use the full link on your own domain; carriers filter public shorteners.")
+        elif (brand := _impersonated(host)) is not None:
+            yield from once("link.lookalike", "block",
+                            f"Links to a look-alike of {brand} ({host}).",
+                            "Link only to your own domain; look-alike domains are phishing.")
         elif host.startswith("xn--") or ".xn--" in host:
             yield from once("link.punycode", "review",
                             f"Links to an internationalised domain ({host}) that may imitate another.",
@@ -298,11 +335,24 @@ def language_checks(text: _Text) -> Iterator[Finding]:
     script = expected_script(text.subject.language)
     if script is None or not known_script(script):
         return
-    share, letters = script_share(_prose(text), script)
+    prose = _prose(text)
+    share, letters = script_share(prose, script)
     if letters >= 12 and share < 0.5:
         yield _finding("language.script_mismatch", "review",
                        f"The text is mostly not in the script of {text.subject.language} ({script}).",
                        "Declare the language the text is written in (for Hindi in Latin letters: hi-Latn).")
+        return
+    declared = text.subject.language.replace("_", "-").split("-")[0].lower()
+    if declared not in lexicon.STOPWORDS:
+        return
+    tokens = words(fold(prose))
+    hits = {language: sum(token in stopwords for token in tokens)
+            for language, stopwords in lexicon.STOPWORDS.items()}
+    top = max(hits, key=lambda language: hits[language])
+    if top != declared and hits[top] >= 3 and hits[declared] * 2 < hits[top]:
+        yield _finding("language.mismatch", "review",
+                       f"The text reads as {top}, but the template is declared as {text.subject.language}.",
+                       "Declare the language the text is written in.")
 
 
 CHECKS: tuple[Check, ...] = (

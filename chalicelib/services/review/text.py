@@ -44,15 +44,31 @@ def fold(text: str) -> str:
     return " ".join(PLACEHOLDER.sub("{{n}}", folded).split())
 
 
+def _join_spelled_out(tokens: list[str]) -> list[str]:
+    """`p o k e r` -> `poker`: three or more single letters in a row become one word."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1 and token.isalpha():
+            run.append(token)
+            continue
+        out.extend(["".join(run)] if len(run) >= 3 else run)
+        run = []
+        if token:
+            out.append(token)
+    return out
+
+
 def deobfuscate(folded: str) -> str:
-    """Undo look-alike spelling inside words that mix letters with digits or symbols (`c@sino`, `p0rn`)."""
+    """Undo look-alike spelling inside words that mix letters with digits or symbols (`c@sino`,
+    `p0rn`) and words spelled out letter by letter (`p o k e r`)."""
     def word(token: str) -> str:
         letters = sum(ch.isascii() and ch.isalpha() for ch in token)
         if letters >= 2 and token != "{{n}}" and "://" not in token and any(ch in "@$013457!|" for ch in token):
             return token.translate(_LEET)
         return token
 
-    return " ".join(word(token) for token in folded.split(" "))
+    return " ".join(_join_spelled_out([word(token) for token in folded.split(" ")]))
 
 
 def find_term(folded: str, terms: Iterable[str]) -> str | None:
