@@ -127,7 +127,8 @@ class RbmProvider:
         adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
         self._session.mount("https://", adapter)
         self._session.mount("http://", adapter)
-        self._auth_request = _TimeoutRequest(requests.Session(), timeout)
+        self._auth_session = requests.Session()
+        self._auth_request = _TimeoutRequest(self._auth_session, timeout)
 
     def url_for(self, phone: str) -> str:
         return f"{self.endpoint}/v1/phones/{quote(phone, safe='+')}/agentMessages"
@@ -170,6 +171,7 @@ class RbmProvider:
 
     def close(self) -> None:
         self._session.close()
+        self._auth_session.close()
 
     # one try (plus one immediate try with a fresh token after a 401)
     def _attempt(self, message: OutboundMessage) -> SendResult:
