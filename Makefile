@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: venv run test lint token bench clean
+.PHONY: venv run test lint token bench clean synth
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
@@ -25,6 +25,11 @@ test: lint
 
 token: venv
 	@$(BIN)/python -m infra.local.token $(ACCOUNT) $(if $(ADMIN),--admin)
+
+# The CDK stack of one stage into infra/cdk.out (no AWS account needed; docs/deploy.md).
+STAGE ?= dev
+synth: venv
+	$(BIN)/python -m infra --stage $(STAGE)
 
 bench: venv
 	$(BIN)/python -m bench

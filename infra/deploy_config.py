@@ -1,0 +1,112 @@
+"""What a deployment of one stage is told from outside the code: the stage (`dev`, `prod`, from
+`.chalice/config.json`) and the few values that differ per account, given as CDK context
+(`-c key=value` on the command line, or `context` in `infra/cdk.json`).
+
+No secret ever goes through here or through `.chalice/config.json`: the cloud stages verify
+RS256 tokens through a JWKS URL (a Cognito user pool or any OIDC issuer), see docs/deploy.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+CHALICE_CONFIG = PROJECT_DIR / ".chalice" / "config.json"
+CLOUD_STAGES = ("dev", "prod")
+# Variables a cloud stage must never carry in `.chalice/config.json`.
+FORBIDDEN_IN_CONFIG = ("RCS_JWT_SECRET",)
+
+_STAGE = re.compile(r"^[a-z][a-z0-9]{1,15}$")
+
+
+class DeployConfigError(ValueError):
+    """The deployment is asked for something it cannot build."""
+
+
+@dataclass(frozen=True)
+class DeployConfig:
+    stage: str
+    account: str | None = None
+    region: str | None = None
+    jwks_url: str = ""
+    jwt_issuer: str = ""
+    jwt_audience: str = ""
+    alarm_email: str = ""
+    llm_review_enabled: bool = False
+    log_retention_days: int = 30
+
+    @property
+    def is_production(self) -> bool:
+        return self.stage == "prod"
+
+    def function_environment(self) -> dict[str, str]:
+        """The `RCS_*` variables every function gets on top of the stage's in `.chalice/config.json`."""
+        variables = {
+            "RCS_STAGE": self.stage,
+            "RCS_JWKS_URL": self.jwks_url,
+            "RCS_JWT_ISSUER": self.jwt_issuer,
+            "RCS_JWT_AUDIENCE": self.jwt_audience,
+        }
+        if self.llm_review_enabled:
+            variables["RCS_LLM_REVIEW_ENABLED"] = "true"
+        return {name: value for name, value in variables.items() if value}
+
+
+def chalice_stage_variables(stage: str, config_path: Path = CHALICE_CONFIG) -> dict[str, str]:
+    """The environment `.chalice/config.json` gives `stage` (top level, then the stage's own)."""
+    config = json.loads(config_path.read_text())
+    stages = config.get("stages", {})
+    if stage not in stages:
+        raise DeployConfigError(f"stage {stage!r} is not in {config_path.name} (stages: {sorted(stages)})")
+    variables = dict(config.get("environment_variables", {}))
+    variables.update(stages[stage].get("environment_variables", {}))
+    return variables
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def from_context(get: Callable[[str], Any], env: Mapping[str, str],
+                 config_path: Path = CHALICE_CONFIG) -> DeployConfig:
+    """Read the deployment from CDK context (`get` is `app.node.try_get_context`) and the CDK
+    CLI's environment (`CDK_DEFAULT_ACCOUNT`, `CDK_DEFAULT_REGION`)."""
+
+    def text(key: str) -> str:
+        value = get(key)
+        return "" if value is None else str(value).strip()
+
+    stage = text("stage") or "dev"
+    if stage not in CLOUD_STAGES or not _STAGE.match(stage):
+        raise DeployConfigError(f"stage must be one of {CLOUD_STAGES}, not {stage!r}")
+    variables = chalice_stage_variables(stage, config_path)
+    for name in FORBIDDEN_IN_CONFIG:
+        if variables.get(name):
+            raise DeployConfigError(
+                f"{config_path.name} gives stage {stage!r} {name}: a secret never goes in config "
+                "(the cloud stages use RCS_JWKS_URL, see docs/deploy.md)"
+            )
+    if variables.get("RCS_STAGE", stage) != stage:
+        raise DeployConfigError(f"{config_path.name} stage {stage!r} sets RCS_STAGE={variables['RCS_STAGE']!r}")
+    jwks_url = text("jwks_url")
+    if jwks_url and not jwks_url.startswith("https://"):
+        raise DeployConfigError("jwks_url must be an https:// URL")
+    retention = text("log_retention_days")
+    return DeployConfig(
+        stage=stage,
+        account=env.get("CDK_DEFAULT_ACCOUNT") or None,
+        region=env.get("CDK_DEFAULT_REGION") or None,
+        jwks_url=jwks_url,
+        jwt_issuer=text("jwt_issuer"),
+        jwt_audience=text("jwt_audience"),
+        alarm_email=text("alarm_email"),
+        llm_review_enabled=_flag(get("llm_review_enabled") or False),
+        log_retention_days=int(retention) if retention else (90 if stage == "prod" else 30),
+    )
