@@ -46,6 +46,9 @@ BUCKET_ACTIONS: Mapping[BucketAccess, tuple[str, ...]] = {
     "read": ("s3:GetObject",),
     "write": ("s3:PutObject",),
 }
+# On the bucket itself, for readers: without it S3 answers a missing key with 403, not 404
+# (NoSuchKey), and the import worker tells "deleted" from "forbidden" by that.
+BUCKET_LIST_ACTIONS = ("s3:ListBucket",)
 SECRET_ACTIONS: Mapping[SecretAccess, tuple[str, ...]] = {
     "none": (),
     "read": ("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"),
@@ -80,7 +83,8 @@ def _r(*keys: str) -> dict[str, TableAccess]:
     return dict.fromkeys(keys, "read")
 
 
-# The domain, as the handlers use it (docs/spec/, GUIDE.md): keep in step with the code.
+# The domain, as the handlers use it (docs/spec/, the services and stores they call): keep in
+# step with the code; tests/infra checks every table, queue and client the code reaches is here.
 PROFILES: dict[str, AccessProfile] = {
     # Every route: templates, lists and members, imports (a presigned upload URL is signed with
     # this role, so it needs PutObject), broadcasts and their targets, balance and ledger,
@@ -92,57 +96,67 @@ PROFILES: dict[str, AccessProfile] = {
         bucket=("write",),
         secrets="manage",
     ),
-    # Automated review of a template; the LLM opinion only when enabled. (The templates service
-    # it shares with the API also submits to the review queue.)
+    # Automated review of a template (rules, and the model when llm_review_enabled).
     "queue:review": AccessProfile(
-        tables={**_rw("templates", "idempotency"), **_r("accounts")},
+        tables=_rw("templates"),
         sends_to=("review",),
         bedrock=True,
     ),
-    # Snapshot a broadcast's list into targets, charge the balance once per chunk, fan out sends.
+    # Snapshot a broadcast's list into targets, charge the balance once per chunk, fan out sends,
+    # continue itself.
     "queue:dispatch": AccessProfile(
-        tables={**_rw("broadcasts", "targets", "accounts", "ledger", "idempotency"),
+        tables={**_rw("broadcasts", "targets", "chunks", "accounts", "ledger"),
                 **_r("templates", "lists", "members")},
         sends_to=("dispatch", "send"),
-    ),
-    # Send a chunk through the account's provider (credentials from Secrets Manager), record
-    # outcomes, refund what failed for good.
-    "queue:send": AccessProfile(
-        tables={**_rw("targets", "broadcasts", "accounts", "ledger", "idempotency"), **_r("templates")},
-        sends_to=("send",),
         secrets="read",
     ),
-    # Read an uploaded CSV in slices, write members, continue itself.
+    # Send a chunk through the account's provider (its credentials from Secrets Manager), settle
+    # the chunk, refund what failed for good.
+    "queue:send": AccessProfile(
+        tables={**_rw("targets", "broadcasts", "chunks", "accounts", "ledger"),
+                **_r("templates", "lists", "members")},
+        sends_to=("send", "dispatch"),
+        secrets="read",
+    ),
+    # Read an uploaded CSV in slices (ranged GETs), write members, continue itself.
     "queue:imports": AccessProfile(
-        tables=_rw("imports", "lists", "members", "idempotency"),
+        tables=_rw("imports", "lists", "members"),
         sends_to=("imports",),
         bucket=("read",),
     ),
-    # Apply delivery/read receipts to targets and broadcast counters.
+    # Apply delivery/read receipts to targets and broadcast counters; retry a receipt later.
     "queue:receipts": AccessProfile(
-        tables={**_rw("receipts", "targets", "broadcasts", "idempotency")},
+        tables=_rw("targets", "broadcasts"),
+        sends_to=("receipts",),
     ),
-    # An upload landed: start (or run) its import.
+    # An upload landed: check it and start its import.
     "s3:imports": AccessProfile(
         tables=_rw("imports", "lists", "members"),
         sends_to=("imports",),
         bucket=("read",),
     ),
-    # Start the scheduled broadcasts that are due.
+    # Claim the scheduled broadcasts that are due and hand each to the dispatch queue.
     "schedule": AccessProfile(
-        tables={**_rw("broadcasts"), **_r("templates", "lists", "accounts")},
+        tables=_rw("broadcasts"),
         sends_to=("dispatch",),
     ),
 }
 
-
-# AWS services a kind's code imports a client for but never calls (checked by tests/infra with
-# `infra/usage.py`): the API imports the templates service, which imports the LLM reviewer that
-# only the review worker runs.
+# What the code of a kind imports but never calls, as `infra/usage.py` reads it: an AWS client
+# (`bedrock-runtime`), a table (`table:<key>`) or a queue (`queue:<key>`). Each entry is a
+# judgement made reading the code; tests/infra excuses exactly these.
+_VIA_TEMPLATES_SERVICE = {"bedrock-runtime"}  # the templates service imports the model reviewer
+_VIA_LISTS_SERVICE = {"table:imports", "queue:imports"}  # the lists service also starts imports
 IMPORTED_NOT_CALLED: dict[str, set[str]] = {
-    "api": {"bedrock-runtime"},
+    "api": _VIA_TEMPLATES_SERVICE,
+    "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
+    "queue:send": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
+    "schedule": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
+    # store.broadcasts defines the chunks model too; the receipts service imports the credentials
+    # service for the webhook's verification, which the API runs.
+    "queue:receipts": {"table:chunks", "table:accounts", "table:ledger", "secretsmanager"},
 }
-# The clients each profile field stands for.
+# The client each profile field stands for.
 SERVICE_OF_FIELD = {"secretsmanager": "secrets", "bedrock-runtime": "bedrock", "s3": "bucket"}
 
 

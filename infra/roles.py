@@ -13,6 +13,7 @@ from constructs import Construct
 from infra.access import (
     BEDROCK_ACTIONS,
     BUCKET_ACTIONS,
+    BUCKET_LIST_ACTIONS,
     LOG_ACTIONS,
     QUEUE_CONSUME_ACTIONS,
     QUEUE_SEND_ACTIONS,
@@ -84,6 +85,9 @@ def statements(profile: AccessProfile, resources: Resources, *, function_name: s
     if bucket_actions:
         result.append(iam.PolicyStatement(sid="ImportObjects", actions=bucket_actions,
                                           resources=[resources.bucket.objects_arn]))
+    if "read" in profile.bucket:
+        result.append(iam.PolicyStatement(sid="ImportBucket", actions=list(BUCKET_LIST_ACTIONS),
+                                          resources=[resources.bucket.arn]))
     secret_actions = SECRET_ACTIONS[profile.secrets]
     if secret_actions:
         result.append(iam.PolicyStatement(sid="Secrets", actions=list(secret_actions),

@@ -66,7 +66,8 @@ def test_every_function_has_its_own_role_name_log_group_and_error_alarm(synthesi
         assert function["Properties"]["Environment"]["Variables"]["RCS_STAGE"] == synthesis.stage
         log_group = f"{logical}LogGroup"
         assert log_group in function["DependsOn"]
-        assert synthesis.template["Resources"][log_group]["Properties"]["LogGroupName"] == f"/aws/lambda/{function_name}"
+        group_name = synthesis.template["Resources"][log_group]["Properties"]["LogGroupName"]
+        assert group_name == f"/aws/lambda/{function_name}"
         template.has_resource_properties("AWS::CloudWatch::Alarm", {
             "Namespace": "AWS/Lambda", "MetricName": "Errors",
             "Dimensions": [{"Name": "FunctionName", "Value": function_name}],
