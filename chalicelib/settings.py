@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     price_otp: int = 15
 
     provider_default: str = "simulator"
+    rbm_webhook_client_token: SecretStr = SecretStr("")
     public_api_url: str = "http://127.0.0.1:8000"
     send_rate_per_second: int = 50
     send_concurrency: int = 16

@@ -40,13 +40,17 @@ class TokenBucket:
             self.sleep(wait)
 
 
-def paced_map(work: Callable[[In], Out], items: Sequence[In], *, concurrency: int, bucket: TokenBucket) -> list[Out]:
-    """`work` over `items` with at most `concurrency` in flight and `bucket`'s rate; results in order."""
+def paced_map(work: Callable[[In], Out], items: Sequence[In], *, concurrency: int, bucket: TokenBucket,
+              keep_going: Callable[[], bool] = lambda: True) -> list[Out | None]:
+    """`work` over `items` with at most `concurrency` in flight and `bucket`'s rate; results in order.
+    Once `keep_going()` is false no new item starts, and those items' results are None."""
     if not items:
         return []
 
-    def run(item: In) -> Out:
+    def run(item: In) -> Out | None:
         bucket.acquire()
+        if not keep_going():
+            return None
         return work(item)
 
     with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(items)))) as pool:

@@ -40,6 +40,7 @@ SNAPSHOT_PAGE = 1000
 CHUNKS_PER_DISPATCH_BATCH = 10
 SAFETY_SECONDS = 60.0
 SNAPSHOT_WAIT_SECONDS = 2
+SEND_SAFETY_SECONDS = 30.0
 
 
 class ChunkNotFinished(Exception):
@@ -175,6 +176,7 @@ class SendJob:
     broadcast_id: str
     bounds: ChunkBounds
     final_attempt: bool
+    time_left: TimeLeft = lambda: float("inf")
 
     @property
     def reservation_key(self) -> str:
@@ -185,8 +187,10 @@ def _settled(target: Target, **changes: Any) -> Target:
     return replace(target, **changes)
 
 
-def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Target]) -> list[Target]:
-    """Render and send `targets`; returns them with their new state (still `queued` if transient)."""
+def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Target],
+              time_left: TimeLeft = lambda: float("inf")) -> list[Target]:
+    """Render and send `targets`; returns them with their new state (still `queued` if transient, or
+    if the invocation ran short of time before their turn)."""
     content = broadcast.content or {}
     outbound: list[OutboundMessage | Target] = []
     for target in targets:
@@ -204,8 +208,10 @@ def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Tar
     settings = get_settings()
     to_send = [item for item in outbound if isinstance(item, OutboundMessage)]
     results = paced_map(provider.send, to_send, concurrency=settings.send_concurrency,
-                        bucket=TokenBucket(settings.send_rate_per_second))
-    by_phone: dict[str, SendResult] = {message.phone: result for message, result in zip(to_send, results, strict=True)}
+                        bucket=TokenBucket(settings.send_rate_per_second),
+                        keep_going=lambda: time_left() > SEND_SAFETY_SECONDS)
+    by_phone: dict[str, SendResult | None] = {message.phone: result
+                                              for message, result in zip(to_send, results, strict=True)}
     now = format_time(utcnow())
     updated: list[Target] = []
     for target, item in zip(targets, outbound, strict=True):
@@ -213,7 +219,9 @@ def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Tar
             updated.append(item)
             continue
         result = by_phone[target.phone]
-        if result.outcome == "sent":
+        if result is None:
+            updated.append(target)
+        elif result.outcome == "sent":
             updated.append(_settled(target, state="sent", rm_message_id=result.message_id, sent_at=now))
         elif result.outcome == "failed":
             updated.append(_settled(target, state="failed", failure_reason=result.failure_reason))
@@ -250,7 +258,7 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
         if payable and provider is None:
             changed += [_settled(target, state="failed", failure_reason="no_credentials") for target in payable]
         elif payable and provider is not None:
-            changed += _send_all(provider, broadcast, payable)
+            changed += _send_all(provider, broadcast, payable, job.time_left)
         still_queued = [target for target in changed if target.state == "queued"]
         if still_queued and job.final_attempt:
             changed = [_settled(target, state="failed", failure_reason=PROVIDER_UNAVAILABLE)

@@ -457,3 +457,82 @@ def list_targets(broadcast_id: str, *, size: int, state: str | None, cursor: str
 def iter_all_targets(broadcast_id: str) -> Iterator[Target]:
     for item in TargetModel.query(broadcast_id, consistent_read=True):
         yield _target(item)
+
+
+# ---------------------------------------------------------------- receipts
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """Move one target from `prior` to `state`; the counters change by the given deltas."""
+
+    broadcast_id: str
+    phone: str
+    prior: str
+    state: str
+    delivered_at: str | None
+    read_at: str | None
+    delivered_delta: int
+    read_delta: int
+
+
+class StaleState(Exception):
+    """A target was not in the state the change was computed from: read again and recompute."""
+
+
+TRANSACTION_LIMIT = 100
+
+
+def locate_messages(message_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """(broadcast_id, phone) of each known provider message id, through `message_index`."""
+    found: dict[str, tuple[str, str]] = {}
+    for message_id in set(message_ids):
+        for item in TargetModel.message_index.query(message_id, limit=1):
+            found[message_id] = (item.broadcast_id, item.phone)
+    return found
+
+
+def owned_broadcasts(account_id: str, broadcast_ids: Iterable[str]) -> set[str]:
+    keys = [(account_id, broadcast_id) for broadcast_id in set(broadcast_ids)]
+    return {item.broadcast_id for item in BroadcastModel.batch_get(keys, attributes_to_get=["broadcast_id"])}
+
+
+def target_states(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Target]:
+    return {(item.broadcast_id, item.phone): _target(item)
+            for item in TargetModel.batch_get(list(set(keys)), consistent_read=True)}
+
+
+def apply_target_changes(account_id: str, changes: Sequence[TargetChange]) -> None:
+    """Apply the changes and their counter deltas atomically, a transaction per broadcast and at
+    most 99 targets; raises StaleState when a target moved meanwhile (nothing of that group applied)."""
+    by_broadcast: dict[str, list[TargetChange]] = {}
+    for change in changes:
+        by_broadcast.setdefault(change.broadcast_id, []).append(change)
+    for broadcast_id, group in by_broadcast.items():
+        for start in range(0, len(group), TRANSACTION_LIMIT - 1):
+            _apply_group(account_id, broadcast_id, group[start:start + TRANSACTION_LIMIT - 1])
+
+
+def _apply_group(account_id: str, broadcast_id: str, group: Sequence[TargetChange]) -> None:
+    try:
+        with TransactWrite(connection=_connection()) as transaction:
+            for change in group:
+                actions: list[Any] = [TargetModel.state.set(change.state),
+                                      TargetModel.broadcast_state.set(f"{broadcast_id}#{change.state}")]
+                if change.delivered_at:
+                    actions.append(TargetModel.delivered_at.set(change.delivered_at))
+                if change.read_at:
+                    actions.append(TargetModel.read_at.set(change.read_at))
+                transaction.update(TargetModel(broadcast_id, change.phone), actions=actions,
+                                   condition=TargetModel.state == change.prior)
+            transaction.update(
+                BroadcastModel(account_id, broadcast_id),
+                actions=[BroadcastModel.delivered_count.add(sum(c.delivered_delta for c in group)),
+                         BroadcastModel.read_count.add(sum(c.read_delta for c in group))],
+                condition=BroadcastModel.broadcast_id.exists(),
+            )
+    except TransactWriteError as error:
+        codes = {reason.code for reason in error.cancellation_reasons or [] if reason}
+        if codes & {"ConditionalCheckFailed", "TransactionConflict"}:
+            raise StaleState(str(codes)) from None
+        raise

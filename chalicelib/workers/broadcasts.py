@@ -63,6 +63,7 @@ def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
 @bp.on_sqs_message(queue=get_settings().queue_name("send"), batch_size=1)
 def send_chunks(event: SQSEvent) -> dict[str, Any]:
     max_receives = QUEUE_SPECS["send"].max_receive_count
+    time_left = _time_left(event)
 
     def handle(record: SQSRecord) -> None:
         job = _job(record)
@@ -72,7 +73,7 @@ def send_chunks(event: SQSEvent) -> dict[str, Any]:
         send_job = runner.SendJob(
             account_id=job["account_id"], broadcast_id=job["broadcast_id"],
             bounds=ChunkBounds(job["first"], job["last"], int(job.get("size", 0))),
-            final_attempt=receives >= max_receives,
+            final_attempt=receives >= max_receives, time_left=time_left,
         )
         try:
             runner.send_chunk(send_job)
