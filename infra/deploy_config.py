@@ -21,6 +21,12 @@ CLOUD_STAGES = ("dev", "prod")
 # Variables a cloud stage must never carry in `.chalice/config.json`.
 FORBIDDEN_IN_CONFIG = ("RCS_JWT_SECRET",)
 
+# The CDK CLI docs/deploy.md runs (`npx aws-cdk@<this>`): its own version line since 2025, at least
+# the `minimumCliVersion` the cloud assembly of the pinned aws-cdk-lib asks for (the tests check).
+CDK_CLI_VERSION = "2.1148.1"
+LOG_RETENTION_DAYS = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192,
+                      2557, 2922, 3288, 3653)
+
 _STAGE = re.compile(r"^[a-z][a-z0-9]{1,15}$")
 
 
@@ -99,6 +105,8 @@ def from_context(get: Callable[[str], Any], env: Mapping[str, str],
     if jwks_url and not jwks_url.startswith("https://"):
         raise DeployConfigError("jwks_url must be an https:// URL")
     retention = text("log_retention_days")
+    if retention and (not retention.isdigit() or int(retention) not in LOG_RETENTION_DAYS):
+        raise DeployConfigError(f"log_retention_days must be one of {LOG_RETENTION_DAYS}")
     return DeployConfig(
         stage=stage,
         account=env.get("CDK_DEFAULT_ACCOUNT") or None,

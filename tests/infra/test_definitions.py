@@ -44,10 +44,13 @@ def test_a_jwt_secret_in_the_stage_config_stops_the_deployment(tmp_path: Path) -
         from_context({"stage": "dev"}.get, {}, path)
 
 
-def test_a_jwks_url_must_be_https(tmp_path: Path) -> None:
+def test_a_jwks_url_must_be_https_and_a_retention_one_cloudwatch_knows(tmp_path: Path) -> None:
     path = _config(tmp_path, {"dev": {}})
     with pytest.raises(DeployConfigError, match="https"):
         from_context({"stage": "dev", "jwks_url": "http://idp.example/jwks.json"}.get, {}, path)
+    with pytest.raises(DeployConfigError, match="log_retention_days"):
+        from_context({"stage": "dev", "log_retention_days": "10"}.get, {}, path)
+    assert from_context({"stage": "dev", "log_retention_days": "14"}.get, {}, path).log_retention_days == 14
 
 
 def test_the_repositorys_cloud_stages_carry_no_secret() -> None:

@@ -15,6 +15,7 @@ from chalice.utils import to_cfn_resource_name
 
 from chalicelib.messaging import QUEUE_SPECS
 from chalicelib.settings import Settings, get_settings
+from infra.deploy_config import CDK_CLI_VERSION, PROJECT_DIR
 from tests.infra.conftest import SAMPLE_CONTEXT, Synthesis
 
 FUNCTION = "AWS::Serverless::Function"
@@ -239,3 +240,14 @@ def test_unknown_paths_and_gateway_errors_answer_in_the_apps_envelope(synthesize
         assert body["success"] is False and body["error"] in codes and body["message"], response_type
     unknown = json.loads(responses["MISSING_AUTHENTICATION_TOKEN"]["responseTemplates"]["application/json"])
     assert unknown == {"success": False, "error": "not_found", "message": "no such path"}
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def test_the_documented_cdk_cli_can_deploy_what_aws_cdk_lib_synthesises(synthesized: dict[str, Synthesis]) -> None:
+    minimum = synthesized["dev"].manifest.get("minimumCliVersion", "0")
+    assert _version(CDK_CLI_VERSION) >= _version(minimum), f"bump CDK_CLI_VERSION and docs/deploy.md to {minimum}+"
+    guide = (PROJECT_DIR / "docs" / "deploy.md").read_text()
+    assert set(re.findall(r"aws-cdk@([0-9.]+)", guide)) == {CDK_CLI_VERSION}
