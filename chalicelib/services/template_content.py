@@ -108,7 +108,7 @@ def _language(tag: str) -> str:
         valid = langcodes.tag_is_valid(normal) and langcodes.Language.get(normal).is_valid()
     except (ValueError, LookupError):
         valid = False
-    if not valid or langcodes.Language.get(normal).language in _NOT_A_LANGUAGE:
+    if not valid or normal.split("-")[0].lower() in _NOT_A_LANGUAGE:
         raise PydanticCustomError("language", "must be a BCP-47 language tag such as en_US, en-US or hi-IN")
     return tag
 
@@ -165,17 +165,23 @@ class ReplySuggestion(_Suggestion):
     type: Literal["reply"]
 
 
-class UrlSuggestion(_Suggestion):
+class _Action(_Suggestion):
+    """An action opens something on the device; `fallback_url` is for devices that cannot."""
+
+    fallback_url: Url | None = None
+
+
+class UrlSuggestion(_Action):
     type: Literal["url"]
     url: Url
 
 
-class DialSuggestion(_Suggestion):
+class DialSuggestion(_Action):
     type: Literal["dial"]
     phone_number: Phone
 
 
-class LocationSuggestion(_Suggestion):
+class LocationSuggestion(_Action):
     """Show a place: coordinates, or a query the maps app resolves."""
 
     type: Literal["location"]
@@ -194,7 +200,13 @@ class LocationSuggestion(_Suggestion):
         return self
 
 
-class CalendarSuggestion(_Suggestion):
+class ShareLocationSuggestion(_Action):
+    """Ask the user to share their location."""
+
+    type: Literal["share_location"]
+
+
+class CalendarSuggestion(_Action):
     type: Literal["calendar"]
     title: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     description: Annotated[str, StringConstraints(max_length=500)] = ""
@@ -215,10 +227,12 @@ SUGGESTION_TYPES: dict[str, type[BaseModel]] = {
     "url": UrlSuggestion,
     "dial": DialSuggestion,
     "location": LocationSuggestion,
+    "share_location": ShareLocationSuggestion,
     "calendar": CalendarSuggestion,
 }
 Suggestion = Annotated[
-    ReplySuggestion | UrlSuggestion | DialSuggestion | LocationSuggestion | CalendarSuggestion,
+    ReplySuggestion | UrlSuggestion | DialSuggestion | LocationSuggestion | ShareLocationSuggestion
+    | CalendarSuggestion,
     BeforeValidator(_dispatch(SUGGESTION_TYPES)),
 ]
 
@@ -254,6 +268,7 @@ class TextComponents(_Strict):
 class RichCardComponents(Card):
     type: Literal["rich_card"]
     orientation: Literal["vertical", "horizontal"] = "vertical"
+    thumbnail_alignment: Literal["left", "right"] | None = None  # of a horizontal card's image
 
 
 class CarouselComponents(_Strict):
@@ -306,7 +321,7 @@ class TextField:
 
 
 _SUGGESTION_FIELDS: tuple[tuple[str, Kind], ...] = (
-    ("text", "label"), ("url", "url"), ("postback_data", "postback"),
+    ("text", "label"), ("url", "url"), ("fallback_url", "url"), ("postback_data", "postback"),
 )
 
 

@@ -29,8 +29,9 @@ _SENTENCE = re.compile(r"[.!?।\n]+(?:\s|$)")
 _PERCENT_OFF = re.compile(r"\d+\s?%\s?(?:off|de descuento|de desconto|छूट|discount|cashback)")
 _MONEY_OFF = re.compile(r"(?:₹|rs\.?|inr|\$|€|r\$)\s?\d[\d,]*\s?(?:off|de descuento|de desconto|छूट)")
 _SHOUTING_RUN = re.compile(r"[!?]{3,}")
-_PROMO_CODE = re.compile(r"\b(?:use|with|apply|usa|use o|aplica)\s+(?:the\s+|el\s+|o\s+)?"
-                         r"(?:code|coupon|promo code|c[oó]digo|cupom|cup[oó]n)\s+[A-Z][A-Z0-9]{3,}\b")
+# "use code SAVE20": the words in any case, the code itself in capitals
+_PROMO_CODE = re.compile(r"\b(?i:use|with|apply|usa|use o|aplica)\s+(?i:the\s+|el\s+|o\s+)?"
+                         r"(?i:code|coupon|promo code|c[oó]digo|cupom|cup[oó]n)\s+[A-Z][A-Z0-9]{3,}\b")
 _IN_SENTENCE = r"(?:[^.!?\n]|\.(?=\S))"  # a dot inside a link or a number does not end the sentence
 _CURRENCY = r"(?:₹|rs\.?|inr|\$|€|r\$|rupees?|dollars?|reais|pesos|euros?|रुपये)"
 _INCOME = re.compile(
