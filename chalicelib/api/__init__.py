@@ -6,12 +6,15 @@ import os
 
 from chalice.app import Chalice
 
+from chalicelib.api.balance import balance
+from chalicelib.api.credentials import credentials
 from chalicelib.api.health import health
+from chalicelib.api.lists import lists
 from chalicelib.api.middleware import http_middleware
 from chalicelib.api.routing import API_PREFIX
 from chalicelib.api.templates import templates
 
-BLUEPRINTS = [health, templates]
+BLUEPRINTS = [health, templates, lists, credentials, balance]
 
 
 def register_api(app: Chalice) -> None:

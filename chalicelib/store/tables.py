@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from pynamodb.models import Model
 
+from chalicelib.store.accounts import AccountModel, LedgerModel
 from chalicelib.store.base import reset_connection
 from chalicelib.store.idempotency import IdempotencyRecordModel
+from chalicelib.store.imports import ImportModel
+from chalicelib.store.lists import ListModel, MemberModel
 from chalicelib.store.templates import TemplateRecord
 
 ALL_MODELS: list[type[Model]] = [
     IdempotencyRecordModel,
     TemplateRecord,
+    AccountModel,
+    LedgerModel,
+    ListModel,
+    MemberModel,
+    ImportModel,
 ]
 
 

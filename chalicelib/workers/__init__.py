@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from chalice.app import Blueprint, Chalice
 
+from chalicelib.workers.imports import imports
 from chalicelib.workers.review import review
 
-BLUEPRINTS: list[Blueprint] = [review]
+BLUEPRINTS: list[Blueprint] = [review, imports]
 
 
 def register_workers(app: Chalice) -> None:

@@ -1,0 +1,31 @@
+"""Provider credentials of the caller's account (extensions.md, "Provider credentials")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalice.app import Blueprint
+
+from chalicelib import errors
+from chalicelib.api.routing import ApiRequest, api_route
+from chalicelib.services import credentials as service
+
+credentials = Blueprint(__name__)
+
+
+@api_route(credentials, "/credentials", methods=["PUT"])
+def put_credentials(request: ApiRequest) -> dict[str, Any]:
+    saved = service.put_credentials(request.account_id, service.parse_input(request.json()))
+    return service.masked(saved)
+
+
+@api_route(credentials, "/credentials", methods=["GET"])
+def get_credentials(request: ApiRequest) -> dict[str, Any]:
+    return service.masked(service.load_credentials(request.account_id))
+
+
+@api_route(credentials, "/credentials", methods=["DELETE"])
+def delete_credentials(request: ApiRequest) -> dict[str, Any]:
+    if not service.delete_credentials(request.account_id):
+        raise errors.NotFound("no credentials are configured")
+    return {"configured": False}

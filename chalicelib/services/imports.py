@@ -1,0 +1,322 @@
+"""CSV imports into a contact list, for lists too big for `POST …/members`.
+
+1. `start_import` creates the import (`pending`) and a presigned S3 PUT URL for
+   `imports/{account}/{list}/{import_id}.csv`.
+2. The upload fires S3 `ObjectCreated`: `on_object_created` claims the import (`running`, with the
+   object's size and ETag) and runs the first step.
+3. A step streams the object from its byte offset (a ranged GET, read in chunks: never the whole
+   file in memory), writes members 25 at a time (one transaction each, with the list's counter),
+   and records its progress every few seconds and at its end with a conditional update keyed on
+   the offset it resumed from. When the invocation's remaining time runs low it stops at a record
+   boundary and puts a continuation (`{"kind": "import", …, "offset"}`) on the "imports" queue;
+   `on_message` runs the next step from there.
+
+Every step is safe to run twice. A second run of the same step (a redelivered S3 event or SQS
+message) writes the same members again, which changes nothing, and its progress update fails the
+offset condition, so nothing is counted twice. A run that died before recording its progress is
+repeated from the last recorded offset; the members it had already added carry
+`added_by = <import_id>@<row offset>`, so the repetition still counts them as added. A message
+whose offset is behind the recorded one is stale and dropped, unless the continuation from the
+recorded offset was never queued (the step died between recording and queueing): then it is
+queued now.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from chalicelib import errors, messaging
+from chalicelib.aws import client
+from chalicelib.clock import format_time, utcnow
+from chalicelib.logs import logger
+from chalicelib.services import lists
+from chalicelib.services.csv_rows import Record, is_valid_text, records
+from chalicelib.services.phones import MAX_VARIABLES, Rejected, check_variables, to_e164
+from chalicelib.settings import get_settings
+from chalicelib.store import imports as store
+from chalicelib.store.imports import FAILED, PENDING, RUNNING, ImportRecord, StepProgress
+from chalicelib.store.lists import ListGone
+
+RemainingMs = Callable[[], int]
+
+UPLOAD_URL_SECONDS = 3600
+MAX_IMPORT_BYTES = 1024 * 1024 * 1024
+CHUNK_BYTES = 256 * 1024
+STEP_MARGIN_MS = 20_000
+CHECKPOINT_SECONDS = 2.0
+TIME_CHECK_EVERY_ROWS = 100
+REJECTED_SAMPLE = 20
+_KEY = re.compile(r"^imports/(?P<account>[^/]+)/(?P<list>[^/]+)/(?P<import>[^/]+)\.csv$")
+_VARIABLE_COLUMN = re.compile(r"^(?:var_?)?([1-9][0-9]?)$")
+
+
+@dataclass(frozen=True)
+class StartedImport:
+    record: ImportRecord
+    upload_url: str
+    expires_at: str
+
+
+class HeaderError(ValueError):
+    pass
+
+
+def object_key(account_id: str, list_id: str, import_id: str) -> str:
+    return f"imports/{account_id}/{list_id}/{import_id}.csv"
+
+
+def start_import(account_id: str, list_id: str, default_region: str | None = None) -> StartedImport:
+    lists.get_list(account_id, list_id)
+    region = lists.region_or_invalid(default_region)
+    record = store.create_import(account_id, list_id, lambda import_id: object_key(account_id, list_id, import_id),
+                                 region)
+    url = client("s3").generate_presigned_url(
+        "put_object", Params={"Bucket": get_settings().import_bucket, "Key": record.object_key},
+        ExpiresIn=UPLOAD_URL_SECONDS,
+    )
+    expires_at = format_time(utcnow() + timedelta(seconds=UPLOAD_URL_SECONDS))
+    return StartedImport(record, str(url), expires_at)
+
+
+def get_import(account_id: str, list_id: str, import_id: str) -> ImportRecord:
+    lists.get_list(account_id, list_id)
+    record = store.find_import(list_id, import_id) if import_id else None
+    if record is None or record.account_id != account_id:
+        raise errors.NotFound("no such import")
+    return record
+
+
+# --- the header and the rows -------------------------------------------------------------------
+
+
+def parse_header(fields: list[str]) -> dict[str, Any]:
+    """Which column holds the phone and which hold variables (`var_1` or `1` …)."""
+    phone: int | None = None
+    variables: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, name in enumerate(fields):
+        clean = name.replace("\ufeff", "").strip().lower()
+        match = _VARIABLE_COLUMN.match(clean)
+        if clean == "phone":
+            if phone is not None:
+                raise HeaderError("the header names the phone column twice")
+            phone = index
+        elif match and int(match.group(1)) <= MAX_VARIABLES:
+            key = str(int(match.group(1)))
+            if key in variables:
+                raise HeaderError(f"the header names variable {key} twice")
+            variables[key] = index
+        else:
+            ignored.append(clean[:64])
+    if phone is None:
+        raise HeaderError("the header has no phone column")
+    return {"phone": phone, "variables": variables, "ignored": ignored[:20]}
+
+
+def parse_row(fields: list[str], columns: dict[str, Any], region: str | None) -> tuple[str, dict[str, str]]:
+    """(E.164 phone, variables) of a data row; raises Rejected."""
+    if not all(is_valid_text(value) for value in fields):
+        raise Rejected("not valid UTF-8")
+    index = int(columns["phone"])
+    phone = to_e164(fields[index] if index < len(fields) else "", region)
+    variables = {key: fields[i] for key, i in columns["variables"].items() if i < len(fields) and fields[i] != ""}
+    return phone, check_variables(variables)
+
+
+# --- the event handlers -------------------------------------------------------------------------
+
+
+def on_object_created(bucket: str, key: str, remaining_ms: RemainingMs) -> None:
+    """An object landed in the import bucket: claim its import and run the first step."""
+    match = _KEY.match(key)
+    if bucket != get_settings().import_bucket or match is None:
+        logger.warning("an object that is no import", extra={"bucket": bucket, "key": key[:200]})
+        return
+    record = store.find_import(match["list"], match["import"])
+    if record is None or record.account_id != match["account"] or record.object_key != key:
+        logger.warning("an upload for no known import", extra={"key": key[:200]})
+        return
+    if record.status == PENDING:
+        try:
+            head = client("s3").head_object(Bucket=bucket, Key=key)
+        except ClientError:
+            logger.warning("the uploaded file is not readable", extra={"import_id": record.import_id})
+            return
+        size = int(head["ContentLength"])
+        if size == 0 or size > MAX_IMPORT_BYTES:
+            if store.claim(record.list_id, record.import_id, size, str(head["ETag"])):
+                store.fail(record.list_id, record.import_id,
+                           "the file is empty" if size == 0 else f"the file is larger than {MAX_IMPORT_BYTES} bytes")
+            return
+        store.claim(record.list_id, record.import_id, size, str(head["ETag"]))
+        record = store.find_import(record.list_id, record.import_id) or record
+    _advance(record, 0, remaining_ms)
+
+
+def on_message(body: dict[str, Any], remaining_ms: RemainingMs) -> None:
+    """A message of the imports queue: the continuation of an import, or the purge of a list."""
+    kind = body.get("kind")
+    if kind == "import":
+        record = store.find_import(str(body.get("list_id", "")), str(body.get("import_id", "")))
+        offset = body.get("offset")
+        if record is not None and isinstance(offset, int) and not isinstance(offset, bool):
+            _advance(record, offset, remaining_ms)
+    elif kind == "purge_list":
+        account_id, list_id = str(body.get("account_id", "")), str(body.get("list_id", ""))
+        if not lists.purge_deleted_list(account_id, list_id, remaining_ms):
+            messaging.send("imports", {"kind": "purge_list", "account_id": account_id, "list_id": list_id})
+    else:
+        logger.warning("an imports message of no known kind", extra={"kind": str(kind)[:40]})
+
+
+def _advance(record: ImportRecord, offset: int, remaining_ms: RemainingMs) -> None:
+    if record.status != RUNNING:
+        return
+    if record.offset == offset:
+        run_step(record, remaining_ms)
+    elif record.offset > offset and record.chained_offset != record.offset:
+        _queue_continuation(record.list_id, record.import_id, record.offset)
+
+
+def _queue_continuation(list_id: str, import_id: str, offset: int) -> None:
+    messaging.send("imports", {"kind": "import", "list_id": list_id, "import_id": import_id, "offset": offset})
+    store.mark_chained(list_id, import_id, offset)
+
+
+# --- one step -----------------------------------------------------------------------------------
+
+
+class _Step:
+    """One run from `record.offset` until the end of the file or of the time."""
+
+    def __init__(self, record: ImportRecord, remaining_ms: RemainingMs) -> None:
+        self.record = record
+        self.remaining_ms = remaining_ms
+        self.columns = record.columns
+        self.sample = list(record.rejected_rows)
+        self.rows_total = record.rows_read
+        self.committed_offset = record.offset
+        self.segment = StepProgress(offset=record.offset)
+        self.batcher = lists.MemberBatcher(record.account_id, record.list_id)
+        self.counted_added = 0
+        self.counted_updated = 0
+        self.last_checkpoint = time.monotonic()
+
+    def reject(self, row: int, phone: str, reason: str) -> None:
+        self.segment.rejected += 1
+        if len(self.sample) < REJECTED_SAMPLE:
+            self.sample.append({"row": row, "phone": phone[:64], "reason": reason})
+
+    def take(self, record: Record) -> None:
+        """Count one record and hand it to the batcher (or reject it)."""
+        if self.columns is None:
+            if record.fields is None:
+                raise HeaderError(f"the header row cannot be read: {record.error}")
+            self.columns = parse_header(record.fields)
+            self.segment.columns = self.columns
+            self.segment.offset = record.end
+            return
+        self.rows_total += 1
+        self.segment.rows_read += 1
+        row = self.rows_total + 1
+        if record.fields is None:
+            self.reject(row, "", record.error)
+        else:
+            try:
+                phone, variables = parse_row(record.fields, self.columns, self.record.default_region)
+            except Rejected as rejection:
+                index = int(self.columns["phone"])
+                raw = record.fields[index] if index < len(record.fields) else ""
+                self.reject(row, raw, rejection.reason)
+            else:
+                self.batcher.add(phone, variables, f"{self.record.import_id}@{record.start}")
+        self.segment.offset = record.end
+
+    def commit(self, *, done: bool) -> bool:
+        """Record the segment since the last commit; False when another run got there first."""
+        self.batcher.flush()
+        self.segment.added = self.batcher.added - self.counted_added
+        self.segment.updated = self.batcher.updated - self.counted_updated
+        self.segment.rejected_rows = self.sample
+        self.segment.done = done
+        if not store.commit(self.record.list_id, self.record.import_id, self.committed_offset, self.segment):
+            logger.info("another run of this import step recorded first; stopping",
+                        extra={"import_id": self.record.import_id, "offset": self.committed_offset})
+            return False
+        self.counted_added, self.counted_updated = self.batcher.added, self.batcher.updated
+        self.committed_offset = self.segment.offset
+        self.segment = StepProgress(offset=self.committed_offset)
+        self.last_checkpoint = time.monotonic()
+        return True
+
+    def run(self) -> None:
+        record = self.record
+        try:
+            response = client("s3").get_object(Bucket=get_settings().import_bucket, Key=record.object_key,
+                                               Range=f"bytes={record.offset}-", IfMatch=record.etag)
+        except ClientError as error:
+            code = str(error.response.get("Error", {}).get("Code", ""))
+            if code in ("PreconditionFailed", "412"):
+                store.fail(record.list_id, record.import_id, "the file was replaced during the import")
+                return
+            if code in ("NoSuchKey", "404"):
+                store.fail(record.list_id, record.import_id, "the file was deleted during the import")
+                return
+            if code != "InvalidRange":
+                raise
+            self.commit(done=True)
+            return
+        body = response["Body"]
+        try:
+            self._read(records(body.iter_chunks(CHUNK_BYTES), record.offset))
+        finally:
+            body.close()
+
+    def _read(self, stream: Any) -> None:
+        """Take records until the end (then commit `completed`) or until the time is short (then
+        commit and queue the continuation). The time is looked at after each batch written (and
+        every TIME_CHECK_EVERY_ROWS rows, for files whose rows are all rejected), so a step always
+        writes at least one batch, however little time it was given."""
+        flushes_seen = 0
+        rows_this_step = 0
+        for item in stream:
+            self.take(item)
+            rows_this_step += 1
+            if self.batcher.flushes == flushes_seen and rows_this_step % TIME_CHECK_EVERY_ROWS:
+                continue
+            flushes_seen = self.batcher.flushes
+            if self.remaining_ms() < STEP_MARGIN_MS:
+                if self.commit(done=False):
+                    _queue_continuation(self.record.list_id, self.record.import_id, self.committed_offset)
+                return
+            if time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
+                if not self.commit(done=False):
+                    return
+                flushes_seen = self.batcher.flushes
+        if self.columns is None:
+            store.fail(self.record.list_id, self.record.import_id, "the file has no header row")
+            return
+        self.commit(done=True)
+
+
+def run_step(record: ImportRecord, remaining_ms: RemainingMs) -> None:
+    """Import from the recorded offset until the end of the file, or until the remaining time
+    is short (then continue through the queue). Safe to run twice (see the module's doc)."""
+    step = _Step(record, remaining_ms)
+    try:
+        step.run()
+    except HeaderError as error:
+        store.fail(record.list_id, record.import_id, str(error))
+    except ListGone:
+        store.fail(record.list_id, record.import_id, "the list was deleted")
+
+
+def is_finished(record: ImportRecord) -> bool:
+    return record.status in (store.COMPLETED, FAILED)

@@ -1,0 +1,230 @@
+"""Contact lists: the lists of an account, their members (E.164 phones with the variables of the
+template placeholders), an exact `member_count`, and the purge of a deleted list's members."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from chalicelib import errors, messaging
+from chalicelib.clock import parse_time
+from chalicelib.logs import logger
+from chalicelib.services.phones import Rejected, check_region, check_variables, to_e164
+from chalicelib.store import imports as import_store
+from chalicelib.store import lists as store
+from chalicelib.store.lists import BATCH, ListGone, ListRecord, MemberRecord, MemberWrite
+from chalicelib.store.paging import Page
+
+MAX_MEMBERS_PER_CALL = 1000
+MAX_NAME_LENGTH = 200
+PURGE_PAGE = 500
+PURGE_MARGIN_MS = 10_000
+
+
+@dataclass(frozen=True)
+class ContactList:
+    list_id: str
+    account_id: str
+    name: str
+    member_count: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Member:
+    phone: str
+    variables: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A row that was not stored: `row` is its index in the request (0-based) or its record
+    number in a CSV file (the header is row 1); `phone` as given (cut to 64 characters)."""
+
+    row: int
+    phone: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AddResult:
+    added: int
+    updated: int
+    rejected: list[Rejection]
+
+
+def _contact_list(record: ListRecord) -> ContactList:
+    return ContactList(record.list_id, record.account_id, record.name, record.member_count,
+                       parse_time(record.created_at))
+
+
+def check_name(name: Any) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise errors.InvalidInput("name", "name must be a non-empty string")
+    clean = str(name).strip()
+    if len(clean) > MAX_NAME_LENGTH:
+        raise errors.InvalidInput("name", f"name must be at most {MAX_NAME_LENGTH} characters")
+    return clean
+
+
+def region_or_invalid(region: str | None, field: str = "default_region") -> str | None:
+    try:
+        return check_region(region)
+    except Rejected as rejected:
+        raise errors.InvalidInput(field, f"{field} {rejected.reason}") from None
+
+
+def create_list(account_id: str, name: str) -> ContactList:
+    return _contact_list(store.create_list(account_id, check_name(name)))
+
+
+def get_list(account_id: str, list_id: str) -> ContactList:
+    """The list with its exact member count; errors.NotFound for another account's or no list."""
+    record = store.find_list(account_id, list_id) if list_id else None
+    if record is None:
+        raise errors.NotFound("no such list")
+    return _contact_list(record)
+
+
+def list_lists(account_id: str, limit: int, cursor: str | None) -> Page[ContactList]:
+    page = store.list_page(account_id, limit, cursor)
+    return Page([_contact_list(record) for record in page.items], page.next_cursor)
+
+
+def delete_list(account_id: str, list_id: str) -> None:
+    """Delete the list now; its members are purged in the background (the imports queue)."""
+    if not list_id or not store.delete_list(account_id, list_id):
+        raise errors.NotFound("no such list")
+    try:
+        messaging.send("imports", {"kind": "purge_list", "account_id": account_id, "list_id": list_id})
+    except Exception:
+        logger.exception("could not queue the purge of a deleted list", extra={"list_id": list_id})
+
+
+# --- members ---------------------------------------------------------------------------------
+
+
+class MemberBatcher:
+    """Writes members in transactions of `BATCH` distinct phones (with the list's counter) and
+    counts what happened with the semantics of writing the rows one by one: the same phone twice
+    is one member, the later variables win, the later row counts as an update."""
+
+    def __init__(self, account_id: str, list_id: str, on_flush: Callable[[], None] | None = None) -> None:
+        self.account_id = account_id
+        self.list_id = list_id
+        self.added = 0
+        self.updated = 0
+        self.flushes = 0
+        self._pending: dict[str, MemberWrite] = {}
+        self._on_flush = on_flush
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def add(self, phone: str, variables: dict[str, str], source: str) -> None:
+        earlier = self._pending.get(phone)
+        if earlier is not None:
+            self._pending[phone] = MemberWrite(phone, variables, earlier.source)
+            self.updated += 1
+            return
+        self._pending[phone] = MemberWrite(phone, variables, source)
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is pending; raises ListGone when the list was deleted."""
+        if not self._pending:
+            return
+        writes = list(self._pending.values())
+        result = store.write_members(self.account_id, self.list_id, writes)
+        self._pending = {}
+        self.flushes += 1
+        for created, own in zip(result.created, result.own, strict=True):
+            if created or own:
+                self.added += 1
+            else:
+                self.updated += 1
+        if self._on_flush is not None:
+            self._on_flush()
+
+
+def add_members(account_id: str, list_id: str, rows: Sequence[dict[str, Any]],
+                default_region: str | None = None) -> AddResult:
+    """Add or update up to MAX_MEMBERS_PER_CALL members; rows with a phone that is not a valid
+    number (or unusable variables) are rejected with their index and reason, never stored."""
+    get_list(account_id, list_id)
+    if len(rows) > MAX_MEMBERS_PER_CALL:
+        raise errors.InvalidInput("members", f"members takes at most {MAX_MEMBERS_PER_CALL} rows per call")
+    region = region_or_invalid(default_region)
+    rejected: list[Rejection] = []
+    batcher = MemberBatcher(account_id, list_id)
+    source = f"api:{uuid.uuid4().hex}"
+    try:
+        for index, row in enumerate(rows):
+            raw = row.get("phone")
+            try:
+                phone = to_e164(raw, region) if isinstance(raw, str) else to_e164("", region)
+                variables = check_variables(row.get("variables"))
+            except Rejected as rejection:
+                rejected.append(Rejection(index, raw[:64] if isinstance(raw, str) else "", rejection.reason))
+                continue
+            batcher.add(phone, variables, source)
+        batcher.flush()
+    except ListGone:
+        raise errors.NotFound("no such list") from None
+    return AddResult(batcher.added, batcher.updated, rejected)
+
+
+def normalise_phone(raw: str, default_region: str | None = None, field: str = "phone") -> str:
+    try:
+        return to_e164(raw, region_or_invalid(default_region))
+    except Rejected as rejection:
+        raise errors.InvalidInput(field, f"{field}: {rejection.reason}") from None
+
+
+def remove_member(account_id: str, list_id: str, raw_phone: str, default_region: str | None = None) -> None:
+    get_list(account_id, list_id)
+    phone = normalise_phone(raw_phone, default_region)
+    try:
+        existed = store.delete_member(account_id, list_id, phone)
+    except ListGone:
+        raise errors.NotFound("no such list") from None
+    if not existed:
+        raise errors.NotFound("no such member in this list")
+
+
+def members(account_id: str, list_id: str, limit: int, cursor: str | None) -> Page[MemberRecord]:
+    get_list(account_id, list_id)
+    return store.member_page(list_id, limit, cursor)
+
+
+def member_pages(list_id: str, page_size: int = 1000, cursor: str | None = None) -> Iterator[tuple[list[Member], str]]:
+    """The list's members by phone, `page_size` at a time, each page with the cursor after it
+    ("" after the last page); passing that cursor back resumes after that page. An empty list
+    yields nothing. The caller checks the list's account first (`get_list`)."""
+    if not 1 <= page_size <= 1000:
+        raise ValueError("page_size is 1 to 1000")
+    for page in store.iter_member_pages(list_id, page_size, cursor):
+        if page.items:
+            yield [Member(item.phone, item.variables) for item in page.items], page.next_cursor
+
+
+def purge_deleted_list(account_id: str, list_id: str, remaining_ms: Callable[[], int]) -> bool:
+    """Delete the members of a deleted list while time allows; True when none is left.
+    Nothing is done for a list that exists (a purge message that outlived a re-creation
+    cannot happen: list ids are never reused)."""
+    if store.find_list(account_id, list_id) is not None:
+        return True
+    while True:
+        phones = store.member_keys(list_id, PURGE_PAGE)
+        if phones:
+            store.delete_member_keys(list_id, phones)
+        if len(phones) < PURGE_PAGE:
+            import_store.delete_imports_of_list(list_id)
+            return True
+        if remaining_ms() < PURGE_MARGIN_MS:
+            return False
