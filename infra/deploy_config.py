@@ -43,6 +43,7 @@ class DeployConfig:
     jwt_issuer: str = ""
     jwt_audience: str = ""
     alarm_email: str = ""
+    public_api_url: str = ""
     llm_review_enabled: bool = False
     log_retention_days: int = 30
 
@@ -57,6 +58,7 @@ class DeployConfig:
             "RCS_JWKS_URL": self.jwks_url,
             "RCS_JWT_ISSUER": self.jwt_issuer,
             "RCS_JWT_AUDIENCE": self.jwt_audience,
+            "RCS_PUBLIC_API_URL": self.public_api_url,
         }
         if self.llm_review_enabled:
             variables["RCS_LLM_REVIEW_ENABLED"] = "true"
@@ -102,8 +104,10 @@ def from_context(get: Callable[[str], Any], env: Mapping[str, str],
     if variables.get("RCS_STAGE", stage) != stage:
         raise DeployConfigError(f"{config_path.name} stage {stage!r} sets RCS_STAGE={variables['RCS_STAGE']!r}")
     jwks_url = text("jwks_url")
-    if jwks_url and not jwks_url.startswith("https://"):
-        raise DeployConfigError("jwks_url must be an https:// URL")
+    public_api_url = text("public_api_url").rstrip("/")
+    for key, url in (("jwks_url", jwks_url), ("public_api_url", public_api_url)):
+        if url and not url.startswith("https://"):
+            raise DeployConfigError(f"{key} must be an https:// URL")
     retention = text("log_retention_days")
     if retention and (not retention.isdigit() or int(retention) not in LOG_RETENTION_DAYS):
         raise DeployConfigError(f"log_retention_days must be one of {LOG_RETENTION_DAYS}")
@@ -115,6 +119,7 @@ def from_context(get: Callable[[str], Any], env: Mapping[str, str],
         jwt_issuer=text("jwt_issuer"),
         jwt_audience=text("jwt_audience"),
         alarm_email=text("alarm_email"),
+        public_api_url=public_api_url,
         llm_review_enabled=_flag(get("llm_review_enabled") or False),
         log_retention_days=int(retention) if retention else (90 if stage == "prod" else 30),
     )

@@ -104,6 +104,7 @@ class RcsStack(cdk.Stack):
             bedrock_model_id=settings.bedrock_model_id, bedrock_enabled=deploy.llm_review_enabled,
         )
         self.functions = discover(_loaded_app(product.source_dir), self.app.sam)
+        self.api_url = deploy.public_api_url or self._endpoint_url()
         self.function_names: dict[str, str] = {}
         self.function_kinds: dict[str, str] = {}
         notifications = [self._function(spec) for spec in self.functions]
@@ -115,6 +116,15 @@ class RcsStack(cdk.Stack):
             )
         cdk.CfnOutput(self, "ImportBucketName", value=settings.import_bucket)
         cdk.CfnOutput(self, "AlarmTopicArn", value=self.alarms.topic.topic_arn)
+
+    def _endpoint_url(self) -> str:
+        """The API's default URL (what Chalice's `EndpointURL` output gives), without the slash."""
+        api = self.app.sam.get("Resources", {}).get(REST_API)
+        if api is None:
+            return ""
+        stage = api.get("Properties", {}).get("StageName", "api")
+        rest_api = self.app.get_resource(REST_API)
+        return f"https://{rest_api.ref}.execute-api.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{stage}"
 
     def _function(self, spec: FunctionSpec) -> Notification | None:
         """Role, name, log group, timeout, trigger settings and alarm of one function."""
@@ -146,6 +156,10 @@ class RcsStack(cdk.Stack):
         )
         function = self.app.get_resource(spec.logical_id)
         function.add_property_override("FunctionName", name)
+        if self.api_url and spec.kind != "api" and not self.deploy.public_api_url:
+            # Where workers tell others to call back (the simulator's receipts webhook). The API
+            # function cannot name its own API (a cycle); `public_api_url` (a custom domain) covers all.
+            function.add_property_override("Environment.Variables.RCS_PUBLIC_API_URL", self.api_url)
         function.add_property_override("Role", role.role_arn)
         function.add_resource_dependency(log_group)
         if consumes is not None:

@@ -216,6 +216,13 @@ def test_functions_get_the_identity_providers_settings_and_never_a_jwt_secret(
     assert variables["RCS_JWT_ISSUER"] == SAMPLE_CONTEXT["jwt_issuer"]
     assert variables["RCS_JWT_AUDIENCE"] == SAMPLE_CONTEXT["jwt_audience"]
     assert variables["RCS_LLM_REVIEW_ENABLED"] == "true"
+    worker = synthesized["dev"].resources(FUNCTION)
+    for logical, function in worker.items():
+        url = function["Properties"]["Environment"]["Variables"].get("RCS_PUBLIC_API_URL")
+        if logical == "APIHandler":
+            assert url is None, "the API cannot name itself (a cycle); public_api_url sets it"
+        else:
+            assert _flat(url) == "https://<RestAPI>.execute-api.<AWS::Region>.<AWS::URLSuffix>/api"
     Template.from_json(synthesized["sample"].template).has_resource_properties(
         "AWS::SNS::Subscription", {"Protocol": "email", "Endpoint": SAMPLE_CONTEXT["alarm_email"]})
 
