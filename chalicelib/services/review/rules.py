@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from chalicelib.services.review import lexicon
-from chalicelib.services.review.model import Finding, Review, Subject
+from chalicelib.services.review.model import Finding, Review, Severity, Subject
 from chalicelib.services.review.text import (
     deobfuscate,
     expected_script,
@@ -62,6 +62,14 @@ class _Text:
         return "\n".join(field.text for field in self.fields if field.kind in _VISIBLE)
 
     @cached_property
+    def prose(self) -> str:
+        """The visible text without placeholders and links: what style and language are judged on."""
+        prose = PLACEHOLDER.sub(" ", self.visible)
+        for link in links(prose):
+            prose = prose.replace(link.text, " ")
+        return prose
+
+    @cached_property
     def everything(self) -> str:
         """Visible text plus suggestion labels and postbacks (where an opt-out reply may sit)."""
         return "\n".join(field.text for field in self.fields if field.kind not in ("url", "media"))
@@ -77,33 +85,30 @@ class _Text:
 
     @cached_property
     def sentences(self) -> list[list[str]]:
-        return [words(part) for part in _SENTENCE.split(fold(self.everything)) if part.strip()]
+        return [words(part) for part in _SENTENCE.split(self.folded) if part.strip()]
 
     def find(self, terms: Sequence[str]) -> str | None:
-        for view in self.views:
-            term = find_term(view, terms)
-            if term is not None:
-                return term
-        return None
+        """The first of `terms` in either view of the text."""
+        return next((term for view in self.views if (term := find_term(view, terms)) is not None), None)
+
+    def search(self, pattern: re.Pattern[str]) -> str | None:
+        """What `pattern` matches in either view of the text."""
+        return next((match.group(0) for view in self.views if (match := pattern.search(view))), None)
 
 
 Check = Callable[[_Text], Iterator[Finding]]
 
 
-def _finding(code: str, severity: str, message: str, hint: str) -> Finding:
-    return Finding(code, severity, message, hint)  # type: ignore[arg-type]
+def _finding(code: str, severity: Severity, message: str, hint: str) -> Finding:
+    return Finding(code, severity, message, hint)
 
 
 # Category ------------------------------------------------------------------------------------
 def _offer(text: _Text) -> str | None:
-    code = _PROMO_CODE.search(text.everything)
+    code = _PROMO_CODE.search(text.everything)  # on the text as written: the code is in capitals
     if code:
         return code.group(0)
-    for view in text.views:
-        match = _PERCENT_OFF.search(view) or _MONEY_OFF.search(view)
-        if match:
-            return match.group(0)
-    return text.find(lexicon.OFFERS)
+    return text.search(_PERCENT_OFF) or text.search(_MONEY_OFF) or text.find(lexicon.OFFERS)
 
 
 def category_checks(text: _Text) -> Iterator[Finding]:
@@ -170,8 +175,7 @@ def regulated_checks(text: _Text) -> Iterator[Finding]:
         yield _finding("regulated.tobacco", "review" if advertises else "warn",
                        f"Mentions tobacco or nicotine (\u201c{tobacco}\u201d), which is regulated.",
                        "Tobacco advertising is restricted in most markets; a reviewer checks the audience.")
-    income = next((match.group(0) for view in text.views if (match := _INCOME.search(view))), None)
-    promise = text.find(lexicon.FINANCIAL_PROMISES) or income
+    promise = text.find(lexicon.FINANCIAL_PROMISES) or text.search(_INCOME)
     if promise:
         yield _finding("regulated.financial_promise", "review",
                        f"Makes a financial promise (\u201c{promise}\u201d).",
@@ -215,7 +219,7 @@ def phishing_checks(text: _Text) -> Iterator[Finding]:
                            f"Asks the recipient to share a secret (\u201c{verb} \u2026 {secret}\u201d).",
                            "Never ask for PINs, passwords, card numbers or codes; say you will never ask.")
             break
-    fee = next((match.group(0) for view in text.views if (match := _FEE_TO_RELEASE.search(view))), None)
+    fee = text.search(_FEE_TO_RELEASE)
     if fee:
         yield _finding("phishing.fee_request", "review",
                        f"Asks for a payment to release or receive something (\u201c{fee}\u201d).",
@@ -249,7 +253,7 @@ def _impersonated(host: str) -> str | None:
 def link_checks(text: _Text) -> Iterator[Finding]:
     reported: set[str] = set()
 
-    def once(code: str, severity: str, message: str, hint: str) -> Iterator[Finding]:
+    def once(code: str, severity: Severity, message: str, hint: str) -> Iterator[Finding]:
         if code not in reported:
             reported.add(code)
             yield _finding(code, severity, message, hint)
@@ -313,20 +317,12 @@ def placeholder_checks(text: _Text) -> Iterator[Finding]:
 
 
 # Style and language ----------------------------------------------------------------------------
-def _prose(text: _Text) -> str:
-    visible = PLACEHOLDER.sub(" ", text.visible)
-    for link in links(visible):
-        visible = visible.replace(link.text, " ")
-    return visible
-
-
 def style_checks(text: _Text) -> Iterator[Finding]:
-    prose = _prose(text)
-    cased = [ch for ch in prose if ch.isupper() or ch.islower()]
+    cased = [ch for ch in text.prose if ch.isupper() or ch.islower()]
     if len(cased) >= 12 and sum(ch.isupper() for ch in cased) / len(cased) > 0.7:
         yield _finding("style.all_caps", "warn", "The text is written in capitals (shouting).",
                        "Write in sentence case; keep capitals for names and short codes.")
-    run = _SHOUTING_RUN.search(prose)
+    run = _SHOUTING_RUN.search(text.prose)
     if run:
         yield _finding("style.exclamations", "warn", f"The text shouts with runs of punctuation ({run.group(0)}).",
                        "Use one exclamation mark at most.")
@@ -336,8 +332,7 @@ def language_checks(text: _Text) -> Iterator[Finding]:
     script = expected_script(text.subject.language)
     if script is None or not known_script(script):
         return
-    prose = _prose(text)
-    share, letters = script_share(prose, script)
+    share, letters = script_share(text.prose, script)
     if letters >= 12 and share < 0.5:
         yield _finding("language.script_mismatch", "review",
                        f"The text is mostly not in the script of {text.subject.language} ({script}).",
@@ -346,7 +341,7 @@ def language_checks(text: _Text) -> Iterator[Finding]:
     declared = text.subject.language.replace("_", "-").split("-")[0].lower()
     if declared not in lexicon.STOPWORDS:
         return
-    tokens = words(fold(prose))
+    tokens = words(fold(text.prose))
     hits = {language: sum(token in stopwords for token in tokens)
             for language, stopwords in lexicon.STOPWORDS.items()}
     top = max(hits, key=lambda language: hits[language])
