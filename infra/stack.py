@@ -63,6 +63,9 @@ class RcsStack(cdk.Stack):
                 f"synthesise stage {deploy.stage!r} in a process started with RCS_STAGE={deploy.stage} "
                 "and no RCS_RESOURCE_PREFIX (python -m infra does)"
             )
+        if not 2 <= settings.sqs_max_concurrency <= 1000:
+            raise ValueError(f"RCS_SQS_MAX_CONCURRENCY={settings.sqs_max_concurrency}: an SQS event source's "
+                             "maximum concurrency is 2 to 1000")
         env = cdk.Environment(account=deploy.account, region=deploy.region) if deploy.region else None
         # The id is the stage: chalice.cdk takes its Chalice stage from its scope's name.
         super().__init__(
