@@ -18,7 +18,6 @@ TABLES = (
     "targets",
     "chunks",
     "idempotency",
-    "receipts",
 )
 QUEUES = ("review", "dispatch", "send", "imports", "receipts")
 

@@ -7,14 +7,16 @@ import os
 from chalice.app import Chalice
 
 from chalicelib.api.balance import balance
+from chalicelib.api.broadcasts import bp as broadcasts
 from chalicelib.api.credentials import credentials
 from chalicelib.api.health import health
 from chalicelib.api.lists import lists
 from chalicelib.api.middleware import http_middleware
 from chalicelib.api.routing import API_PREFIX
 from chalicelib.api.templates import templates
+from chalicelib.api.webhooks import bp as webhooks
 
-BLUEPRINTS = [health, templates, lists, credentials, balance]
+BLUEPRINTS = [health, templates, lists, credentials, balance, broadcasts, webhooks]
 
 
 def register_api(app: Chalice) -> None:

@@ -37,6 +37,9 @@ SIMULATOR_DEFAULTS: dict[str, float] = {
     "not_capable_rate": 0.0,
     "delivery_rate": 1.0,
     "read_rate": 0.6,
+    "delivery_delay_ms": 1000.0,
+    "read_delay_ms": 3000.0,
+    "throttle_rate": 0.0,
 }
 _RBM_HOST = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*-)?rcsbusinessmessaging\.googleapis\.com$")
 _AGENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
@@ -163,6 +166,10 @@ class SimulatorCredentialsInput(BaseModel):
     not_capable_rate: Rate = SIMULATOR_DEFAULTS["not_capable_rate"]
     delivery_rate: Rate = SIMULATOR_DEFAULTS["delivery_rate"]
     read_rate: Rate = SIMULATOR_DEFAULTS["read_rate"]
+    delivery_delay_ms: int = Field(default=int(SIMULATOR_DEFAULTS["delivery_delay_ms"]), ge=0, le=600_000,
+                                   strict=True)
+    read_delay_ms: int = Field(default=int(SIMULATOR_DEFAULTS["read_delay_ms"]), ge=0, le=600_000, strict=True)
+    throttle_rate: Rate = SIMULATOR_DEFAULTS["throttle_rate"]
 
     def settings(self) -> dict[str, float]:
         return {name: float(getattr(self, name)) for name in SIMULATOR_DEFAULTS}

@@ -7,6 +7,7 @@ from pynamodb.models import Model
 
 from chalicelib.store.accounts import AccountModel, LedgerModel
 from chalicelib.store.base import reset_connection
+from chalicelib.store.broadcasts import BroadcastModel, ChunkModel, TargetModel
 from chalicelib.store.idempotency import IdempotencyRecordModel
 from chalicelib.store.imports import ImportModel
 from chalicelib.store.lists import ListModel, MemberModel
@@ -20,6 +21,9 @@ ALL_MODELS: list[type[Model]] = [
     ListModel,
     MemberModel,
     ImportModel,
+    BroadcastModel,
+    TargetModel,
+    ChunkModel,
 ]
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from chalice.app import Blueprint, Chalice
 
+from chalicelib.workers.broadcasts import bp as broadcast_runner
 from chalicelib.workers.imports import imports
+from chalicelib.workers.receipts import bp as receipts
 from chalicelib.workers.review import review
 
-BLUEPRINTS: list[Blueprint] = [review, imports]
+BLUEPRINTS: list[Blueprint] = [review, imports, broadcast_runner, receipts]
 
 
 def register_workers(app: Chalice) -> None:

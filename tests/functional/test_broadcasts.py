@@ -160,13 +160,17 @@ def test_a_scheduled_broadcast_waits_for_its_time_and_then_fires_from_the_schedu
     at = utcnow() + timedelta(seconds=2)
     broadcast_id = create(client, auth, ready, scheduled_at=format_time(at))["broadcast_id"]
     assert call(client, "POST", f"/broadcasts/{broadcast_id}/start", auth())[1]["status"] == "scheduled"
-    tick = chalice_app.handler_map["fire_scheduled_broadcasts"]
+    event = client.events.generate_cw_event(source="aws.events", detail_type="Scheduled Event", detail={},
+                                            resources=[])
 
-    tick({"detail-type": "Scheduled Event", "source": "aws.events"}, None)
+    def tick() -> None:
+        client.lambda_.invoke("fire_scheduled_broadcasts", event)
+
+    tick()
     assert broadcast(client, auth, broadcast_id)["status"] == "scheduled"
 
     time.sleep(max(0.0, (at - utcnow()).total_seconds()) + 1.1)
-    tick({"detail-type": "Scheduled Event", "source": "aws.events"}, None)
+    tick()
     assert broadcast(client, auth, broadcast_id)["status"] == "running"
     drain(chalice_app)
     assert broadcast(client, auth, broadcast_id)["status"] == "completed"
