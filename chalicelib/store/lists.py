@@ -34,7 +34,7 @@ from chalicelib.store.paging import Page, decode_cursor, encode_cursor
 from chalicelib.store.transact import Cancelled, Contended, backoff, transact_items
 
 BATCH = 25
-MAX_ATTEMPTS = 12
+MAX_ATTEMPTS = 40
 
 
 def new_list_id() -> str:
@@ -232,8 +232,8 @@ def write_members(account_id: str, list_id: str, writes: Sequence[MemberWrite]) 
                 else:
                     own[index] = False
                 new[index] = not new[index]
-            if attempt >= 2:
-                backoff(attempt - 2)
+            if attempt >= 1:
+                backoff(min(attempt - 1, 5))
     raise Contended("members kept changing under concurrent writers")
 
 
