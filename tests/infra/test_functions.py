@@ -87,7 +87,9 @@ def test_every_sqs_trigger_reports_batch_item_failures_with_a_maximum_concurrenc
                 continue
             trigger = event["Properties"]
             assert trigger["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
-            assert trigger["ScalingConfig"] == {"MaximumConcurrency": get_settings().sqs_max_concurrency}
+            # The synthesis runs without RCS_* variables: the setting's default.
+            assert trigger["ScalingConfig"] == {
+                "MaximumConcurrency": Settings.model_fields["sqs_max_concurrency"].default}
             queue = queues[trigger["Queue"]["Fn::GetAtt"][0]]
             key = queue["QueueName"].removeprefix(f"rcs-{synthesis.stage}-")
             assert properties["Timeout"] == QUEUE_SPECS[key].function_timeout_seconds
