@@ -341,8 +341,8 @@ def masked(credentials: ProviderCredentials | None) -> dict[str, Any]:
         }
     if credentials.provider == "simulator":
         settings = {**SIMULATOR_DEFAULTS, **credentials.simulator}
-        view.update({name: settings[name] for name in SIMULATOR_DEFAULTS})
-        view["latency_ms"] = int(settings["latency_ms"])
+        view.update({name: int(settings[name]) if name.endswith("_ms") else settings[name]
+                     for name in SIMULATOR_DEFAULTS})
     return view
 
 
