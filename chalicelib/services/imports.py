@@ -28,8 +28,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
+import boto3
+from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from chalicelib import errors, messaging
@@ -77,12 +80,20 @@ def start_import(account_id: str, list_id: str, default_region: str | None = Non
     region = lists.region_or_invalid(default_region)
     record = store.create_import(account_id, list_id, lambda import_id: object_key(account_id, list_id, import_id),
                                  region)
-    url = client("s3").generate_presigned_url(
+    url = _presigner().generate_presigned_url(
         "put_object", Params={"Bucket": get_settings().import_bucket, "Key": record.object_key},
         ExpiresIn=UPLOAD_URL_SECONDS,
     )
     expires_at = format_time(utcnow() + timedelta(seconds=UPLOAD_URL_SECONDS))
     return StartedImport(record, str(url), expires_at)
+
+
+@cache
+def _presigner() -> Any:
+    """An S3 client that presigns with SigV4 (only the host is signed, so the uploader may send any
+    Content-Type; S3 refuses SigV2, botocore's default for presigned URLs, on new buckets).
+    Presigning makes no request, so the client is kept."""
+    return boto3.client("s3", region_name=get_settings().region, config=Config(signature_version="s3v4"))
 
 
 def get_import(account_id: str, list_id: str, import_id: str) -> ImportRecord:

@@ -1,0 +1,19 @@
+"""`python -m infra.local.moto_server -H 127.0.0.1 -p 5000`: a drop-in for the `moto_server`
+command, with DynamoDB made atomic per request and TransactWriteItems costing time in proportion
+to its items rather than to the tables it touches (see infra/local/moto_dynamodb.py). Without it,
+concurrent workers can corrupt moto's tables and a large CSV import slows to a crawl."""
+
+from __future__ import annotations
+
+from moto.server import main as serve
+
+from infra.local import moto_dynamodb
+
+
+def main() -> None:
+    moto_dynamodb.install()
+    serve()
+
+
+if __name__ == "__main__":
+    main()
