@@ -12,7 +12,8 @@ import pytest
 from chalice.app import Blueprint, Chalice
 from chalice.test import Client
 
-from chalicelib.api import register_api
+from chalicelib.api.local_gateway import install_not_found_envelope
+from chalicelib.api.middleware import http_middleware
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.errors import NotFound
 
@@ -59,8 +60,11 @@ def missing(request: ApiRequest) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def probe_client() -> Iterator[Client]:
+    # Chalice pops a route's `methods` when it registers a blueprint, so the product's blueprints
+    # cannot be registered on a second app: the probe app gets the middleware and its own routes.
     app = Chalice(app_name="probe")
-    register_api(app)
+    app.register_middleware(http_middleware, "http")
+    install_not_found_envelope()
     app.register_blueprint(probe, url_prefix="/api/v1/rcs")
     with Client(app) as test_client:
         yield test_client
