@@ -76,7 +76,8 @@ def import_row(record: ImportRecord) -> dict[str, Any]:
 
 @api_route(lists, "/lists", methods=["POST"], status=201, idempotent=True)
 def create_list(request: ApiRequest) -> dict[str, Any]:
-    return {"list": list_row(service.create_list(request.account_id, request.parse(ListInput).name))}
+    created = list_row(service.create_list(request.account_id, request.parse(ListInput).name))
+    return {"list_id": created["list_id"], "list": created}
 
 
 @api_route(lists, "/lists", methods=["GET"])
