@@ -12,11 +12,12 @@ from chalicelib.api.credentials import credentials
 from chalicelib.api.health import health
 from chalicelib.api.lists import lists
 from chalicelib.api.middleware import http_middleware
+from chalicelib.api.openapi import openapi
 from chalicelib.api.routing import API_PREFIX
 from chalicelib.api.templates import templates
 from chalicelib.api.webhooks import bp as webhooks
 
-BLUEPRINTS = [health, templates, lists, credentials, balance, broadcasts, webhooks]
+BLUEPRINTS = [health, openapi, templates, lists, credentials, balance, broadcasts, webhooks]
 
 
 def register_api(app: Chalice) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -84,14 +85,20 @@ class ApiRequest:
         return raw if isinstance(raw, bytes) else str(raw).encode()
 
     def json(self) -> Any:
-        """The body as JSON; a request with no body reads as an empty object."""
+        """The body as JSON; a request with no body reads as an empty object. Text that is not
+        Unicode (a `\\ud800` escape without its pair) is refused here: nothing could store it."""
         raw = self.raw_body
         if not raw.strip():
             return {}
         try:
-            return json.loads(raw)
+            body = json.loads(raw)
         except (ValueError, RecursionError):
             raise errors.InvalidInput("body", "body is not valid JSON") from None
+        if _SURROGATE_ESCAPE.search(raw):
+            where = _unpaired_surrogate_at(body)
+            if where is not None:
+                raise errors.InvalidInput(where, f"{where}: is not valid Unicode (an unpaired surrogate)")
+        return body
 
     def parse(self, model: type[ModelT]) -> ModelT:
         """The body validated into `model`; the first problem is reported with its field."""
@@ -99,6 +106,30 @@ class ApiRequest:
         if not isinstance(body, dict):
             raise errors.InvalidInput("body", "body must be a JSON object")
         return model.model_validate(body)
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unpaired_surrogate_at(body: Any) -> str | None:
+    """The path (`members.0.variables.1`) of the first key or string holding a lone surrogate
+    (json.loads joins the pairs), or None. Iterative: the body may be nested a thousand deep."""
+    pending: list[tuple[str, Any]] = [("", body)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return path or "body"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                where = f"{path}.{key}" if path else str(key)
+                if _SURROGATE.search(key):
+                    return path or "body"
+                pending.append((where, item))
+        elif isinstance(value, list):
+            pending.extend((f"{path}.{index}" if path else str(index), item) for index, item in enumerate(value))
+    return None
 
 
 def invalid_input_from(error: pydantic.ValidationError) -> errors.InvalidInput:
@@ -145,8 +176,9 @@ def api_route(
 
                 def run() -> Outcome:
                     result = view(api_request, **params)
-                    if isinstance(result, Response):
-                        return {"status": result.status_code, "body": result.body}
+                    if isinstance(result, Response):  # its own headers too (the webhook's text/plain)
+                        return {"status": result.status_code, "body": result.body,
+                                "headers": {str(k): str(v) for k, v in (result.headers or {}).items()}}
                     return {"status": status, "body": {"success": True, **result}}
 
                 key = api_request.header(idempotency.HEADER) if idempotent else None
@@ -163,7 +195,8 @@ def api_route(
             except Exception:
                 logger.exception("unhandled error in view", extra={"view": view.__name__})
                 return internal_error()
-            return Response(body=outcome["body"], status_code=outcome["status"], headers=JSON)
+            return Response(body=outcome["body"], status_code=outcome["status"],
+                            headers={**JSON, **outcome.get("headers", {})})
 
         for method in methods:
             ROUTES.append(RouteSpec(API_PREFIX + path, method, access, view.__name__))

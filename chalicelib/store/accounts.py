@@ -35,7 +35,7 @@ from pynamodb.transactions import TransactWrite
 
 from chalicelib.clock import format_time, utcnow
 from chalicelib.store.base import table_meta
-from chalicelib.store.paging import Page, decode_cursor, encode_cursor
+from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, Contended, backoff, transact
 
 KINDS = ("credit", "debit", "refund")
@@ -266,7 +266,8 @@ def refund(account_id: str, reference: str, count: int, unit_price: int, currenc
 
 
 def ledger_page(account_id: str, limit: int, cursor: str | None) -> Page[LedgerEntry]:
-    start = decode_cursor(cursor, pinned={"account_id": account_id})
+    start = decode_cursor(cursor, pinned={"account_id": account_id},
+                          shape=key_shape(LedgerModel, LedgerModel.time_index))
     results = LedgerModel.time_index.query(account_id, scan_index_forward=False, limit=limit + 1,
                                            page_size=limit + 1, last_evaluated_key=start)
     items = list(results)

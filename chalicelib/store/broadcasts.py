@@ -36,7 +36,7 @@ from chalicelib import errors
 from chalicelib.clock import format_time, utcnow
 from chalicelib.settings import get_settings
 from chalicelib.store.base import table_meta
-from chalicelib.store.paging import Page, decode_cursor, encode_cursor
+from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 
 ACTIVE = ("draft", "scheduled", "running")
 TERMINAL = ("completed", "cancelled", "failed")
@@ -265,7 +265,7 @@ def get_broadcast(account_id: str, broadcast_id: str) -> Broadcast:
 
 
 def list_broadcasts(account_id: str, *, limit: int, cursor: str | None) -> Page[Broadcast]:
-    start = decode_cursor(cursor, pinned={"account_id": account_id})
+    start = decode_cursor(cursor, pinned={"account_id": account_id}, shape=key_shape(BroadcastModel))
     result = BroadcastModel.query(account_id, scan_index_forward=False, limit=limit,
                                   last_evaluated_key=start)
     items = [_broadcast(item) for item in result]
@@ -444,11 +444,12 @@ def settled_chunk(broadcast_id: str, bounds: ChunkBounds) -> ChunkOutcome | None
 
 def list_targets(broadcast_id: str, *, size: int, state: str | None, cursor: str | None) -> Page[Target]:
     if state is None:
-        start = decode_cursor(cursor, pinned={"broadcast_id": broadcast_id})
+        start = decode_cursor(cursor, pinned={"broadcast_id": broadcast_id}, shape=key_shape(TargetModel))
         result: Any = TargetModel.query(broadcast_id, limit=size, last_evaluated_key=start, page_size=size)
     else:
         key = f"{broadcast_id}#{state}"
-        start = decode_cursor(cursor, pinned={"broadcast_state": key})
+        start = decode_cursor(cursor, pinned={"broadcast_state": key},
+                              shape=key_shape(TargetModel, TargetModel.state_index))
         result = TargetModel.state_index.query(key, limit=size, last_evaluated_key=start, page_size=size)
     items = [_target(item) for item in result]
     return Page(items, encode_cursor(result.last_evaluated_key))

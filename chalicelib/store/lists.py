@@ -30,7 +30,7 @@ from pynamodb.models import Model
 from chalicelib.clock import format_time, utcnow
 from chalicelib.settings import get_settings
 from chalicelib.store.base import table_meta
-from chalicelib.store.paging import Page, decode_cursor, encode_cursor
+from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, Contended, backoff, transact_items
 
 BATCH = 25
@@ -119,7 +119,7 @@ def find_list(account_id: str, list_id: str) -> ListRecord | None:
 
 
 def list_page(account_id: str, limit: int, cursor: str | None) -> Page[ListRecord]:
-    start = decode_cursor(cursor, pinned={"account_id": account_id})
+    start = decode_cursor(cursor, pinned={"account_id": account_id}, shape=key_shape(ListModel))
     items = list(ListModel.query(account_id, scan_index_forward=False, limit=limit + 1, page_size=limit + 1,
                                  last_evaluated_key=start))
     next_cursor = ""
@@ -149,7 +149,7 @@ def _member(item: MemberModel) -> MemberRecord:
 
 def member_page(list_id: str, limit: int, cursor: str | None, *, field: str = "cursor") -> Page[MemberRecord]:
     """Members by phone, `limit` at a time; the cursor resumes after the last one returned."""
-    start = decode_cursor(cursor, pinned={"list_id": list_id}, field=field)
+    start = decode_cursor(cursor, pinned={"list_id": list_id}, field=field, shape=key_shape(MemberModel))
     items = list(MemberModel.query(list_id, limit=limit + 1, page_size=limit + 1, last_evaluated_key=start))
     next_cursor = ""
     if len(items) > limit:

@@ -24,7 +24,7 @@ from pynamodb.transactions import TransactWrite
 from chalicelib.clock import UNSET, format_time
 from chalicelib.errors import Conflict
 from chalicelib.store.base import table_meta
-from chalicelib.store.paging import Page, decode_cursor, encode_cursor
+from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 
 NEEDS_ADMIN = "needs_admin"
 PENDING = "pending"
@@ -171,7 +171,8 @@ def _page(results: Any, limit: int) -> Page[TemplateRecord]:
 
 def list_for_account(account_id: str, *, limit: int, cursor: str | None) -> Page[TemplateRecord]:
     """The account's templates, newest submitted first."""
-    start = decode_cursor(cursor, pinned={"account_id": account_id})
+    start = decode_cursor(cursor, pinned={"account_id": account_id},
+                          shape=key_shape(TemplateRecord, TemplateRecord.by_account))
     results = TemplateRecord.by_account.query(
         account_id, scan_index_forward=False, limit=limit, page_size=limit + 1, last_evaluated_key=start)
     return _page(results, limit)
@@ -179,7 +180,8 @@ def list_for_account(account_id: str, *, limit: int, cursor: str | None) -> Page
 
 def list_review_queue(*, limit: int, cursor: str | None) -> Page[TemplateRecord]:
     """Templates of every account waiting for a human, oldest submitted first."""
-    start = decode_cursor(cursor, pinned={"review_queue": NEEDS_ADMIN})
+    start = decode_cursor(cursor, pinned={"review_queue": NEEDS_ADMIN},
+                          shape=key_shape(TemplateRecord, TemplateRecord.review_queue_index))
     results = TemplateRecord.review_queue_index.query(
         NEEDS_ADMIN, scan_index_forward=True, limit=limit, page_size=limit + 1, last_evaluated_key=start)
     return _page(results, limit)
