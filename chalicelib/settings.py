@@ -48,9 +48,9 @@ class Settings(BaseSettings):
     provider_default: str = "simulator"
     rbm_webhook_client_token: SecretStr = SecretStr("")
     public_api_url: str = "http://127.0.0.1:8000"
-    send_rate_per_second: int = 50
+    send_rate_per_second: int = 300
     send_concurrency: int = 16
-    send_chunk_size: int = 100
+    send_chunk_size: int = 500
     sqs_max_concurrency: int = 10
 
     llm_review_enabled: bool = False

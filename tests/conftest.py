@@ -28,6 +28,7 @@ from chalice.test import Client  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
 from chalicelib.api import idempotency  # noqa: E402
+from chalicelib.services import runner  # noqa: E402
 from chalicelib.auth.tokens import issue  # noqa: E402
 from chalicelib.aws import reset_clients  # noqa: E402
 from chalicelib.messaging import reset_queue_urls  # noqa: E402
@@ -42,6 +43,7 @@ def _reset_caches() -> None:
     reset_queue_urls()
     reset_connections()
     reset_persistence_layer()
+    runner.reset_providers()
     idempotency.reset()
 
 

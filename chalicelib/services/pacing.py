@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import TypeVar
 
 In = TypeVar("In")
@@ -40,12 +40,12 @@ class TokenBucket:
             self.sleep(wait)
 
 
-def paced_map(work: Callable[[In], Out], items: Sequence[In], *, concurrency: int, bucket: TokenBucket,
-              keep_going: Callable[[], bool] = lambda: True) -> list[Out | None]:
-    """`work` over `items` with at most `concurrency` in flight and `bucket`'s rate; results in order.
-    Once `keep_going()` is false no new item starts, and those items' results are None."""
+def paced_stream(work: Callable[[In], Out], items: Sequence[In], *, concurrency: int, bucket: TokenBucket,
+                 keep_going: Callable[[], bool] = lambda: True) -> Iterator[tuple[In, Out | None]]:
+    """`work` over `items` with at most `concurrency` in flight and `bucket`'s rate, yielding each
+    (item, result) as it completes. Once `keep_going()` is false no new item starts: those yield None."""
     if not items:
-        return []
+        return
 
     def run(item: In) -> Out | None:
         bucket.acquire()
@@ -54,4 +54,6 @@ def paced_map(work: Callable[[In], Out], items: Sequence[In], *, concurrency: in
         return work(item)
 
     with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(items)))) as pool:
-        return list(pool.map(run, items))
+        futures = {pool.submit(run, item): item for item in items}
+        for future in as_completed(futures):
+            yield futures[future], future.result()

@@ -11,7 +11,9 @@ Every step is safe to run twice (SQS delivers at least once):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,12 +27,11 @@ from chalicelib.providers.port import (
     MessageProvider,
     OutboundMessage,
     ProviderConfigError,
-    SendResult,
     message_id_for,
 )
 from chalicelib.providers.render import MissingVariable, RenderError, render_agent_message
 from chalicelib.services import balance, credentials, lists, templates
-from chalicelib.services.pacing import TokenBucket, paced_map
+from chalicelib.services.pacing import TokenBucket, paced_stream
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, ChunkBounds, ChunkOutcome, Target
@@ -72,10 +73,10 @@ def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int |
             Target(broadcast.broadcast_id, member.phone, dict(member.variables)) for member in members
         ))
         done = not next_cursor
-        store.record_snapshot_page(broadcast, from_cursor=cursor, to_cursor=next_cursor, count=len(members),
-                                   done=done)
+        advanced = store.record_snapshot_page(broadcast, from_cursor=cursor, to_cursor=next_cursor,
+                                              count=len(members), done=done)
         copied_pages += 1
-        broadcast = store.get_broadcast(broadcast.account_id, broadcast.broadcast_id)
+        broadcast = advanced or store.get_broadcast(broadcast.account_id, broadcast.broadcast_id)
     return broadcast
 
 
@@ -102,24 +103,24 @@ def fire_due_schedules() -> int:
     return fired
 
 
-def _pick_up(broadcast: Broadcast) -> str:
-    """Snapshot the template onto the broadcast; '' when it can run, else the failure reason."""
+def _pick_up(broadcast: Broadcast) -> tuple[str, Broadcast | None]:
+    """Snapshot the template onto the broadcast: ('', the broadcast now) when it can run, else
+    (the failure reason, None)."""
     try:
         template = templates.get_template(broadcast.account_id, broadcast.template_id)
     except errors.NotFound:
-        return "template_missing"
-    if credentials.load_credentials(broadcast.account_id) is None:
-        return "no_credentials"
+        return "template_missing", None
+    if _provider(broadcast.account_id) is None:
+        return "no_credentials", None
     price = get_settings().price_of(template.category)
     if balance.get_balance(broadcast.account_id) < price:
-        return "insufficient_balance"
+        return "insufficient_balance", None
     content = {
         "name": template.name, "category": template.category, "language": template.language,
         "components": template.components, "suggestions": template.suggestions,
         "placeholders": template.placeholders,
     }
-    store.attach_content(broadcast, content, price)
-    return ""
+    return "", store.attach_content(broadcast, content, price)
 
 
 def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None:
@@ -131,12 +132,12 @@ def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None
         messaging.send("dispatch", _job("dispatch", broadcast), delay_seconds=SNAPSHOT_WAIT_SECONDS)
         return
     if broadcast.content is None:
-        reason = _pick_up(broadcast)
+        reason, picked = _pick_up(broadcast)
         if reason:
             store.mark_failed(account_id, broadcast_id, reason)
             logger.info("broadcast failed at pick-up", extra={"broadcast_id": broadcast_id, "reason": reason})
             return
-        broadcast = store.get_broadcast(account_id, broadcast_id)
+        broadcast = picked or store.get_broadcast(account_id, broadcast_id)
     chunk_size = get_settings().send_chunk_size
     while True:
         if time_left() < SAFETY_SECONDS:
@@ -187,57 +188,67 @@ def _settled(target: Target, **changes: Any) -> Target:
     return replace(target, **changes)
 
 
-def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Target],
-              time_left: TimeLeft = lambda: float("inf")) -> list[Target]:
-    """Render and send `targets`; returns them with their new state (still `queued` if transient, or
-    if the invocation ran short of time before their turn)."""
+def _outbound(broadcast: Broadcast, target: Target) -> OutboundMessage | Target:
+    """The message for `target`, or the target failed when its message cannot be rendered."""
     content = broadcast.content or {}
-    outbound: list[OutboundMessage | Target] = []
-    for target in targets:
-        try:
-            body = render_agent_message(content.get("components", {}), content.get("suggestions", []),
-                                        target.variables)
-        except MissingVariable:
-            outbound.append(_settled(target, state="failed", failure_reason="missing_variable"))
-            continue
-        except RenderError:
-            outbound.append(_settled(target, state="failed", failure_reason="invalid_template"))
-            continue
-        outbound.append(OutboundMessage(message_id_for(broadcast.broadcast_id, target.phone), target.phone, body))
+    try:
+        body = render_agent_message(content.get("components", {}), content.get("suggestions", []), target.variables)
+    except MissingVariable:
+        return _settled(target, state="failed", failure_reason="missing_variable")
+    except RenderError:
+        return _settled(target, state="failed", failure_reason="invalid_template")
+    return OutboundMessage(message_id_for(broadcast.broadcast_id, target.phone), target.phone, body)
 
-    settings = get_settings()
-    to_send = [item for item in outbound if isinstance(item, OutboundMessage)]
-    results = paced_map(provider.send, to_send, concurrency=settings.send_concurrency,
-                        bucket=TokenBucket(settings.send_rate_per_second),
-                        keep_going=lambda: time_left() > SEND_SAFETY_SECONDS)
-    by_phone: dict[str, SendResult | None] = {message.phone: result
-                                              for message, result in zip(to_send, results, strict=True)}
-    now = format_time(utcnow())
-    updated: list[Target] = []
-    for target, item in zip(targets, outbound, strict=True):
+
+def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Target],
+              time_left: TimeLeft = lambda: float("inf")) -> Iterator[Target]:
+    """Render and send `targets`, yielding each with its new state as soon as it is known (still
+    `queued` after a transient error, or when the invocation ran short of time before its turn)."""
+    by_phone = {target.phone: target for target in targets}
+    to_send: list[OutboundMessage] = []
+    for target in targets:
+        item = _outbound(broadcast, target)
         if isinstance(item, Target):
-            updated.append(item)
-            continue
-        result = by_phone[target.phone]
-        if result is None:
-            updated.append(target)
-        elif result.outcome == "sent":
-            updated.append(_settled(target, state="sent", rm_message_id=result.message_id, sent_at=now))
-        elif result.outcome == "failed":
-            updated.append(_settled(target, state="failed", failure_reason=result.failure_reason))
+            yield item
         else:
-            updated.append(target)
-    return updated
+            to_send.append(item)
+    settings = get_settings()
+    for message, result in paced_stream(provider.send, to_send, concurrency=settings.send_concurrency,
+                                        bucket=TokenBucket(settings.send_rate_per_second),
+                                        keep_going=lambda: time_left() > SEND_SAFETY_SECONDS):
+        target = by_phone[message.phone]
+        if result is None or result.outcome == "retry":
+            yield target
+        elif result.outcome == "sent":
+            yield _settled(target, state="sent", rm_message_id=result.message_id, sent_at=format_time(utcnow()))
+        else:
+            yield _settled(target, state="failed", failure_reason=result.failure_reason)
+
+
+_providers: dict[str, tuple[float, MessageProvider | None]] = {}
+PROVIDER_TTL_SECONDS = 60.0
 
 
 def _provider(account_id: str) -> MessageProvider | None:
+    """The account's provider, remembered for a minute per process (one credentials read per
+    minute rather than per chunk)."""
+    now = time.monotonic()
+    cached = _providers.get(account_id)
+    if cached is not None and now - cached[0] < PROVIDER_TTL_SECONDS:
+        return cached[1]
     found = credentials.load_credentials(account_id)
-    if found is None:
-        return None
-    try:
-        return provider_for(found)
-    except ProviderConfigError:
-        return None
+    provider: MessageProvider | None = None
+    if found is not None:
+        try:
+            provider = provider_for(found)
+        except ProviderConfigError:
+            provider = None
+    _providers[account_id] = (now, provider)
+    return provider
+
+
+def reset_providers() -> None:
+    _providers.clear()
 
 
 def send_chunk(job: SendJob) -> ChunkOutcome | None:
@@ -253,18 +264,19 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
         already_sent = sum(1 for target in targets if target.state in ("sent", "delivered", "read"))
         budget = max(0, reserved - already_sent)
         payable, unpaid = queued[:budget], queued[budget:]
-        changed = [_settled(target, state="failed", failure_reason="insufficient_balance") for target in unpaid]
+        outcomes: Iterable[Target] = [_settled(target, state="failed", failure_reason="insufficient_balance")
+                                      for target in unpaid]
         provider = _provider(job.account_id) if payable else None
         if payable and provider is None:
-            changed += [_settled(target, state="failed", failure_reason="no_credentials") for target in payable]
+            outcomes = [*outcomes, *(_settled(target, state="failed", failure_reason="no_credentials")
+                                     for target in payable)]
         elif payable and provider is not None:
-            changed += _send_all(provider, broadcast, payable, job.time_left)
+            outcomes = itertools.chain(outcomes, _send_all(provider, broadcast, payable, job.time_left))
+        if job.final_attempt:
+            outcomes = (_settled(target, state="failed", failure_reason=PROVIDER_UNAVAILABLE)
+                        if target.state == "queued" else target for target in outcomes)
+        changed = store.put_targets_as_they_come(job.broadcast_id, outcomes)
         still_queued = [target for target in changed if target.state == "queued"]
-        if still_queued and job.final_attempt:
-            changed = [_settled(target, state="failed", failure_reason=PROVIDER_UNAVAILABLE)
-                       if target.state == "queued" else target for target in changed]
-            still_queued = []
-        store.put_targets(job.broadcast_id, [target for target in changed if target.state != "queued"])
         account_failures = {t.failure_reason for t in changed} & ACCOUNT_LEVEL_FAILURES
         if account_failures:
             logger.warning("provider refuses the account's credentials",

@@ -351,8 +351,9 @@ def due_broadcasts(now: str, limit: int = 100) -> list[tuple[str, str]]:
 
 
 def record_snapshot_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: str, count: int,
-                         done: bool) -> bool:
-    """Advance the snapshot from `from_cursor` (False if another delivery already did)."""
+                         done: bool) -> Broadcast | None:
+    """Advance the snapshot from `from_cursor`: the broadcast after, or None if another delivery
+    already did."""
     actions: list[Any] = [BroadcastModel.snapshot_cursor.set(to_cursor), BroadcastModel.snapshot_count.add(count)]
     if done:
         actions += [BroadcastModel.snapshot_done.set(True),
@@ -360,7 +361,7 @@ def record_snapshot_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: s
     result = _transition(broadcast.account_id, broadcast.broadcast_id, allowed=ACTIVE, actions=actions,
                          extra_condition=(BroadcastModel.snapshot_cursor == from_cursor)
                          & (BroadcastModel.snapshot_done == False))  # noqa: E712
-    return result is not None
+    return result
 
 
 def put_targets(broadcast_id: str, targets: Iterable[Target]) -> None:
@@ -368,6 +369,18 @@ def put_targets(broadcast_id: str, targets: Iterable[Target]) -> None:
     with TargetModel.batch_write() as batch:
         for target in targets:
             batch.save(_target_item(target))
+
+
+def put_targets_as_they_come(broadcast_id: str, targets: Iterable[Target]) -> list[Target]:
+    """Write each settled target as it arrives (BatchWriteItem, 25 per request, so the writes overlap
+    the sends still in flight); targets still `queued` are not written. Returns every target seen."""
+    seen: list[Target] = []
+    with TargetModel.batch_write() as batch:
+        for target in targets:
+            seen.append(target)
+            if target.state != "queued":
+                batch.save(_target_item(target))
+    return seen
 
 
 def _target_item(target: Target) -> TargetModel:

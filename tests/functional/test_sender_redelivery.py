@@ -3,10 +3,11 @@ no double send, no double charge, no lost or stuck target, counters equal to the
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import pytest
@@ -83,10 +84,39 @@ def kill_once_after(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, *, o
     return calls
 
 
+def kill_after_sending_before_writing(monkeypatch: pytest.MonkeyPatch, *, on_call: int) -> None:
+    real = broadcast_store.put_targets_as_they_come
+    calls = [0]
+
+    def step(broadcast_id: str, targets: Iterable[Any]) -> Any:
+        calls[0] += 1
+        if calls[0] == on_call:
+            list(targets)
+            raise Killed("killed after sending, before writing")
+        return real(broadcast_id, targets)
+
+    monkeypatch.setattr(broadcast_store, "put_targets_as_they_come", step)
+
+
+def kill_while_writing(monkeypatch: pytest.MonkeyPatch, *, on_call: int) -> None:
+    real = broadcast_store.put_targets_as_they_come
+    calls = [0]
+
+    def step(broadcast_id: str, targets: Iterable[Any]) -> Any:
+        calls[0] += 1
+        if calls[0] == on_call:
+            real(broadcast_id, itertools.islice(targets, 2))
+            raise Killed("killed half way through writing")
+        return real(broadcast_id, targets)
+
+    monkeypatch.setattr(broadcast_store, "put_targets_as_they_come", step)
+
+
 STEPS = [
     pytest.param(balance_service, "reserve", id="after reserving the chunk's cost"),
-    pytest.param(runner, "_send_all", id="after sending, before writing target states"),
-    pytest.param(broadcast_store, "put_targets", id="after writing target states, before settling"),
+    pytest.param(None, "sending", id="after sending, before writing target states"),
+    pytest.param(None, "writing", id="half way through writing target states"),
+    pytest.param(broadcast_store, "put_targets_as_they_come", id="after writing target states, before settling"),
     pytest.param(broadcast_store, "settle_chunk", id="after settling, before the refund"),
     pytest.param(balance_service, "refund", id="after the refund, before the completion check"),
     pytest.param(runner, "complete_if_settled", id="after the completion check"),
@@ -108,7 +138,12 @@ def test_a_sender_killed_between_steps_and_redelivered_settles_everything_exactl
     call(client, "POST", f"/broadcasts/{broadcast_id}/start", auth())
     drain(chalice_app, queues={"dispatch"})
     # WHEN the sender dies after this step on the second chunk, and the chunk is delivered again
-    kill_once_after(monkeypatch, owner, name, on_call=2)
+    if name == "sending":
+        kill_after_sending_before_writing(monkeypatch, on_call=2)
+    elif name == "writing":
+        kill_while_writing(monkeypatch, on_call=2)
+    else:
+        kill_once_after(monkeypatch, owner, name, on_call=2)
     drain(chalice_app)
 
     # THEN every target settled once, money and counters are exact
