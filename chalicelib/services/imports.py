@@ -44,7 +44,7 @@ from chalicelib.services.csv_rows import Record, is_valid_text, records
 from chalicelib.services.phones import MAX_VARIABLES, Rejected, check_variables, to_e164
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as store
-from chalicelib.store.imports import FAILED, PENDING, RUNNING, ImportRecord, StepProgress
+from chalicelib.store.imports import PENDING, RUNNING, ImportRecord, StepProgress
 from chalicelib.store.lists import ListGone
 
 RemainingMs = Callable[[], int]
@@ -157,8 +157,10 @@ def on_object_created(bucket: str, key: str, remaining_ms: RemainingMs) -> None:
     if record.status == PENDING:
         try:
             head = client("s3").head_object(Bucket=bucket, Key=key)
-        except ClientError:
-            logger.warning("the uploaded file is not readable", extra={"import_id": record.import_id})
+        except ClientError as error:
+            if str(error.response.get("Error", {}).get("Code", "")) not in ("404", "NoSuchKey", "NotFound"):
+                raise  # S3 invokes the handler again
+            logger.warning("the uploaded file is gone already", extra={"import_id": record.import_id})
             return
         size = int(head["ContentLength"])
         if size == 0 or size > MAX_IMPORT_BYTES:
@@ -327,7 +329,3 @@ def run_step(record: ImportRecord, remaining_ms: RemainingMs) -> None:
         store.fail(record.list_id, record.import_id, str(error))
     except ListGone:
         store.fail(record.list_id, record.import_id, "the list was deleted")
-
-
-def is_finished(record: ImportRecord) -> bool:
-    return record.status in (store.COMPLETED, FAILED)

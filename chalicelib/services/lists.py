@@ -167,7 +167,7 @@ def add_members(account_id: str, list_id: str, rows: Sequence[dict[str, Any]],
         for index, row in enumerate(rows):
             raw = row.get("phone")
             try:
-                phone = to_e164(raw, region) if isinstance(raw, str) else to_e164("", region)
+                phone = to_e164(raw, region)
                 variables = check_variables(row.get("variables"))
             except Rejected as rejection:
                 rejected.append(Rejection(index, raw[:64] if isinstance(raw, str) else "", rejection.reason))

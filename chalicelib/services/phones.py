@@ -40,7 +40,7 @@ def check_region(region: str | None) -> str | None:
     return upper
 
 
-def to_e164(raw: str, default_region: str | None = None) -> str:
+def to_e164(raw: Any, default_region: str | None = None) -> str:
     """`raw` as E.164 (`+919876543210`); a national number needs `default_region`."""
     if not isinstance(raw, str):
         raise Rejected("phone must be a string")
