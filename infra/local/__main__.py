@@ -74,7 +74,8 @@ def main() -> None:
     children: list[subprocess.Popen[bytes]] = []
     sources = None
     try:
-        moto = _start([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(moto_port)], env)
+        moto = _start([sys.executable, "-m", "infra.local.moto_server", "-H", "127.0.0.1", "-p", str(moto_port)],
+                      env)
         children.append(moto)
         _wait_for(f"http://127.0.0.1:{moto_port}/moto-api/", moto, "moto server")
 
