@@ -23,18 +23,32 @@ os.environ.update(
 from collections.abc import Callable, Iterator  # noqa: E402
 from typing import Any  # noqa: E402
 
+import botocore.loaders  # noqa: E402
+import botocore.session  # noqa: E402
 import pytest  # noqa: E402
 from chalice.test import Client  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
 from chalicelib.api import idempotency  # noqa: E402
-from chalicelib.services import runner  # noqa: E402
 from chalicelib.auth.tokens import issue  # noqa: E402
 from chalicelib.aws import reset_clients  # noqa: E402
 from chalicelib.messaging import reset_queue_urls  # noqa: E402
+from chalicelib.services import runner  # noqa: E402
 from chalicelib.settings import reset_settings  # noqa: E402
 from chalicelib.store.idempotency import reset_persistence_layer  # noqa: E402
 from chalicelib.store.tables import reset_connections  # noqa: E402
+
+# Every PynamoDB model opens its own botocore session, and each new session parses the service
+# models' JSON again: seconds per test in `aws` alone. The tests' sessions share one loader (its
+# cache holds what was parsed); the product's code is unchanged.
+_SHARED_LOADER = botocore.loaders.create_loader()
+
+
+def _register_shared_data_loader(self: botocore.session.Session) -> None:
+    self._components.lazy_register_component("data_loader", lambda: _SHARED_LOADER)
+
+
+botocore.session.Session._register_data_loader = _register_shared_data_loader  # type: ignore[method-assign]
 
 
 def _reset_caches() -> None:

@@ -15,7 +15,7 @@ from chalicelib.providers.receipts import ReceiptEvent, webhook_request
 from chalicelib.services import credentials as credentials_service
 from chalicelib.settings import get_settings
 from chalicelib.store.paging import encode_cursor
-from tests.functional.api.conftest import ADMIN, OTHER, OWNER, Auth, World, template_body
+from tests.functional.api.conftest import ADMIN, Auth, World, template_body
 from tests.functional.lists.support import FakeContext
 from tests.support.drain import drain
 from tests.support.openapi import ValidatingClient, operations
@@ -23,8 +23,8 @@ from tests.support.openapi import ValidatingClient, operations
 UNSET = "0001-01-01T00:00:00Z"
 
 
-def upload_and_import(chalice_app: Chalice, list_id: str, import_id: str, data: bytes) -> None:
-    key = f"imports/{OWNER}/{list_id}/{import_id}.csv"
+def upload_and_import(chalice_app: Chalice, owner: str, list_id: str, import_id: str, data: bytes) -> None:
+    key = f"imports/{owner}/{list_id}/{import_id}.csv"
     aws_client("s3").put_object(Bucket=get_settings().import_bucket, Key=key, Body=data)
     event = {"Records": [{"eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": {
         "bucket": {"name": get_settings().import_bucket}, "object": {"key": key, "size": len(data)}}}]}
@@ -32,8 +32,9 @@ def upload_and_import(chalice_app: Chalice, list_id: str, import_id: str, data: 
 
 
 def test_every_operation_answers_as_the_document_says_through_a_whole_life(
-        api: ValidatingClient, auth: Auth, world: World, chalice_app: Chalice) -> None:
-    owner, admin, other = auth(OWNER), auth(ADMIN, admin=True), auth(OTHER)
+        api: ValidatingClient, auth: Auth, world: World, chalice_app_module: Chalice) -> None:
+    chalice_app = chalice_app_module
+    owner, admin, other = auth(world.owner), auth(ADMIN, admin=True), auth(world.other)
 
     # meta
     assert api.call("GET", "/health")[0] == 200
@@ -55,7 +56,8 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     assert status == 201
     drain(chalice_app, queues={"review"})
     status, queue = api.call("GET", "/admin/templates", admin)
-    assert status == 200 and [row["account_id"] for row in queue["templates"]] == [OWNER]
+    assert status == 200 and [row["template_id"] for row in queue["templates"]
+                              if row["account_id"] == world.owner] == [body["template_id"]]
     assert api.call("GET", "/admin/templates?status=approved", admin)[0] == 400
     assert api.call("GET", "/admin/templates", owner)[0] == 403
     status, reviewed = api.call("POST", f"/admin/templates/{body['template_id']}/review", admin,
@@ -77,7 +79,7 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     assert api.call("DELETE", f"/lists/{world.list_id}/members/%2B14155550125", owner)[0] == 404
     status, body = api.call("GET", f"/lists/{world.list_id}/imports/{world.import_id}", owner)
     assert (status, body["status"], body["started_at"]) == (200, "pending", UNSET)
-    upload_and_import(chalice_app, world.list_id, world.import_id,
+    upload_and_import(chalice_app, world.owner, world.list_id, world.import_id,
                       b"phone,var_1\r\n+14155550130,Cy\r\nbad,x\r\n+14155550131,Di\r\n")
     status, body = api.call("GET", f"/lists/{world.list_id}/imports/{world.import_id}", owner)
     assert (status, body["status"], body["added"], body["rejected"]) == (200, "completed", 2, 1)
@@ -87,7 +89,7 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     assert api.call("GET", "/credentials", owner)[1]["webhook_client_token"] == "****"
     assert api.call("GET", "/credentials", other)[1] == {"success": True, "provider": "", "configured": False}
     assert api.call("GET", "/balance", owner)[1]["balance"] == 10_000
-    status, body = api.call("POST", f"/admin/accounts/{OWNER}/credit", admin,
+    status, body = api.call("POST", f"/admin/accounts/{world.owner}/credit", admin,
                             {"amount": 5, "reference": world.reference})
     assert (status, body["balance"]) == (200, 10_000)  # a reference already used is not applied twice
 
@@ -110,7 +112,7 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     assert Counter(entry["kind"] for entry in api.call("GET", "/ledger", owner)[1]["entries"]) == {
         "credit": 1, "debit": 1}
 
-    token = credentials_service.load_credentials(OWNER)
+    token = credentials_service.load_credentials(world.owner)
     assert token is not None
     handshake = api.request("POST", "/webhooks/rbm", {"Content-Type": "application/json"},
                             {"clientToken": token.webhook_client_token, "secret": "s3cr3t"})
@@ -154,14 +156,14 @@ def _now() -> Any:
 
 def test_a_forged_cursor_of_the_right_listing_is_a_400_on_every_listing(
         api: ValidatingClient, auth: Auth, world: World) -> None:
-    owner, admin = auth(OWNER), auth(ADMIN, admin=True)
+    owner, admin = auth(world.owner), auth(ADMIN, admin=True)
     listings = [
-        ("/templates", {"account_id": {"S": OWNER}}, owner),
+        ("/templates", {"account_id": {"S": world.owner}}, owner),
         ("/admin/templates", {"review_queue": {"S": "needs_admin"}}, admin),
-        ("/lists", {"account_id": {"S": OWNER}}, owner),
+        ("/lists", {"account_id": {"S": world.owner}}, owner),
         (f"/lists/{world.list_id}/members", {"list_id": {"S": world.list_id}}, owner),
-        ("/ledger", {"account_id": {"S": OWNER}}, owner),
-        ("/broadcasts", {"account_id": {"S": OWNER}}, owner),
+        ("/ledger", {"account_id": {"S": world.owner}}, owner),
+        ("/broadcasts", {"account_id": {"S": world.owner}}, owner),
         (f"/broadcasts/{world.broadcast_id}/targets", {"broadcast_id": {"S": world.broadcast_id}}, owner),
     ]
     forgeries = [
