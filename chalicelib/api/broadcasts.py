@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from chalice.app import Blueprint
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import UNSET
@@ -13,12 +14,20 @@ from chalicelib.services import broadcasts as service
 from chalicelib.store.broadcasts import Broadcast, Target
 
 bp = Blueprint(__name__)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class CreateBroadcast(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        if value is not None and _CONTROL.search(value):
+            raise ValueError("must not contain control characters")
+        return value
     template_id: str = Field(min_length=1, max_length=128)
     list_id: str = Field(min_length=1, max_length=128)
     scheduled_at: str | None = Field(default=None, max_length=64)

@@ -3,6 +3,7 @@ template placeholders), an exact `member_count`, and the purge of a deleted list
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from chalicelib.store.paging import Page
 
 MAX_MEMBERS_PER_CALL = 1000
 MAX_NAME_LENGTH = 200
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # a name is one line of printable text
 PURGE_PAGE = 500
 PURGE_MARGIN_MS = 10_000
 
@@ -64,6 +66,8 @@ def _contact_list(record: ListRecord) -> ContactList:
 def check_name(name: Any) -> str:
     if not isinstance(name, str) or not name.strip():
         raise errors.InvalidInput("name", "name must be a non-empty string")
+    if _NAME_CONTROL.search(name):
+        raise errors.InvalidInput("name", "name must not contain control characters")
     clean = str(name).strip()
     if len(clean) > MAX_NAME_LENGTH:
         raise errors.InvalidInput("name", f"name must be at most {MAX_NAME_LENGTH} characters")

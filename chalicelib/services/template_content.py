@@ -74,6 +74,16 @@ def _placeholder_syntax(text: str) -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _no_control(text: str) -> str:
+    """Line breaks and tabs are text; NUL, escapes and other control characters are not."""
+    if _CONTROL.search(text):
+        raise PydanticCustomError("control", "must not contain control characters (line breaks and tabs are fine)")
+    return text
+
+
 def _not_blank(text: str) -> str:
     if not text.strip():
         raise PydanticCustomError("blank", "must not be blank")
@@ -120,7 +130,7 @@ def _snake_case(name: str) -> str:
     return name
 
 
-_Checked = (AfterValidator(_not_blank), AfterValidator(_placeholder_syntax))
+_Checked = (AfterValidator(_not_blank), AfterValidator(_no_control), AfterValidator(_placeholder_syntax))
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), *_Checked]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LABEL), *_Checked]
 Postback = Annotated[str, StringConstraints(min_length=1, max_length=MAX_POSTBACK), *_Checked]

@@ -129,7 +129,8 @@ def build_world(api: ValidatingClient, auth: Auth, accounts: Accounts) -> World:
     assert status == 200, body
     status, body = api.call("POST", "/broadcasts", owner, {"template_id": template_id, "list_id": list_id})
     assert status == 201, body
-    return World(owner=accounts.owner, other=accounts.other, template_id=template_id, template_name=name, pending_template_id=pending_template_id,
+    return World(owner=accounts.owner, other=accounts.other, template_id=template_id, template_name=name,
+                 pending_template_id=pending_template_id,
                  list_id=list_id, list_name=list_name, phone=phone, import_id=import_id,
                  broadcast_id=body["broadcast_id"], reference=reference)
 
