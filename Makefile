@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: venv run test lint token bench clean synth
+.PHONY: venv run test lint token bench clean synth fuzz
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
@@ -22,6 +22,12 @@ lint: venv
 
 test: lint
 	$(BIN)/pytest
+
+# Schemathesis against the local stack with many examples per operation (`make test` runs a few);
+# EXAMPLES=… sets how many, SEED=… replays a run.
+EXAMPLES ?= 200
+fuzz: venv
+	RCS_FUZZ_EXAMPLES=$(EXAMPLES) $(if $(SEED),RCS_FUZZ_SEED=$(SEED)) $(BIN)/pytest tests/fuzz -o timeout=3600
 
 token: venv
 	@$(BIN)/python -m infra.local.token $(ACCOUNT) $(if $(ADMIN),--admin)

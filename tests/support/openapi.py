@@ -71,9 +71,10 @@ def find_operation(method: str, url: str) -> Operation:
 
 
 @cache
-def _registry() -> Registry:  # type: ignore[type-arg]
+def _registry() -> Registry[Any]:
     resource: Resource[Any] = Resource.from_contents(document(), default_specification=DRAFT202012)
-    return Registry().with_resource(DOCUMENT_URI, resource)
+    registry: Registry[Any] = Registry().with_resource(DOCUMENT_URI, resource)
+    return registry
 
 
 def _pointer(*parts: str) -> str:

@@ -1,0 +1,117 @@
+"""The local stack for the fuzzer, with a world in it (an approved template, a list with members,
+simulator credentials, a balance, a sent broadcast and a draft), and the Schemathesis schema of the
+OpenAPI document.
+
+The schema is built when the tests are collected (Schemathesis makes one test per operation then),
+before the stack runs: so the stack's ports are chosen here, the schema is read from the document
+that ships (the fixture checks the stack serves the same), and the token, printed by
+`python -m infra.local.token` as `make token` does, is sent with each call.
+
+`RCS_FUZZ_EXAMPLES` sets the examples per operation (`make test`: a few; `make fuzz`: many);
+`RCS_FUZZ_SEED` replays a run."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+import schemathesis
+
+from chalicelib.api.openapi import document
+from tests.support.stack import LocalStack, free_port, start_local_stack
+
+ACCOUNT = "fuzzer"
+EXAMPLES = int(os.environ.get("RCS_FUZZ_EXAMPLES", "5"))
+DEEP = EXAMPLES > 20
+API_PORT, MOTO_PORT = free_port(), free_port()
+BASE_URL = f"http://127.0.0.1:{API_PORT}/api/v1/rcs"
+
+
+@dataclass(frozen=True)
+class FuzzWorld:
+    """The fuzzer's token, and real ids of its account that generated requests sometimes use."""
+
+    headers: dict[str, str]
+    ids: dict[str, list[str]]
+
+
+def _call(headers: dict[str, str], method: str, path: str, body: Any = None) -> Any:
+    response = requests.request(method, f"{BASE_URL}{path}", json=body, headers=headers, timeout=30)
+    assert response.status_code < 300, (method, path, response.status_code, response.text)
+    return response.json()
+
+
+def _seed(headers: dict[str, str]) -> dict[str, list[str]]:
+    _call(headers, "PUT", "/credentials", {"provider": "simulator", "latency_ms": 0, "delivery_rate": 1.0,
+                                           "read_rate": 1.0, "delivery_delay_ms": 100, "read_delay_ms": 200})
+    _call(headers, "POST", f"/admin/accounts/{ACCOUNT}/credit", {"amount": 1_000_000, "reference": "fuzz"})
+    template_id = _call(headers, "POST", "/templates", {
+        "name": "order_shipped", "category": "transactional", "language": "en_US",
+        "components": {"type": "text", "text": "Hi {{1}}, your order has shipped and arrives on Monday."},
+        "suggestions": [{"type": "url", "text": "Track order", "url": "https://t.example/{{1}}"}]})["template_id"]
+    _call(headers, "POST", f"/admin/templates/{template_id}/review", {"decision": "approved"})
+    list_id = _call(headers, "POST", "/lists", {"name": "fuzz list"})["list_id"]
+    _call(headers, "POST", f"/lists/{list_id}/members",
+          {"members": [{"phone": f"+1415555{n:04d}", "variables": {"1": f"Ann {n}"}} for n in range(5)]})
+    import_id = _call(headers, "POST", f"/lists/{list_id}/imports", {})["import_id"]
+    sent = _call(headers, "POST", "/broadcasts", {"template_id": template_id, "list_id": list_id})
+    _call(headers, "POST", f"/broadcasts/{sent['broadcast_id']}/start")
+    draft = _call(headers, "POST", "/broadcasts", {"template_id": template_id, "list_id": list_id})
+    deadline = time.monotonic() + 30  # the runner sends, the simulator's receipts come back
+    while time.monotonic() < deadline:
+        broadcast = _call(headers, "GET", f"/broadcasts/{sent['broadcast_id']}")["broadcast"]
+        if broadcast["status"] == "completed" and broadcast["read_count"] == 5:
+            break
+        time.sleep(0.5)
+    return {"template_id": [template_id], "list_id": [list_id], "import_id": [import_id],
+            "broadcast_id": [sent["broadcast_id"], draft["broadcast_id"]], "phone": ["%2B14155550001"],
+            "account_id": [ACCOUNT]}
+
+
+@pytest.fixture(scope="module")
+def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
+    stack = start_local_stack(Path(tmp_path_factory.mktemp("fuzz")), api_port=API_PORT, moto_port=MOTO_PORT)
+    try:
+        yield stack
+    finally:
+        stack.stop()
+
+
+@pytest.fixture(scope="module")
+def fuzz_world(local_stack: LocalStack) -> FuzzWorld:
+    served = requests.get(f"{local_stack.base}/openapi.json", timeout=30)
+    assert served.status_code == 200 and served.json() == document(), "the stack serves another document"
+    headers = {"Authorization": f"Bearer {local_stack.token(ACCOUNT, admin=True)}"}
+    return FuzzWorld(headers, _seed(headers))
+
+
+def fuzz_config() -> schemathesis.Config:
+    checks = {name: {"enabled": True} for name in (
+        "not_a_server_error", "status_code_conformance", "content_type_conformance", "response_schema_conformance",
+        "response_headers_conformance", "negative_data_rejection", "missing_required_header", "unsupported_method",
+        "allow_header_conformance")}
+    data: dict[str, Any] = {
+        "base-url": BASE_URL,
+        "checks": {"enabled": False, **checks},
+        "phases": {
+            "examples": {"enabled": True},
+            # Wrong methods must answer 405 with Allow. TRACE and CONNECT are left out: chalice local's
+            # HTTP server (Python's http.server) answers them itself with 501 before the app sees them,
+            # and API Gateway does not pass them to the Lambda.
+            "coverage": {"enabled": True, "unexpected-methods": ["GET", "PUT", "POST", "DELETE", "PATCH",
+                                                                 "OPTIONS"]},
+            "fuzzing": {"enabled": True},
+            "stateful": {"enabled": False},
+        },
+        "generation": {"max-examples": EXAMPLES, "mode": "all", "no-shrink": not DEEP, "database": "none"},
+        "request-timeout": 30,
+    }
+    if "RCS_FUZZ_SEED" in os.environ:
+        data["seed"] = int(os.environ["RCS_FUZZ_SEED"])
+    return schemathesis.Config.from_dict(data)
