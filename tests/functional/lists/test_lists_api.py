@@ -9,6 +9,8 @@ import pytest
 from chalice.app import Chalice
 from chalice.test import Client
 
+from chalicelib import errors
+from chalicelib.services import lists
 from chalicelib.store.lists import count_members
 from tests.functional.lists.support import Auth, call, drain_imports, get_list, new_list
 
@@ -233,3 +235,33 @@ def test_deleting_a_member_counts_it_out_once(client: Client, auth: Auth) -> Non
     assert national == 200
     assert get_list(client, auth, list_id)["member_count"] == 0
     assert call(client, "DELETE", f"/lists/{list_id}/members/nonsense", auth())[1]["field"] == "phone"
+
+
+# --- what the broadcasts feature calls --------------------------------------------------------
+
+
+def test_member_pages_walk_the_list_and_resume_after_any_page(client: Client, auth: Auth) -> None:
+    list_id = new_list(client, auth)
+    add(client, auth, list_id, [{"phone": f"+1415555{n:04d}", "variables": {"1": f"v{n}"}} for n in range(5)])
+
+    pages = list(lists.member_pages(list_id, page_size=2))
+    resumed = list(lists.member_pages(list_id, page_size=2, cursor=pages[0][1]))
+
+    assert [[m.phone for m in members] for members, _ in pages] == [
+        ["+14155550000", "+14155550001"], ["+14155550002", "+14155550003"], ["+14155550004"]]
+    assert pages[0][0][0] == lists.Member("+14155550000", {"1": "v0"})
+    assert [cursor == "" for _, cursor in pages] == [False, False, True]
+    assert resumed == pages[1:]
+    assert list(lists.member_pages(new_list(client, auth), page_size=2)) == []
+
+
+def test_get_list_is_the_accounts_own_list_with_its_exact_count(client: Client, auth: Auth) -> None:
+    list_id = new_list(client, auth)
+    add(client, auth, list_id, [{"phone": "+14155550100"}, {"phone": "+14155550101"}])
+
+    found = lists.get_list("acme", list_id)
+
+    assert (found.list_id, found.account_id, found.member_count) == (list_id, "acme", 2)
+    assert found.created_at.tzinfo is not None
+    with pytest.raises(errors.NotFound):
+        lists.get_list("globex", list_id)
