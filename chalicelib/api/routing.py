@@ -64,6 +64,9 @@ class ApiRequest:
 
     def query(self, name: str) -> str | None:
         params: Mapping[str, str] = self._request.query_params or {}
+        getlist = getattr(params, "getlist", None)  # Chalice's MultiDict (KeyError when absent)
+        if getlist is not None and name in params and len(getlist(name)) > 1:
+            raise errors.InvalidInput(name, f"{name} is given more than once")
         value = params.get(name)
         return str(value) if value is not None else None
 

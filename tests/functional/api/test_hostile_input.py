@@ -254,3 +254,11 @@ def test_a_credit_to_something_that_is_no_account_id_is_a_400(api: ValidatingCli
                                                               account: str) -> None:
     refused(api.request("POST", f"/admin/accounts/{account}/credit", auth(ADMIN, admin=True),
                         {"amount": 1, "reference": "r"}), 400, "validation_error", "account_id")
+
+
+@pytest.mark.parametrize("path", ["/templates?limit=1&limit=100", "/lists?cursor=&cursor=x",
+                                  "/broadcasts/{broadcast_id}/targets?state=sent&state=failed"])
+def test_a_query_parameter_given_twice_is_a_400_naming_it(api: ValidatingClient, auth: Auth, world: World,
+                                                         path: str) -> None:
+    field = path.split("?")[1].split("=")[0]
+    refused(api.request("GET", world.path(path), auth(world.owner)), 400, "validation_error", field)
