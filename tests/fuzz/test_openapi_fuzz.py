@@ -71,8 +71,10 @@ def parameter_schema(path: str, method: str, where: str, name: str) -> str | Non
 def value_valid(pointer: str, value: Any, *, empty_is_absent: bool) -> bool:
     """Whether `value` is valid by the schema at `pointer` (the query is text on the wire: a string
     that reads as the documented number counts as that number)."""
-    if empty_is_absent and value in ("", None):
-        return True
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]  # sent as one `name=value`
+    if empty_is_absent and (value is None or (isinstance(value, str | list | dict) and not value)):
+        return True  # sent as `name=`
     validator = Draft202012Validator({"$ref": f"{DOCUMENT_URI}#/{pointer}"}, registry=_registry())
     candidates = [value]
     if isinstance(value, str):

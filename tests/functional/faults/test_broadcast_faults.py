@@ -180,7 +180,6 @@ def test_every_runner_message_delivered_twice_settles_everything_once(
         together: bool) -> None:
     if together:  # DynamoDB runs each request atomically; unpatched moto interleaves threads in one
         moto_dynamodb.install()
-        monkeypatch.setattr(moto_dynamodb, "install", lambda: None)
     try:
         broadcast_id = started_broadcast(client, auth)
         for name in ("run_dispatch_jobs", "send_chunks"):
@@ -189,7 +188,6 @@ def test_every_runner_message_delivered_twice_settles_everything_once(
         assert_exact(client, auth, broadcast_id, sends)
     finally:
         if together:
-            monkeypatch.undo()
             moto_dynamodb.uninstall()
 
 
