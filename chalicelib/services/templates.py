@@ -101,6 +101,8 @@ def create_template(account_id: str, draft: TemplateDraft) -> Template:
     record = store.insert(store.NewTemplate(
         template_id=uuid.uuid4().hex, account_id=account_id, name=draft.name, category=draft.category,
         language=draft.language, components=components, suggestions=suggestions, placeholders=placeholders,
+        # not clock.utcnow(): the listing orders by submission to the microsecond, and the API
+        # shows it to the second (store.insert formats both)
         submitted=datetime.now(UTC),
     ))
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -146,3 +147,24 @@ def test_with_the_llm_on_a_failing_model_sends_the_template_to_a_human(
     template = get(client, auth, template_id)
     assert template["ai_review_status"] == "needs_admin"
     assert "llm.unavailable" in [finding["code"] for finding in template["ai_review_findings"]]
+
+
+def test_on_the_local_pump_the_verdict_is_there_within_five_seconds(
+        client: Client, auth: Auth, chalice_app: Any) -> None:
+    from infra.local.pump import LocalEventSources
+    from infra.local.resources import s3_events_queue_name
+
+    sources = LocalEventSources(chalice_app, region="us-east-1", s3_events_queue=s3_events_queue_name(),
+                                tick_seconds=3600, threads_per_queue=1)
+    sources.start()
+    try:
+        template_id = submit(client, auth)
+        started = time.monotonic()
+        while get(client, auth, template_id)["ai_review_status"] == "pending" and time.monotonic() - started < 5:
+            time.sleep(0.1)
+        elapsed = time.monotonic() - started
+    finally:
+        sources.close()
+
+    assert get(client, auth, template_id)["ai_review_status"] == "approved"
+    assert elapsed < 5
