@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,6 +32,7 @@ from chalicelib.providers.port import (
 )
 from chalicelib.providers.render import MissingVariable, RenderError, render_agent_message
 from chalicelib.services import balance, credentials, lists, templates
+from chalicelib.services.lists import Member
 from chalicelib.services.pacing import TokenBucket, paced_stream
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
@@ -38,6 +40,7 @@ from chalicelib.store.broadcasts import Broadcast, ChunkBounds, ChunkOutcome, Ta
 
 TimeLeft = Callable[[], float]
 SNAPSHOT_PAGE = 1000
+SNAPSHOT_WRITERS = 4
 CHUNKS_PER_DISPATCH_BATCH = 10
 SAFETY_SECONDS = 60.0
 SNAPSHOT_WAIT_SECONDS = 2
@@ -56,27 +59,34 @@ def _job(kind: str, broadcast: Broadcast) -> dict[str, Any]:
 
 
 def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int | None = None) -> Broadcast:
-    """Copy list members into targets page by page until done, out of time, or `pages` pages."""
+    """Copy list members into targets page by page until done, out of time, or `pages` pages.
+    The next page is read while this one is written, and a page is written in parallel slices."""
     copied_pages = 0
-    while not broadcast.snapshot_done and broadcast.status not in store.TERMINAL:
-        if pages is not None and copied_pages >= pages:
-            messaging.send("dispatch", _job("snapshot", broadcast))
-            return broadcast
-        if time_left() < SAFETY_SECONDS:
-            messaging.send("dispatch", _job("snapshot", broadcast))
-            return broadcast
-        cursor = broadcast.snapshot_cursor
-        members, next_cursor = next(
-            lists.member_pages(broadcast.list_id, page_size=SNAPSHOT_PAGE, cursor=cursor or None), ([], "")
-        )
-        store.put_targets(broadcast.broadcast_id, (
-            Target(broadcast.broadcast_id, member.phone, dict(member.variables)) for member in members
-        ))
-        done = not next_cursor
-        advanced = store.record_snapshot_page(broadcast, from_cursor=cursor, to_cursor=next_cursor,
-                                              count=len(members), done=done)
-        copied_pages += 1
-        broadcast = advanced or store.get_broadcast(broadcast.account_id, broadcast.broadcast_id)
+    source = lists.member_pages(broadcast.list_id, page_size=SNAPSHOT_PAGE, cursor=broadcast.snapshot_cursor or None)
+    broadcast_id = broadcast.broadcast_id
+
+    def write(part: list[Target]) -> None:
+        store.put_targets(broadcast_id, part)
+
+    with ThreadPoolExecutor(max_workers=SNAPSHOT_WRITERS + 1) as pool:
+        upcoming: Future[tuple[list[Member], str]] = pool.submit(next, source, ([], ""))
+        while not broadcast.snapshot_done and broadcast.status not in store.TERMINAL:
+            if (pages is not None and copied_pages >= pages) or time_left() < SAFETY_SECONDS:
+                messaging.send("dispatch", _job("snapshot", broadcast))
+                break
+            members, next_cursor = upcoming.result()
+            if next_cursor and (pages is None or copied_pages + 1 < pages):
+                upcoming = pool.submit(next, source, ([], ""))
+            targets = [Target(broadcast_id, m.phone, dict(m.variables)) for m in members]
+            step = -(-len(targets) // SNAPSHOT_WRITERS) or 1
+            list(pool.map(write, [targets[i:i + step] for i in range(0, len(targets), step)]))
+            cursor = broadcast.snapshot_cursor
+            advanced = store.record_snapshot_page(broadcast, from_cursor=cursor, to_cursor=next_cursor,
+                                                  count=len(members), done=not next_cursor)
+            copied_pages += 1
+            if advanced is None:
+                return store.get_broadcast(broadcast.account_id, broadcast.broadcast_id)
+            broadcast = advanced
     return broadcast
 
 
