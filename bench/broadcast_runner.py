@@ -43,7 +43,7 @@ def install_counter() -> None:
                 COUNTS[(self.meta.service_model.service_name, operation_name)] += 1
         return original(self, operation_name, api_params)
 
-    BaseClient._make_api_call = counted  # type: ignore[method-assign]
+    BaseClient._make_api_call = counted  # type: ignore[method-assign,unused-ignore]
 
 
 @contextmanager
@@ -212,7 +212,8 @@ def snapshot_ratio(members: int) -> dict[str, Any]:
     raw_id = "raw-copy"
     with TargetModel.batch_write() as batch:
         for member in MemberModel.query(list_id):
-            batch.save(TargetModel(raw_id, member.phone, variables=member.variables.as_dict(), state="queued",
+            variables = member.variables.as_dict()  # type: ignore[no-untyped-call,unused-ignore]
+            batch.save(TargetModel(raw_id, member.phone, variables=variables, state="queued",
                                    broadcast_state=f"{raw_id}#queued"))
     raw = time.perf_counter() - started
     started = time.perf_counter()

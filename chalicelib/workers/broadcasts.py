@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -56,8 +56,9 @@ def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
         except errors.NotFound:
             logger.info("runner job for a broadcast that no longer exists", extra={"job": job})
 
-    return process_partial_response(event=event.to_dict(), record_handler=handle,
-                                    processor=BatchProcessor(event_type=EventType.SQS), context=event.context)
+    return dict(process_partial_response(event=event.to_dict(), record_handler=handle,
+                                         processor=BatchProcessor(event_type=EventType.SQS),
+                                         context=cast(Any, event.context)))
 
 
 @bp.on_sqs_message(queue=get_settings().queue_name("send"), batch_size=1)
@@ -80,8 +81,9 @@ def send_chunks(event: SQSEvent) -> dict[str, Any]:
         except errors.NotFound:
             logger.info("send job for a broadcast that no longer exists", extra={"job": job})
 
-    return process_partial_response(event=event.to_dict(), record_handler=handle,
-                                    processor=BatchProcessor(event_type=EventType.SQS), context=event.context)
+    return dict(process_partial_response(event=event.to_dict(), record_handler=handle,
+                                         processor=BatchProcessor(event_type=EventType.SQS),
+                                         context=cast(Any, event.context)))
 
 
 @bp.schedule("rate(1 minute)", name="fire_scheduled_broadcasts")

@@ -196,7 +196,7 @@ def test_without_money_for_the_first_message_the_broadcast_fails(client: Client,
     simulator(client, auth, "poor")
     template_id = approved_template(client, auth, "poor")
     list_id = contact_list(client, auth, "poor", members=members(3))
-    status, body = call(client, "POST", "/broadcasts", auth("poor"), {"template_id": template_id, "list_id": list_id})
+    _status, body = call(client, "POST", "/broadcasts", auth("poor"), {"template_id": template_id, "list_id": list_id})
     call(client, "POST", f"/broadcasts/{body['broadcast_id']}/start", auth("poor"))
     drain(chalice_app)
     final = broadcast(client, auth, body["broadcast_id"], "poor")
@@ -245,7 +245,7 @@ def test_money_for_only_some_messages_fails_the_rest_with_insufficient_balance(c
 def test_a_member_without_a_needed_variable_fails_alone_and_is_refunded(client: Client, auth: Auth,
                                                                         ready: dict[str, str],
                                                                         chalice_app: Any) -> None:
-    list_id = contact_list(client, auth, members=members(3) + [{"phone": "+14155559999", "variables": {}}])
+    list_id = contact_list(client, auth, members=[*members(3), {"phone": "+14155559999", "variables": {}}])
     before = balance(client, auth)
     broadcast_id = create(client, auth, {**ready, "list_id": list_id})["broadcast_id"]
     call(client, "POST", f"/broadcasts/{broadcast_id}/start", auth())
@@ -279,9 +279,9 @@ def test_another_accounts_broadcast_is_not_found(client: Client, auth: Auth, rea
 
 def test_list_is_newest_first_and_pages(client: Client, auth: Auth, ready: dict[str, str]) -> None:
     ids = [create(client, auth, ready)["broadcast_id"] for _ in range(3)]
-    status, page = call(client, "GET", "/broadcasts?limit=2", auth())
+    _status, page = call(client, "GET", "/broadcasts?limit=2", auth())
     assert [b["broadcast_id"] for b in page["broadcasts"]] == ids[::-1][:2]
-    status, rest = call(client, "GET", f"/broadcasts?limit=2&cursor={page['next_cursor']}", auth())
+    _status, rest = call(client, "GET", f"/broadcasts?limit=2&cursor={page['next_cursor']}", auth())
     assert [b["broadcast_id"] for b in rest["broadcasts"]] == ids[:1]
     assert rest["next_cursor"] == ""
     assert get_settings().send_chunk_size == 4

@@ -131,7 +131,7 @@ def test_a_sender_killed_between_steps_and_redelivered_settles_everything_exactl
     simulator(client, auth)
     credit(client, auth, amount=1_000)
     template_id = approved_template(client, auth)
-    roster = members(8) + [{"phone": "+14155550901", "variables": {}}, {"phone": "+14155550902", "variables": {}}]
+    roster = [*members(8), {"phone": "+14155550901", "variables": {}}, {"phone": "+14155550902", "variables": {}}]
     list_id = contact_list(client, auth, members=roster)
     broadcast_id = call(client, "POST", "/broadcasts", auth(), {"template_id": template_id, "list_id": list_id})[1][
         "broadcast_id"]
