@@ -27,7 +27,11 @@ from typing import Any
 
 from bench.import_members import free_port, start_moto
 
-_counting = threading.local()
+class _Flag:
+    on = False
+
+
+_counting = _Flag()  # process-wide: product code fans out to threads (sends, snapshot slices)
 COUNTS: Counter[tuple[str, str]] = Counter()
 _lock = threading.Lock()
 
