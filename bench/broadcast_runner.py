@@ -263,10 +263,13 @@ def main() -> None:
         from infra.local.resources import create_all
 
         create_all()
-        results = {"requests": requests_per_thousand(app, args.targets)}
-        print(json.dumps(results, indent=2), flush=True)
-        results["throughput"] = sender_throughput(app, args.speed_targets, args.latency_ms)
-        print(json.dumps(results["throughput"], indent=2), flush=True)
+        results: dict[str, Any] = {}
+        if args.targets:
+            results["requests"] = requests_per_thousand(app, args.targets)
+            print(json.dumps(results["requests"], indent=2), flush=True)
+        if args.speed_targets:
+            results["throughput"] = sender_throughput(app, args.speed_targets, args.latency_ms)
+            print(json.dumps(results["throughput"], indent=2), flush=True)
         if args.snapshot_members:
             results["snapshot"] = snapshot_ratio(args.snapshot_members)
             print(json.dumps(results["snapshot"], indent=2), flush=True)
