@@ -74,7 +74,7 @@ def _placeholder_syntax(text: str) -> str:
     return text
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not \t, \n, \r (CRLF from Windows)
 
 
 def _no_control(text: str) -> str:

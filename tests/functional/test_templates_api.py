@@ -241,6 +241,13 @@ def test_placeholders_must_be_well_formed_and_in_sequence(
     assert assert_error(response, 400, "validation_error")["field"] == field
 
 
+def test_line_breaks_are_text_whichever_system_wrote_them(client: Client, auth: Auth) -> None:
+    text = "Hi {{1}},\r\nyour order has shipped.\n\tThank you."
+    template_id = submit(client, auth, components={"type": "text", "text": text}, suggestions=[])
+
+    assert get(client, auth, template_id)["components"]["text"] == text
+
+
 def test_the_template_records_every_placeholder_it_needs_wherever_it_sits(client: Client, auth: Auth) -> None:
     template_id = submit(client, auth, components={"type": "carousel", "cards": [
         {"title": "For {{1}}", "description": "Your pick: {{2}}. Repeat: {{1}}.",
