@@ -27,6 +27,7 @@ from typing import Any
 
 from bench.import_members import free_port, start_moto
 
+
 class _Flag:
     on = False
 
