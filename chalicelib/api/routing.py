@@ -74,10 +74,9 @@ class ApiRequest:
         raw = self.query(name)
         if raw is None or raw == "":
             return default
-        try:
-            value = int(raw)
-        except ValueError:
-            raise errors.InvalidInput(name, f"{name} must be an integer") from None
+        if not _INTEGER.fullmatch(raw):  # int() would also take "1_000", " 5" and other scripts' digits
+            raise errors.InvalidInput(name, f"{name} must be an integer")
+        value = int(raw)
         if not low <= value <= high:
             raise errors.InvalidInput(name, f"{name} must be between {low} and {high}")
         return value
@@ -111,6 +110,7 @@ class ApiRequest:
         return model.model_validate(body)
 
 
+_INTEGER = re.compile(r"-?[0-9]{1,19}")
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -4,12 +4,14 @@ group of its own, stopped with SIGINT (then SIGTERM, then SIGKILL) to the whole 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,20 +50,54 @@ class LocalStack:
 
     def stop(self) -> None:
         """SIGINT to the group (Ctrl-C, as a person stops `make run`); SIGTERM, then SIGKILL, if it
-        does not end."""
-        for sig, wait in ((signal.SIGINT, 30.0), (signal.SIGTERM, 10.0), (signal.SIGKILL, 10.0)):
-            if self.process.poll() is not None:
-                break
-            try:
-                os.killpg(self.process.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                self.process.wait(timeout=wait)
-            except subprocess.TimeoutExpired:
-                continue
-        with contextlib.suppress(ProcessLookupError):  # nothing of the group may outlive it (moto, chalice)
-            os.killpg(self.process.pid, signal.SIGKILL)
+        does not end. infra.local starts moto and chalice local in sessions of their own and stops
+        them itself; any that outlive it get the same treatment, group by group."""
+        children = _children(self.process.pid)
+        _end_group(self.process.pid, lambda: self.process.poll() is not None, self.process.wait)
+        for child in children:
+            _end_group(child, functools.partial(_gone, child), functools.partial(_wait_gone, child))
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
+
+
+def _gone(pid: int) -> bool:
+    return not _alive(pid)
+
+
+def _wait_gone(pid: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while _alive(pid):
+        if time.monotonic() > deadline:
+            raise subprocess.TimeoutExpired(str(pid), timeout)
+        time.sleep(0.1)
+
+
+def _end_group(pgid: int, ended: Callable[[], bool], wait: Callable[[float], object]) -> None:
+    for sig, seconds in ((signal.SIGINT, 30.0), (signal.SIGTERM, 10.0), (signal.SIGKILL, 10.0)):
+        if ended():
+            return
+        try:
+            os.killpg(pgid, sig)
+        except ProcessLookupError:
+            return
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            wait(seconds)
 
 
 def start_local_stack(log_dir: Path, *, api_port: int | None = None, moto_port: int | None = None,

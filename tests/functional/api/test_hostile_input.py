@@ -154,7 +154,9 @@ def test_unpaired_surrogates_in_member_variables_and_the_webhook_are_400s(api: V
 
 @pytest.mark.parametrize(("path", "field"), [
     ("/templates?limit=0", "limit"), ("/templates?limit=101", "limit"), ("/templates?limit=-1", "limit"),
-    ("/templates?limit=1e2", "limit"), ("/templates?limit=" + "9" * 40, "limit"), ("/templates?limit=NaN", "limit"),
+    ("/templates?limit=1e2", "limit"), ("/templates?limit=1_0", "limit"), ("/templates?limit=%205", "limit"),
+    ("/templates?limit=%D9%A5", "limit"), ("/templates?limit=%2B5", "limit"), ("/templates?limit=NaN", "limit"),
+    ("/templates?limit=" + "9" * 40, "limit"),
     ("/lists?limit=%F0%9F%98%80", "limit"), ("/ledger?limit=201", "limit"), ("/broadcasts?limit=0x10", "limit"),
     ("/lists/{list_id}/members?limit=1001", "limit"), ("/broadcasts/{broadcast_id}/targets?size=1001", "size"),
     ("/broadcasts/{broadcast_id}/targets?size=0", "size"), ("/broadcasts/{broadcast_id}/targets?state=QUEUED", "state"),
