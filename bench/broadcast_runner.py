@@ -238,12 +238,21 @@ def create_latency(members: int) -> dict[str, Any]:
     seeded = time.perf_counter()
     list_id = seed_list("bench-big", members)
     seeding = time.perf_counter() - seeded
+    from chalicelib.store.lists import MemberModel
+
     started = time.perf_counter()
-    created = broadcasts.create("bench-big", name="big", template_id=template_id, list_id=list_id,
-                                scheduled_at=None)
+    first_page = len(list(MemberModel.query(list_id, limit=1001, page_size=1001)))
+    one_query = time.perf_counter() - started
+    COUNTS.clear()
+    started = time.perf_counter()
+    with counting():
+        created = broadcasts.create("bench-big", name="big", template_id=template_id, list_id=list_id,
+                                    scheduled_at=None)
     latency = time.perf_counter() - started
     return {"members": members, "create_seconds": round(latency, 3), "total_count": created.total_count,
-            "snapshot_copied_inline": created.snapshot_count, "seeding_seconds": round(seeding, 1)}
+            "snapshot_copied_inline": created.snapshot_count, "seeding_seconds": round(seeding, 1),
+            "create_requests": {f"{s}.{o}": c for (s, o), c in sorted(COUNTS.items())},
+            "one_query_of_the_first_page_seconds": round(one_query, 3), "first_page_items": first_page}
 
 
 def main() -> None:
