@@ -63,7 +63,12 @@ def _reset_caches() -> None:
 
 @pytest.fixture
 def aws() -> Iterator[None]:
-    """A fresh moto account with every table, queue and bucket of the product created."""
+    """A fresh moto account with every table, queue and bucket of the product created. moto is
+    patched as the local stack runs it (infra/local/moto_dynamodb.py: each DynamoDB request atomic),
+    because the workers write from several threads."""
+    from infra.local import moto_dynamodb
+
+    moto_dynamodb.install()
     with mock_aws():
         _reset_caches()
         from infra.local.resources import create_all
