@@ -108,3 +108,13 @@ def auth(token: Callable[..., str]) -> Callable[..., dict[str, str]]:
                 "Content-Type": "application/json"}
 
     return make
+
+
+@pytest.fixture
+def small_chunks() -> Iterator[None]:
+    """The runner sends 4 targets a chunk (RCS_SEND_CHUNK_SIZE), so a small list spans several chunks."""
+    os.environ["RCS_SEND_CHUNK_SIZE"] = "4"
+    reset_settings()
+    yield
+    os.environ.pop("RCS_SEND_CHUNK_SIZE", None)
+    reset_settings()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -12,7 +10,7 @@ import pytest
 from chalice.test import Client
 
 from chalicelib.clock import UNSET, format_time, utcnow
-from chalicelib.settings import get_settings, reset_settings
+from chalicelib.settings import get_settings
 from tests.support.drain import drain
 from tests.support.world import (
     Auth,
@@ -31,12 +29,8 @@ PRICE = 20  # transactional, the default of settings.price_transactional
 
 
 @pytest.fixture(autouse=True)
-def small_chunks() -> Iterator[None]:
-    os.environ["RCS_SEND_CHUNK_SIZE"] = "4"
-    reset_settings()
-    yield
-    os.environ.pop("RCS_SEND_CHUNK_SIZE", None)
-    reset_settings()
+def four_targets_a_chunk(small_chunks: None) -> None:
+    """Chunks of 4 targets, so 10 members make 3 chunks."""
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ no double send, no double charge, no lost or stuck target, counters equal to the
 from __future__ import annotations
 
 import itertools
-import os
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
@@ -16,7 +15,6 @@ from chalice.test import Client
 from chalicelib.providers.port import MessageProvider, OutboundMessage, SendResult
 from chalicelib.services import balance as balance_service
 from chalicelib.services import runner
-from chalicelib.settings import reset_settings
 from chalicelib.store import broadcasts as broadcast_store
 from tests.support.drain import drain
 from tests.support.world import (
@@ -40,12 +38,8 @@ class Killed(Exception):
 
 
 @pytest.fixture(autouse=True)
-def small_chunks() -> Iterator[None]:
-    os.environ["RCS_SEND_CHUNK_SIZE"] = "4"
-    reset_settings()
-    yield
-    os.environ.pop("RCS_SEND_CHUNK_SIZE", None)
-    reset_settings()
+def four_targets_a_chunk(small_chunks: None) -> None:
+    """Chunks of 4 targets, so 10 members make 3 chunks."""
 
 
 @pytest.fixture
