@@ -43,7 +43,8 @@ def reserve(account_id: str, key: str, count: int, unit_price: int) -> int:
     reserved (0..count). The same `key` again returns the first result and charges nothing."""
     _check(key, count, unit_price)
     if count == 0:
-        return 0
+        first = accounts.get_entry(account_id, "debit", key)
+        return (first.count or 0) if first is not None else 0
     return accounts.reserve(account_id, key, count, unit_price, currency())
 
 

@@ -175,11 +175,7 @@ def twice(handler: Callable[..., Any], *, together: bool) -> Callable[..., Any]:
 
 @pytest.mark.parametrize("together", [
     False,
-    pytest.param(True, marks=pytest.mark.xfail(
-        strict=False,
-        reason="known defect, open: about 1 run in 8, two copies of one send job running at the same time "
-               "leave the balance one message short (charged 9, sent 8): a refund is lost between concurrent "
-               "duplicates; see the closing note of the broadcasts issue")),
+    True,
 ], ids=["one after the other", "at the same time"])
 def test_every_runner_message_delivered_twice_settles_everything_once(
         client: Client, auth: Auth, chalice_app: Chalice, sends: Sends, monkeypatch: pytest.MonkeyPatch,
