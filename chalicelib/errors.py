@@ -40,4 +40,8 @@ class PayloadTooLarge(DomainError):
 
 
 class RateLimited(DomainError):
-    """The caller is over its rate limit."""
+    """The caller is over its rate limit; it may try again in `retry_after_seconds`."""
+
+    def __init__(self, message: str, *, retry_after_seconds: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = max(1, retry_after_seconds)

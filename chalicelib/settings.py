@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 TABLES = (
@@ -18,6 +18,7 @@ TABLES = (
     "targets",
     "chunks",
     "idempotency",
+    "rate_limits",
 )
 QUEUES = ("review", "dispatch", "send", "imports", "receipts")
 
@@ -39,6 +40,13 @@ class Settings(BaseSettings):
     jwt_audience: str = ""
     jwt_issuer: str = ""
     jwt_leeway_seconds: int = 0
+    # Who is an admin: the claim `jwt_admin_claim` equals, or (a list) contains, `jwt_admin_value`.
+    # The default is Cognito's group claim: users cannot put themselves in a group, while a custom
+    # attribute (a `role` claim) may be writable by the user. `make token ADMIN=1` emits this claim.
+    jwt_admin_claim: str = "cognito:groups"
+    jwt_admin_value: str = "admin"
+    jwks_cache_seconds: float = Field(default=300.0, gt=0)  # the fetched key set is trusted this long
+    jwks_refetch_cooldown_seconds: float = Field(default=30.0, ge=0)  # at most one refetch per unknown kid burst
 
     currency: str = "INR"
     price_transactional: int = 20
@@ -66,8 +74,30 @@ class Settings(BaseSettings):
 
     def table_name(self, key: str) -> str:
         if key not in TABLES:
+
+    # Per-account limits (docs/spec/campaigns.md "Per-account limits"); 0 turns the rate limit off.
+    api_rate_per_second: float = Field(default=20.0, ge=0)
+    api_burst: int = Field(default=40, ge=1)
+    max_open_drafts: int = Field(default=25, ge=1)
+    max_draft_targets: int = Field(default=2_000_000, ge=1)
+    max_list_members: int = Field(default=1_000_000, ge=1)
+    max_templates: int = Field(default=500, ge=1)
+    draft_ttl_days: int = Field(default=30, ge=1)
+    import_max_record_bytes: int = Field(default=65_536, ge=64)
+    import_max_field_bytes: int = Field(default=8_192, ge=16)
+    webhook_max_body_bytes: int = Field(default=65_536, ge=1_024)
+    webhook_max_depth: int = Field(default=16, ge=2)
             raise KeyError(key)
         return f"{self.prefix}-{key}"
+    @model_validator(mode="after")
+    def _identity_provider_is_pinned(self) -> Settings:
+        if self.jwks_url and not (self.jwt_issuer and self.jwt_audience):
+            raise ValueError("RCS_JWKS_URL needs RCS_JWT_ISSUER and RCS_JWT_AUDIENCE: without them any token "
+                             "the identity provider signs, for any application, would be accepted")
+        if not self.jwt_admin_claim or not self.jwt_admin_value:
+            raise ValueError("RCS_JWT_ADMIN_CLAIM and RCS_JWT_ADMIN_VALUE must not be empty")
+        return self
+
 
     def queue_name(self, key: str) -> str:
         if key not in QUEUES:

@@ -42,6 +42,7 @@ class DeployConfig:
     jwks_url: str = ""
     jwt_issuer: str = ""
     jwt_audience: str = ""
+    jwt_admin_claim: str = ""
     alarm_email: str = ""
     public_api_url: str = ""
     llm_review_enabled: bool = False
@@ -58,6 +59,7 @@ class DeployConfig:
             "RCS_JWKS_URL": self.jwks_url,
             "RCS_JWT_ISSUER": self.jwt_issuer,
             "RCS_JWT_AUDIENCE": self.jwt_audience,
+            "RCS_JWT_ADMIN_CLAIM": self.jwt_admin_claim,
             "RCS_PUBLIC_API_URL": self.public_api_url,
         }
         if self.llm_review_enabled:
@@ -108,6 +110,9 @@ def from_context(get: Callable[[str], Any], env: Mapping[str, str],
     for key, url in (("jwks_url", jwks_url), ("public_api_url", public_api_url)):
         if url and not url.startswith("https://"):
             raise DeployConfigError(f"{key} must be an https:// URL")
+    if jwks_url and not (text("jwt_issuer") and text("jwt_audience")):
+        raise DeployConfigError("jwks_url needs jwt_issuer and jwt_audience (-c jwt_issuer=… -c jwt_audience=…): "
+                                "without them any token of the identity provider would be accepted")
     retention = text("log_retention_days")
     if retention and (not retention.isdigit() or int(retention) not in LOG_RETENTION_DAYS):
         raise DeployConfigError(f"log_retention_days must be one of {LOG_RETENTION_DAYS}")
@@ -118,6 +123,7 @@ def from_context(get: Callable[[str], Any], env: Mapping[str, str],
         jwks_url=jwks_url,
         jwt_issuer=text("jwt_issuer"),
         jwt_audience=text("jwt_audience"),
+        jwt_admin_claim=text("jwt_admin_claim"),
         alarm_email=text("alarm_email"),
         public_api_url=public_api_url,
         llm_review_enabled=_flag(get("llm_review_enabled") or False),

@@ -17,6 +17,10 @@ os.environ.update(
         "RCS_STAGE": "test",
         "RCS_JWT_SECRET": "test-secret-at-least-32-bytes-long-0123456789",
         "POWERTOOLS_LOG_LEVEL": "WARNING",
+        # Generous, so that tests sharing an account (the admin `ops`) never meet it; still spent on
+        # every authenticated call. tests/functional/api/test_rate_limit.py sets tight ones.
+        "RCS_API_RATE_PER_SECOND": "1000",
+        "RCS_API_BURST": "5000",
     }
 )
 

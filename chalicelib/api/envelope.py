@@ -32,7 +32,10 @@ def from_domain_error(error: errors.DomainError) -> Response:
     for kind, status, code in _STATUS:
         if isinstance(error, kind):
             field = error.field if isinstance(error, errors.InvalidInput) else None
-            return error_response(status, code, error.message, field=field)
+            headers: dict[str, str | list[str]] = {}
+            if isinstance(error, errors.RateLimited):
+                headers["Retry-After"] = str(error.retry_after_seconds)
+            return error_response(status, code, error.message, field=field, headers=headers)
     return internal_error()
 
 

@@ -22,6 +22,7 @@ from chalicelib.api import idempotency
 from chalicelib.api.envelope import JSON, from_domain_error, internal_error
 from chalicelib.auth.tokens import Principal, verify
 from chalicelib.logs import logger
+from chalicelib.services import rate_limit
 from chalicelib.settings import get_settings
 
 API_PREFIX = "/api/v1/rcs"
@@ -150,6 +151,7 @@ def _authenticate(request: Request, access: Access) -> Principal | None:
     if access == "public":
         return None
     principal = verify(request.headers.get("authorization"))
+    rate_limit.check(principal.account_id)  # before the admin check: a refused call also counts
     if access == "admin" and not principal.is_admin:
         raise errors.Forbidden("this operation is for admins")
     return principal

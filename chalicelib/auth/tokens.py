@@ -11,6 +11,7 @@ from typing import Any
 import jwt
 
 from chalicelib.errors import Unauthenticated
+from chalicelib.logs import logger
 from chalicelib.settings import Settings, get_settings
 
 _ACCOUNT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$")
@@ -24,8 +25,18 @@ class Principal:
 
 
 @lru_cache(maxsize=4)
-def _jwks_client(url: str) -> jwt.PyJWKClient:
-    return jwt.PyJWKClient(url, cache_keys=True, lifespan=3600, timeout=5)
+def _jwks_client(url: str, lifespan: float, cooldown: float) -> jwt.PyJWKClient:
+    """PyJWT's client: the key set is cached for `lifespan` seconds (a key the provider retired stops
+    being accepted after that), and an unknown `kid` (a key the provider just rotated in) forces one
+    refetch, at most once per `cooldown` seconds, so tokens with made-up kids cannot make every
+    request fetch the JWKS. No per-kid cache (`cache_keys`): it has no lifespan."""
+    return jwt.PyJWKClient(url, cache_keys=False, cache_jwk_set=True, lifespan=lifespan,
+                           cooldown_duration=cooldown, timeout=5)
+
+
+def reset_jwks_clients() -> None:
+    """Forget the fetched key sets (tests)."""
+    _jwks_client.cache_clear()
 
 
 def _bearer(header: str | None) -> str:
@@ -46,7 +57,12 @@ def _signing_key(token: str, settings: Settings) -> tuple[Any, str]:
         return settings.jwt_secret.get_secret_value(), algorithm
     if algorithm in _ASYMMETRIC and settings.jwks_url:
         try:
-            return _jwks_client(settings.jwks_url).get_signing_key_from_jwt(token).key, algorithm
+            client = _jwks_client(settings.jwks_url, settings.jwks_cache_seconds,
+                                  settings.jwks_refetch_cooldown_seconds)
+            return client.get_signing_key_from_jwt(token).key, algorithm
+        except jwt.PyJWKClientConnectionError:
+            logger.warning("the identity provider's JWKS could not be fetched")
+            raise Unauthenticated("token cannot be verified now") from None
         except jwt.PyJWTError:
             raise Unauthenticated("token is signed by an unknown key") from None
     raise Unauthenticated("token algorithm is not accepted")
@@ -65,7 +81,8 @@ def verify(header: str | None, settings: Settings | None = None) -> Principal:
             audience=settings.jwt_audience or None,
             issuer=settings.jwt_issuer or None,
             leeway=settings.jwt_leeway_seconds,
-            options={"require": ["exp"], "verify_aud": bool(settings.jwt_audience)},
+            options={"require": ["exp", *(["iss", "aud"] if settings.jwks_url else [])],
+                     "verify_aud": bool(settings.jwt_audience)},
         )
     except jwt.ExpiredSignatureError:
         raise Unauthenticated("token has expired") from None
@@ -74,7 +91,18 @@ def verify(header: str | None, settings: Settings | None = None) -> Principal:
     account = claims.get("account_id") or claims.get("sub")
     if not isinstance(account, str) or not _ACCOUNT_ID.match(account):
         raise Unauthenticated("token names no usable account (account_id or sub)")
-    return Principal(account_id=account, is_admin=claims.get("role") == "admin")
+    return Principal(account_id=account, is_admin=is_admin(claims, settings))
+
+
+def is_admin(claims: dict[str, Any], settings: Settings) -> bool:
+    """The configured claim (Cognito's `cognito:groups` by default) names the admin value: equal to
+    it, or a list holding it. Nothing else makes an admin: a `role` claim is ignored."""
+    value = claims.get(settings.jwt_admin_claim)
+    if isinstance(value, str):
+        return value == settings.jwt_admin_value
+    if isinstance(value, list):
+        return settings.jwt_admin_value in value
+    return False
 
 
 def issue(account_id: str, *, admin: bool = False, ttl_seconds: int = 86_400,
@@ -87,8 +115,8 @@ def issue(account_id: str, *, admin: bool = False, ttl_seconds: int = 86_400,
     now = int(time.time())
     claims: dict[str, Any] = {"sub": account_id, "account_id": account_id, "iat": now,
                               "exp": now + ttl_seconds}
-    if admin:
-        claims["role"] = "admin"
+    if admin:  # the claim the verifier reads, as the identity provider would put it (a group list)
+        claims[settings.jwt_admin_claim] = [settings.jwt_admin_value]
     if settings.jwt_issuer:
         claims["iss"] = settings.jwt_issuer
     if settings.jwt_audience:

@@ -11,6 +11,7 @@ from chalicelib.store.broadcasts import BroadcastModel, ChunkModel, TargetModel
 from chalicelib.store.idempotency import IdempotencyRecordModel
 from chalicelib.store.imports import ImportModel
 from chalicelib.store.lists import ListModel, MemberModel
+from chalicelib.store.rate_limits import RateLimitModel
 from chalicelib.store.templates import TemplateRecord
 
 ALL_MODELS: list[type[Model]] = [
@@ -24,6 +25,7 @@ ALL_MODELS: list[type[Model]] = [
     BroadcastModel,
     TargetModel,
     ChunkModel,
+    RateLimitModel,
 ]
 
 

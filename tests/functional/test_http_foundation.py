@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,7 @@ from chalicelib.api.local_gateway import install_not_found_envelope
 from chalicelib.api.middleware import http_middleware
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.errors import NotFound
+from chalicelib.settings import reset_settings
 
 SECRET = "test-secret-at-least-32-bytes-long-0123456789"
 OTHER_SECRET = "another-secret-that-is-long-enough-for-any-hmac-0123456789abcdef"
@@ -60,6 +62,9 @@ def missing(request: ApiRequest) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def probe_client() -> Iterator[Client]:
+    # No moto here (the probe routes touch no table): the rate limit, which needs DynamoDB, is off.
+    os.environ["RCS_API_RATE_PER_SECOND"] = "0"
+    reset_settings()
     # Chalice pops a route's `methods` when it registers a blueprint, so the product's blueprints
     # cannot be registered on a second app: the probe app gets the middleware and its own routes.
     app = Chalice(app_name="probe")
@@ -68,6 +73,8 @@ def probe_client() -> Iterator[Client]:
     app.register_blueprint(probe, url_prefix="/api/v1/rcs")
     with Client(app) as test_client:
         yield test_client
+    os.environ["RCS_API_RATE_PER_SECOND"] = "1000"
+    reset_settings()
 
 
 def bearer(claims: dict[str, Any], key: str = SECRET, algorithm: str = "HS256") -> dict[str, str]:
@@ -128,10 +135,18 @@ def test_the_account_is_account_id_else_sub(probe_client: Client) -> None:
 
 def test_admin_routes_take_admins_and_refuse_users_with_403(probe_client: Client) -> None:
     admin = probe_client.http.get("/api/v1/rcs/probe/admin",
-                                  headers=bearer({"sub": "ops", "role": "admin", "exp": later()}))
+                                  headers=bearer({"sub": "ops", "cognito:groups": ["admin"], "exp": later()}))
     user = probe_client.http.get("/api/v1/rcs/probe/admin", headers=bearer({"sub": "acme", "exp": later()}))
     assert admin.status_code == 200
     assert_envelope(user, 403, "forbidden")
+
+
+def test_a_role_claim_is_not_the_admin_claim(probe_client: Client) -> None:
+    # GIVEN a token that says "role": "admin" but is in no admin group (the configured claim)
+    forged = probe_client.http.get("/api/v1/rcs/probe/admin",
+                                   headers=bearer({"sub": "acme", "role": "admin", "exp": later()}))
+    # THEN it is a user
+    assert_envelope(forged, 403, "forbidden")
 
 
 def test_an_exception_in_a_view_is_a_bare_internal_error(probe_client: Client) -> None:

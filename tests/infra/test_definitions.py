@@ -28,14 +28,28 @@ def _config(tmp_path: Path, stages: dict[str, Any]) -> Path:
 
 def test_a_stage_is_dev_or_prod_and_reads_its_identity_provider_from_context(tmp_path: Path) -> None:
     path = _config(tmp_path, {"prod": {"environment_variables": {"RCS_STAGE": "prod"}}})
-    context = {"stage": "prod", "jwks_url": "https://idp.example/jwks.json", "jwt_issuer": "https://idp.example"}
+    context = {"stage": "prod", "jwks_url": "https://idp.example/jwks.json", "jwt_issuer": "https://idp.example",
+               "jwt_audience": "rcs-clients"}
     deploy = from_context(context.get, {"CDK_DEFAULT_REGION": "eu-west-1"}, path)
     assert deploy.is_production and deploy.region == "eu-west-1" and deploy.log_retention_days == 90
     assert deploy.function_environment() == {"RCS_STAGE": "prod", "RCS_JWKS_URL": "https://idp.example/jwks.json",
-                                             "RCS_JWT_ISSUER": "https://idp.example"}
+                                             "RCS_JWT_ISSUER": "https://idp.example",
+                                             "RCS_JWT_AUDIENCE": "rcs-clients"}
     for stage in ("local", "test", "staging"):
         with pytest.raises(DeployConfigError):
             from_context({"stage": stage}.get, {}, path)
+
+
+@pytest.mark.parametrize("missing", ["jwt_issuer", "jwt_audience"])
+def test_a_jwks_url_without_issuer_or_audience_stops_the_synthesis(tmp_path: Path, missing: str) -> None:
+    # GIVEN a stage whose identity provider is named by its JWKS only partly pinned
+    path = _config(tmp_path, {"dev": {}})
+    context = {"stage": "dev", "jwks_url": "https://idp.example/jwks.json", "jwt_issuer": "https://idp.example",
+               "jwt_audience": "rcs-clients"}
+    del context[missing]
+    # WHEN it is synthesised THEN it is refused, naming what is missing
+    with pytest.raises(DeployConfigError, match="jwt_issuer and jwt_audience"):
+        from_context(context.get, {}, path)
 
 
 def test_a_jwt_secret_in_the_stage_config_stops_the_deployment(tmp_path: Path) -> None:
@@ -47,7 +61,8 @@ def test_a_jwt_secret_in_the_stage_config_stops_the_deployment(tmp_path: Path) -
 def test_a_jwks_url_must_be_https_and_a_retention_one_cloudwatch_knows(tmp_path: Path) -> None:
     path = _config(tmp_path, {"dev": {}})
     with pytest.raises(DeployConfigError, match="https"):
-        from_context({"stage": "dev", "jwks_url": "http://idp.example/jwks.json"}.get, {}, path)
+        from_context({"stage": "dev", "jwks_url": "http://idp.example/jwks.json", "jwt_issuer": "i",
+                      "jwt_audience": "a"}.get, {}, path)
     with pytest.raises(DeployConfigError, match="log_retention_days"):
         from_context({"stage": "dev", "log_retention_days": "10"}.get, {}, path)
     assert from_context({"stage": "dev", "log_retention_days": "14"}.get, {}, path).log_retention_days == 14
