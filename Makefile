@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: venv run test lint token bench clean synth fuzz
+.PHONY: venv run test lint token bench clean synth fuzz train-review
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
@@ -39,6 +39,10 @@ synth: venv
 
 bench: venv
 	$(BIN)/python -m bench
+
+# The review's learned signal, retrained from the corpus's train split (docs/review-policy.md).
+train-review: venv
+	$(BIN)/python -m tools.train_review
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -28,9 +28,11 @@ class Finding:
     severity: Severity
     message: str
     hint: str
+    field: str = ""  # the path of the field that shows it (`components.cards.2.description`)
 
     def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "severity": self.severity, "message": self.message, "hint": self.hint}
+        found = {"code": self.code, "severity": self.severity, "message": self.message, "hint": self.hint}
+        return {**found, "field": self.field} if self.field else found
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Subject:
     language: str
     components: Mapping[str, Any]
     suggestions: Sequence[Mapping[str, Any]] = ()
+    verified_brands: frozenset[str] = frozenset()  # registry ids the account is verified as
 
 
 @dataclass(frozen=True)

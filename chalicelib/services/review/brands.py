@@ -1,0 +1,150 @@
+"""The brand registry (`data/brands.yaml`): the senders most often impersonated, their names in
+every script they are written in, their official domains; and the questions the rules ask of it:
+which brands does a text name, who owns a domain, which brand does a host imitate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any
+
+import yaml
+from rapidfuzz.distance import Levenshtein
+
+from chalicelib.services.review.domains import label_of, registrable, unicode_host
+from chalicelib.services.review.normalize import fold, skeleton
+from chalicelib.services.review.terms import TermSet
+
+_TOKEN_SPLIT = re.compile(r"[-_.]")
+
+
+@dataclass(frozen=True)
+class Brand:
+    id: str
+    kind: str
+    markets: tuple[str, ...]
+    names: tuple[str, ...]
+    cased_names: tuple[str, ...]
+    domains: tuple[str, ...]
+    phones: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Label:
+    brand: str
+    text: str
+    skeleton: str
+    ordinary: bool  # also an ordinary word ("orange", "three"): matches only as a whole look-alike
+
+
+class Registry:
+    def __init__(self, entries: list[Mapping[str, Any]]) -> None:
+        self.brands = {entry["id"]: Brand(
+            str(entry["id"]), str(entry.get("kind", "")), tuple(entry.get("markets") or ()),
+            tuple(str(name) for name in entry.get("names") or ()),
+            tuple(str(name) for name in entry.get("cased_names") or ()),
+            tuple(str(domain).lower() for domain in entry.get("domains") or ()),
+            tuple(str(phone) for phone in entry.get("phones") or ()),
+        ) for entry in entries}
+
+    @cached_property
+    def _by_name(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for brand in self.brands.values():
+            for name in brand.names:
+                index.setdefault(fold(name), set()).add(brand.id)
+        return index
+
+    @cached_property
+    def _names(self) -> TermSet:
+        return TermSet(self._by_name)
+
+    @cached_property
+    def _cased(self) -> list[tuple[re.Pattern[str], str]]:
+        return [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"), brand.id)
+                for brand in self.brands.values() for name in brand.cased_names if name.strip()]
+
+    @cached_property
+    def owners(self) -> dict[str, str]:
+        return {domain: brand.id for brand in self.brands.values() for domain in brand.domains}
+
+    @cached_property
+    def _labels(self) -> list[_Label]:
+        labels: dict[tuple[str, str], _Label] = {}
+        for brand in self.brands.values():
+            ordinary = {fold(name) for name in brand.cased_names}
+            for domain in brand.domains:
+                text = label_of(domain)
+                if len(text) >= 3:
+                    labels[brand.id, text] = _Label(brand.id, text, skeleton(text), text in ordinary)
+        return list(labels.values())
+
+    def named(self, folded: str, raw: str = "") -> Iterator[tuple[str, str]]:
+        """(brand id, name as found) for each registry name in the text."""
+        for hit in self._names.finditer(folded):
+            term = hit.term
+            ids = self._by_name.get(term) or self._by_name.get(term.removesuffix("s")) or \
+                self._by_name.get(term.removesuffix("es")) or set()
+            for brand_id in ids:
+                yield brand_id, term
+        for pattern, brand_id in self._cased:
+            match = pattern.search(raw)
+            if match:
+                yield brand_id, match.group(0)
+
+    def owner(self, host: str) -> str | None:
+        """The brand whose official domain the host is on."""
+        return self.owners.get(registrable(host))
+
+    def imitated(self, host: str) -> str | None:
+        """The brand a host imitates: its official domain dressed in another's
+        (`dhl.com-track.info`), its name in a hyphenated label (`sbi-kyc-update.co`), or a label
+        that looks like the brand's (`paypa1`, `paypal` with a Cyrillic a, `amazom`)."""
+        domain = registrable(host)
+        if not domain or domain in self.owners:
+            return None
+        shown = unicode_host(host)
+        for official, brand_id in self.owners.items():
+            if len(official) >= 6 and (shown.startswith(official + "-") or f".{official}-" in shown
+                                       or shown.startswith(official + ".") or f".{official}." in shown):
+                return brand_id
+        label = label_of(unicode_host(domain)) or label_of(domain)
+        looks = skeleton(label)
+        tokens = {skeleton(token) for token in _TOKEN_SPLIT.split(label) if token}
+        for candidate in self._labels:
+            if looks == candidate.skeleton:
+                return candidate.brand  # same look, other letters (else it would be official)
+            if candidate.ordinary:
+                continue
+            if candidate.skeleton in tokens and len(tokens) > 1:
+                return candidate.brand
+            if len(candidate.skeleton) < 5:
+                continue
+            if candidate.skeleton in looks and len(looks) - len(candidate.skeleton) >= 3:
+                return candidate.brand
+            limit = 2 if len(candidate.skeleton) >= 9 else 1
+            if abs(len(looks) - len(candidate.skeleton)) <= limit and \
+                    Levenshtein.distance(looks, candidate.skeleton, score_cutoff=limit) <= limit:
+                return candidate.brand
+        return None
+
+
+@cache
+def registry() -> Registry:
+    text = resources.files("chalicelib.services.review").joinpath("data/brands.yaml").read_text("utf-8")
+    return Registry(list(yaml.safe_load(text).get("brands") or []))
+
+
+def verified_ids(names: Iterator[str] | list[str] | tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    """Registry ids for the names or ids an account is verified as."""
+    found: set[str] = set()
+    brands = registry()
+    for name in names:
+        if name in brands.brands:
+            found.add(name)
+            continue
+        found.update(brand_id for brand_id, _ in brands.named(fold(name), name))
+    return frozenset(found)

@@ -1,0 +1,47 @@
+"""What a template sells or says: prohibited goods and words, restricted categories (per market),
+and spelling disguised to get past these checks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from chalicelib.services.review.model import Finding
+from chalicelib.services.review.policy import finding
+from chalicelib.services.review.signals import Signals
+
+PROHIBITED = {"drugs": "illegal_drugs", "weapons": "weapons", "sexual": "sexual_content", "hate": "hate"}
+RESTRICTED = {"alcohol": "alcohol", "tobacco": "tobacco", "cannabis": "cannabis", "gambling": "gambling",
+              "pharmacy": "pharmacy", "lending": "high_risk_lending", "speculative": "speculative_finance",
+              "dating": "dating", "politics": "politics"}
+# Concepts whose disguise is itself a sign of bad faith.
+_GUARDED = ("secret", "fee", "prize", "threat", "verify_action", "income_promise", *PROHIBITED, *RESTRICTED)
+_HIDDEN_IN_WORD = re.compile(r"[^\W\d_][\u00ad\u200b-\u200d\u2060\ufeff]+[^\W\d_]")
+
+
+def prohibited_checks(signals: Signals) -> Iterator[Finding]:
+    for concept, code in PROHIBITED.items():
+        spot = signals.first(concept)
+        if spot is not None:
+            yield finding(code, signals.market, spot.path, spot.term)
+
+
+def restricted_checks(signals: Signals) -> Iterator[Finding]:
+    for concept, code in RESTRICTED.items():
+        spot = signals.first(concept)
+        if spot is not None:
+            yield finding(code, signals.market, spot.path, spot.term)
+
+
+def disguise_checks(signals: Signals) -> Iterator[Finding]:
+    disguised = next((spot for concept in _GUARDED for spot in signals.concepts[concept] if spot.disguised), None)
+    disguised = disguised or next((spot for spot in signals.brands.values() if spot.disguised), None)
+    if disguised is not None:
+        yield finding("disguised_terms", signals.market, disguised.path, disguised.term)
+        return
+    for field in signals.read:
+        match = _HIDDEN_IN_WORD.search(field.text)
+        if match:
+            yield finding("disguised_terms", signals.market, field.path, match.group(0).encode("unicode_escape")
+                          .decode("ascii"))
+            return

@@ -1,0 +1,124 @@
+"""Fraud: impersonated brands and look-alike domains, requests for secrets, advance fees, promised
+returns, threats, and software from outside the stores."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from chalicelib.services.review.brands import registry
+from chalicelib.services.review.model import Finding
+from chalicelib.services.review.policy import finding
+from chalicelib.services.review.signals import Signals, Spot
+
+_GIVEN = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}\{\{n\}\}")  # "OTP {{n}}", "code is {{n}}", "PIN: {{n}}"
+_DIGITS = re.compile(r"\D")
+_STORES = ("play.google.com", "apps.apple.com", "appgallery.huawei.com", "galaxystore.samsung.com")
+
+
+def _number(text: str) -> str:
+    return _DIGITS.sub("", text)
+
+
+def _foreign_links(signals: Signals, brand_id: str) -> list[str]:
+    return [spot.path for spot in signals.links if spot.domain and spot.owner != brand_id]
+
+
+def _foreign_phones(signals: Signals, brand_id: str) -> list[str]:
+    official = {_number(phone) for phone in registry().brands[brand_id].phones}
+    return [spot.path for spot in signals.phones if _number(spot.term) not in official]
+
+
+def _lure(signals: Signals) -> Spot | None:
+    """What turns naming a brand into a lure: a threat, urgency, a check, a refund, a prize, a fee."""
+    return signals.first("threat", "disconnection", "verify_action", "refund", "prize", "fee", "secret",
+                         "install", "urgency")
+
+
+def brand_checks(signals: Signals) -> Iterator[Finding]:
+    market = signals.market
+    for link in signals.links:
+        if link.imitated is not None:
+            yield finding("lookalike_domain", market, link.path, link.link.host)
+            return
+    verified = signals.subject.verified_brands
+    pays = signals.has("fee") or (signals.has("pay") and bool(signals.money))
+    lure = _lure(signals)
+    unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items() if brand_id not in verified]
+    for brand_id, spot in unverified:
+        elsewhere = _foreign_links(signals, brand_id) + _foreign_phones(signals, brand_id)
+        if (elsewhere or pays) and (lure is not None or spot.disguised):
+            where = elsewhere[0] if elsewhere else (lure.path if lure else spot.path)
+            yield finding("brand_impersonation", market, where, spot.term)
+            return
+    if unverified:
+        yield finding("unverified_brand", market, unverified[0][1].path, unverified[0][1].term)
+
+
+def _given(signals: Signals, spot: Spot) -> bool:
+    """The template gives the secret itself ("your OTP is {{1}}"): it does not ask for it."""
+    text = (signals.unmasked if spot.disguised else signals.plain).text
+    return bool(_GIVEN.match(text[spot.at + len(spot.term):spot.at + len(spot.term) + 24]))
+
+
+def credential_checks(signals: Signals) -> Iterator[Finding]:
+    subject = signals.subject
+    if subject.category == "otp" and not any(spot.domain for spot in signals.links) and not signals.phones:
+        return  # an OTP template names its code; with nowhere to send a secret, it asks for none
+    never = {(spot.path, spot.sentence) for spot in signals.concepts["never"]}
+    asks = {(spot.path, spot.sentence) for spot in signals.concepts["ask"]}
+    for spot in signals.concepts["secret"]:
+        where = (spot.path, spot.sentence)
+        if where in asks and where not in never and not _given(signals, spot):
+            yield finding("credentials", signals.market, spot.path, spot.term)
+            return
+
+
+def _verified_sender(signals: Signals) -> bool:
+    verified = signals.subject.verified_brands
+    return bool(verified) and all(spot.owner in verified for spot in signals.links if spot.domain)
+
+
+def fee_checks(signals: Signals) -> Iterator[Finding]:
+    if _verified_sender(signals):
+        return
+    market = signals.market
+    fee = signals.first("fee")
+    money_sentences = {(spot.path, spot.sentence) for spot in signals.money}
+    paid = next((spot for spot in signals.concepts["pay"] if (spot.path, spot.sentence) in money_sentences), None)
+    context = signals.first("prize", "job", "lending", "refund", "government")
+    if fee is not None and context is not None:
+        yield finding("advance_fee", market, fee.path, f"{fee.term} \u2026 {context.term}")
+    elif paid is not None and signals.first("prize", "job") is not None:
+        yield finding("advance_fee", market, paid.path, paid.term)
+    elif (fee or paid) and signals.has("parcel") and (signals.links or signals.phones) and \
+            signals.has("urgency", "threat", "verify_action"):
+        spot = fee or paid
+        assert spot is not None
+        yield finding("advance_fee", market, spot.path, spot.term)
+
+
+def promise_checks(signals: Signals) -> Iterator[Finding]:
+    spot = signals.first("income_promise")
+    if spot is not None:
+        yield finding("guaranteed_returns", signals.market, spot.path, spot.term)
+
+
+def threat_checks(signals: Signals) -> Iterator[Finding]:
+    threat = signals.first("threat", "disconnection")
+    if threat is None or signals.brands or _verified_sender(signals):
+        return
+    if signals.links or signals.phones:
+        yield finding("account_threat", signals.market, threat.path, threat.term)
+
+
+def malware_checks(signals: Signals) -> Iterator[Finding]:
+    spot = signals.first("malware")
+    if spot is not None:
+        yield finding("malware", signals.market, spot.path, spot.term)
+        return
+    for link in signals.links:
+        path = link.link.text.lower().split("?")[0]
+        if path.endswith(".apk") and not link.link.host.endswith(_STORES):
+            yield finding("malware", signals.market, link.path, link.link.text)
+            return

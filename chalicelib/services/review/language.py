@@ -1,0 +1,98 @@
+"""Which language a text is in (py3langid, whose model ships with it), whether the reviewer reads
+it, and whether it matches the language the template declares."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import langcodes
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from chalicelib.services.review.lexicon import languages
+
+# Languages the identifier confuses with each other on short texts: one stands for the others.
+_KIN = [{"es", "pt", "gl", "ca", "an", "ext", "oc"}, {"id", "ms", "jv", "ace", "su"},
+        {"hi", "mr", "ne", "sa", "gom"}, {"ru", "uk", "bg", "mk", "sr", "be", "kk", "ky", "tg"},
+        {"zh", "wuu", "yue", "ja"}, {"en", "pcm", "sco"}, {"tl", "bcl"}, {"ar", "ary", "arz", "fa", "ur", "ps"},
+        {"it", "vec", "lij", "la"}, {"fr", "wa", "oc"}, {"nl", "af", "fy", "li"}, {"sw", "rw", "sn"}]
+_SCRIPTS = {"Latn": ("LATIN",), "Deva": ("DEVANAGARI",), "Beng": ("BENGALI",), "Taml": ("TAMIL",),
+            "Telu": ("TELUGU",), "Arab": ("ARABIC",), "Cyrl": ("CYRILLIC",), "Thai": ("THAI",),
+            "Hang": ("HANGUL",), "Kore": ("HANGUL", "CJK"), "Hans": ("CJK",), "Hant": ("CJK",),
+            "Jpan": ("CJK", "HIRAGANA", "KATAKANA")}
+MIN_LETTERS = 12
+
+
+@dataclass(frozen=True)
+class Reading:
+    declared: str           # the lexicon code of the declared language ("es", "hi-Latn")
+    detected: str           # the identifier's best guess ("" when the text is too short)
+    confidence: float
+    candidates: tuple[str, ...]  # languages whose lexicons apply
+    covered: bool           # the reviewer reads the text
+    mismatch: bool          # the text is confidently not in the declared language
+
+
+@cache
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _kin(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _KIN)
+
+
+def _script(tag: str) -> str:
+    try:
+        return str(langcodes.Language.get(tag.replace("_", "-")).maximize().script or "")
+    except (ValueError, LookupError):
+        return ""
+
+
+def script_share(text: str, script: str) -> tuple[float, int]:
+    """The share of `text`'s letters written in `script`, and how many letters there are."""
+    names = _SCRIPTS.get(script)
+    counts: dict[str, int] = {}
+    for ch in text:
+        if unicodedata.category(ch)[0] in ("L", "M"):
+            name = unicodedata.name(ch, "").split(" ")[0]
+            counts[name] = counts.get(name, 0) + 1
+    total = sum(counts.values())
+    if names is None or total == 0:
+        return 1.0, total
+    return sum(counts.get(name, 0) for name in names) / total, total
+
+
+def declared_code(tag: str) -> str:
+    primary = tag.replace("_", "-").split("-")[0].lower()
+    primary = {"fil": "tl", "in": "id", "iw": "he", "zsm": "ms", "cmn": "zh", "yue": "zh"}.get(primary, primary)
+    if primary in ("hi", "ur") and _script(tag) == "Latn":
+        return "hi-Latn"
+    return primary
+
+
+def read(prose: str, tag: str) -> Reading:
+    declared = declared_code(tag)
+    script = _script(tag)
+    share, letters = script_share(prose, script)
+    wrong_script = letters >= MIN_LETTERS and share < 0.5 and script not in ("", "Latn")
+    if declared == "hi" and wrong_script and script_share(prose, "Latn")[0] > 0.8:
+        declared = "hi-Latn"  # Hinglish declared as Hindi: readable, but the tag is wrong
+    if letters < MIN_LETTERS:
+        ok = declared in languages()
+        return Reading(declared, "", 0.0, (declared, "en") if ok else ("en",), ok, False)
+    ranks = _identifier().rank(prose)[:3]
+    detected, confidence = ranks[0]
+    candidates = [declared] + [lang for lang, p in ranks if p >= 0.1]
+    if declared == "hi-Latn" or (declared in ("en",) and script_share(prose, "Latn")[0] > 0.8):
+        candidates.append("hi-Latn")
+    readable = [lang for lang in dict.fromkeys([*candidates, "en"]) if lang in languages()]
+    own_script = script not in ("", "Latn") and share >= 0.5
+    declared_seen = any(_kin(lang, declared) and p >= 0.05 for lang, p in ranks)
+    covered = (declared in languages() and (declared_seen or own_script or declared == "hi-Latn")) \
+        or (detected in languages() and confidence >= 0.6)
+    mismatch = wrong_script or (
+        letters >= 25 and confidence >= 0.9 and detected in languages() and declared in languages()
+        and declared != "hi-Latn" and not _kin(detected, declared) and not declared_seen)
+    return Reading(declared, detected, round(confidence, 3), tuple(readable), covered, mismatch)

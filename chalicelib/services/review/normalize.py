@@ -1,0 +1,116 @@
+"""Text folded for matching, and folded again with disguises undone.
+
+`fold` is what the text says: NFKC, case-folded, accents on Latin letters removed, invisible
+characters dropped, single-spaced, placeholders as `{{n}}`. `unmask` also undoes the spelling
+people use to slip past filters: look-alike letters of other scripts inside Latin words (Unicode's
+confusables, through `confusable-homoglyphs`), digits and symbols for letters (`c4s1n0`), and
+letters spaced apart (`v i a g r a`). A term found only in the unmasked view was disguised.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from chalicelib.services.template_content import PLACEHOLDER
+
+_LEET = str.maketrans({"@": "a", "$": "s", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
+                       "!": "i", "|": "l", "€": "e"})
+_LEET_CHARS = frozenset("@$013457!|€")
+# Zero-width characters and other invisible formatting (Unicode category Cf) hide inside words.
+_INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+@cache
+def _confusables() -> dict[str, str]:
+    """Every non-ASCII character that looks like an ASCII letter, mapped to that letter."""
+    data = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
+    table: dict[str, str] = {}
+    for char, glyphs in data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        for glyph in glyphs:
+            target = glyph["c"]
+            if len(target) == 1 and target.isascii() and target.isalpha():
+                table[char] = target.lower()
+                break
+    return table
+
+
+def has_invisible(text: str) -> bool:
+    return bool(_INVISIBLE.search(text))
+
+
+def _strip_latin_accents(text: str) -> str:
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.category(ch) == "Mn" and out and out[-1].isascii():
+            continue  # an accent on a Latin letter: "promoção" -> "promocao"
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free on Latin letters, invisible characters dropped, single-spaced;
+    placeholders become `{{n}}`."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    folded = _strip_latin_accents(text.casefold())
+    return " ".join(PLACEHOLDER.sub("{{n}}", folded).split())
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _unmask_word(token: str, latin_context: bool) -> str:
+    if token == "{{n}}" or "://" in token:
+        return token
+    table = _confusables()
+    letters = [ch for ch in token if ch.isalpha()]
+    foreign = [ch for ch in letters if not ch.isascii()]
+    if foreign and all(ch in table for ch in foreign) and (len(foreign) < len(letters) or latin_context):
+        # a Latin word with look-alike letters from another script, or a whole look-alike word
+        # in Latin text (PayPal in Cyrillic letters); a word of another script in its own text stays as it is
+        token = "".join(table.get(ch, ch) for ch in token)
+    latin = sum(_is_latin(ch) for ch in token)
+    if latin >= 2 and any(ch in _LEET_CHARS for ch in token) and not token.replace(".", "").replace(",", "").isdigit():
+        token = token.translate(_LEET)
+    return token
+
+
+def _join_spelled_out(tokens: list[str]) -> list[str]:
+    """`v i a g r a` -> `viagra`: three or more single letters in a row become one word."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1 and token.isalpha():
+            run.append(token)
+            continue
+        out.extend(["".join(run)] if len(run) >= 3 else run)
+        run = []
+        if token:
+            out.append(token)
+    return out
+
+
+def _spaced_separators(text: str) -> str:
+    """`v.i.a.g.r.a`, `c-a-s-i-n-o`, `p_o_r_n` -> single letters separated by spaces."""
+    return re.sub(r"\b(?:\w[._\-*]){2,}\w\b", lambda match: re.sub(r"[._\-*]", " ", match.group(0)), text)
+
+
+def unmask(folded: str) -> str:
+    """The folded text with disguised spelling undone."""
+    letters = [ch for ch in folded if ch.isalpha()]
+    latin_context = bool(letters) and sum(_is_latin(ch) for ch in letters) / len(letters) >= 0.5
+    words = [_unmask_word(token, latin_context) for token in _spaced_separators(folded).split(" ")]
+    return " ".join(_join_spelled_out(words))
+
+
+def skeleton(word: str) -> str:
+    """A word reduced to what it looks like: look-alike letters and digits as Latin letters."""
+    table = _confusables()
+    mapped = "".join(table.get(ch, ch) for ch in fold(word))
+    return mapped.translate(_LEET).replace("i", "l").replace("rn", "m").replace("vv", "w")

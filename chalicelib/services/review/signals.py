@@ -1,0 +1,188 @@
+"""What the rules know about a template, worked out once: its fields folded and unmasked, the
+concepts, brands, links, phone numbers and amounts found in them (each with its field path and
+sentence), its market, and the language it is written in."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+import langcodes
+
+from chalicelib.services.review import language as languages
+from chalicelib.services.review.brands import registry
+from chalicelib.services.review.domains import Link, links, registrable
+from chalicelib.services.review.fields import LINKS, READ, VISIBLE, Field, template_fields
+from chalicelib.services.review.lexicon import CONCEPTS, lexicon
+from chalicelib.services.review.model import Subject
+from chalicelib.services.review.normalize import fold, has_invisible, unmask
+from chalicelib.services.template_content import PLACEHOLDER
+
+_SEPARATOR = "\n\u00b6\n"
+_SENTENCE_END = re.compile(r"[.!?\u0964\u06d4\u061f\u3002\uff01\uff1f\n]+(?:\s|$)|\u00b6")
+_PHONE = re.compile(r"(?<![\w/=.-])\+?\d[\d ().-]{7,}\d(?![\w/])")
+_CURRENCY = (r"(?:[$€£₹¥₩₺₽₦₱฿₫]|r\$|rs\.?|inr|usd|eur|gbp|mxn|brl|idr|rp\.?|sar|aed|egp|tl|try|pln|zl|zł|rm|myr|"
+             r"ksh|kes|php|vnd|thb|jpy|krw|cny|rmb|yuan|rub|\u0440\u0443\u0431\.?|ريال|درهم|جنيه|रु\.?|रुपये|टका|৳|ريال)")
+_MONEY = re.compile(rf"(?<![\w]){_CURRENCY}\s?\d[\d.,]*|\d[\d.,]*\s?{_CURRENCY}(?![\w])")
+_DEADLINE = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b24\s?(?:h|hrs?|hours?)\b")
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a concept, brand or amount shows: the field's path, the words, the sentence."""
+
+    path: str
+    term: str
+    sentence: int
+    disguised: bool = False
+    at: int = -1  # where in the joined text (plain or unmasked, as `disguised` says)
+
+
+@dataclass(frozen=True)
+class LinkSpot:
+    path: str
+    link: Link
+    domain: str
+    owner: str | None
+    imitated: str | None
+
+
+class _Joined:
+    """The read fields joined into one text, so each matcher runs once per template."""
+
+    def __init__(self, fields: list[Field], transform: Iterable[str]) -> None:
+        self.starts: list[int] = []
+        self.paths: list[str] = []
+        parts: list[str] = []
+        at = 0
+        for field, text in zip(fields, transform, strict=True):
+            self.starts.append(at)
+            self.paths.append(field.path)
+            parts.append(text)
+            at += len(text) + len(_SEPARATOR)
+        self.text = _SEPARATOR.join(parts)
+        self.breaks = [match.start() for match in _SENTENCE_END.finditer(self.text)]
+
+    def where(self, position: int) -> tuple[str, int]:
+        field = bisect.bisect_right(self.starts, position) - 1
+        return self.paths[max(field, 0)], bisect.bisect_right(self.breaks, position)
+
+
+class Signals:
+    def __init__(self, subject: Subject) -> None:
+        self.subject = subject
+        self.fields = template_fields(subject.components, subject.suggestions)
+        self.read = [field for field in self.fields if field.kind in READ]
+        folded = [fold(field.text) for field in self.read]
+        self.plain = _Joined(self.read, folded)
+        self.unmasked = _Joined(self.read, (unmask(text) for text in folded))
+
+    # -- the template's setting ------------------------------------------------------------------
+    @cached_property
+    def market(self) -> str:
+        tag = self.subject.language.replace("_", "-")
+        try:
+            language = langcodes.Language.get(tag)
+            return str(language.territory or language.maximize().territory or "")
+        except (ValueError, LookupError):
+            return ""
+
+    @cached_property
+    def prose(self) -> str:
+        """The visible text without placeholders and links: what language and style are judged on."""
+        prose = PLACEHOLDER.sub(" ", "\n".join(field.text for field in self.fields if field.kind in VISIBLE))
+        for link in links(prose):
+            prose = prose.replace(link.text, " ")
+        return prose
+
+    @cached_property
+    def language(self) -> languages.Reading:
+        return languages.read(self.prose, self.subject.language)
+
+    # -- concepts --------------------------------------------------------------------------------
+    @cached_property
+    def concepts(self) -> dict[str, list[Spot]]:
+        found: dict[str, list[Spot]] = {concept: [] for concept in CONCEPTS}
+        seen: set[tuple[str, int]] = set()
+        for code in self.language.candidates:
+            for concept, terms in lexicon(code).items():
+                if not terms:
+                    continue
+                for joined, disguised in ((self.plain, False), (self.unmasked, True)):
+                    for hit in terms.finditer(joined.text):
+                        path, sentence = joined.where(hit.start)
+                        key = (concept, hit.start if not disguised else -1 - hit.start)
+                        if disguised and any(spot.term == hit.term and spot.path == path for spot in found[concept]):
+                            continue  # also in plain text: not a disguise
+                        if key not in seen:
+                            seen.add(key)
+                            found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))
+        return found
+
+    def has(self, *concepts: str) -> bool:
+        return any(self.concepts[concept] for concept in concepts)
+
+    def first(self, *concepts: str) -> Spot | None:
+        return next((spot for concept in concepts for spot in self.concepts[concept]), None)
+
+    # -- brands, links, numbers, money -----------------------------------------------------------
+    @cached_property
+    def brands(self) -> dict[str, Spot]:
+        """Registry brands the text names (the first place each shows), disguised or not."""
+        found: dict[str, Spot] = {}
+        raw = _Joined(self.read, (field.text for field in self.read))
+        for joined, disguised in ((self.plain, False), (self.unmasked, True)):
+            for brand_id, term in registry().named(joined.text, raw.text if not disguised else ""):
+                if brand_id not in found:
+                    at = max(joined.text.find(term), raw.text.find(term), 0)
+                    path, sentence = joined.where(at)
+                    found[brand_id] = Spot(path, term, sentence, disguised)
+        return found
+
+    @cached_property
+    def links(self) -> list[LinkSpot]:
+        brands = registry()
+        found: list[LinkSpot] = []
+        for field in self.fields:
+            if field.kind in LINKS and field.text.startswith("{{"):
+                found.append(LinkSpot(field.path, Link(field.text, "", ""), "", None, None))
+                continue
+            if field.kind not in (*LINKS, *READ):
+                continue
+            for link in links(field.text):
+                domain = registrable(link.host)
+                found.append(LinkSpot(field.path, link, domain, brands.owner(link.host),
+                                      brands.imitated(link.host) if domain else None))
+        return found
+
+    @cached_property
+    def phones(self) -> list[Spot]:
+        found = [Spot(field.path, field.text, 0) for field in self.fields
+                 if field.kind == "phone" and not field.text.startswith("{{")]
+        for field in self.read:
+            found += [Spot(field.path, match.group(0), 0) for match in _PHONE.finditer(field.text)
+                      if sum(ch.isdigit() for ch in match.group(0)) >= 8]
+        return found
+
+    @cached_property
+    def money(self) -> list[Spot]:
+        found: list[Spot] = []
+        for match in _MONEY.finditer(self.plain.text):
+            path, sentence = self.plain.where(match.start())
+            found.append(Spot(path, match.group(0), sentence))
+        return found
+
+    @cached_property
+    def deadline(self) -> bool:
+        return bool(_DEADLINE.search(self.plain.text)) or self.has("urgency")
+
+    @cached_property
+    def invisible(self) -> Field | None:
+        """A field that hides characters inside its words (zero-width joiners and the like)."""
+        return next((field for field in self.read if has_invisible(field.text)), None)
+
+    def placeholder_count(self) -> int:
+        return sum(len(PLACEHOLDER.findall(field.text)) for field in self.fields if field.kind in VISIBLE)
