@@ -44,7 +44,7 @@ SIMULATOR_DEFAULTS: dict[str, float] = {
 _RBM_HOST = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*-)?rcsbusinessmessaging\.googleapis\.com$")
 _AGENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9.-]{1,189}\.[A-Za-z]{2,}$")
-_TOKEN = re.compile(r"^[\x21-\x7e]{8,256}$")
+_TOKEN = re.compile(r"^[\x21-\x7e]{32,256}$")  # at least 32: it is the HMAC key of every receipt
 _MAX_EXTRA_FIELDS = 16
 _CACHE_LIMIT = 256
 
@@ -153,7 +153,7 @@ class RbmCredentialsInput(BaseModel):
     @classmethod
     def _token(cls, value: SecretStr) -> SecretStr:
         if not _TOKEN.match(value.get_secret_value()):
-            raise ValueError("must be 8 to 256 printable ASCII characters without spaces")
+            raise ValueError("must be 32 to 256 printable ASCII characters without spaces")
         return value
 
 
@@ -277,7 +277,9 @@ def put_credentials(account_id: str, data: CredentialsInput) -> ProviderCredenti
     current = accounts.get_credentials_ref(account_id)
     if isinstance(data, RbmCredentialsInput):
         agent_id = data.agent_id
-        if set(accounts.accounts_of_agent(agent_id)) - {account_id}:
+        # The index answers for agents configured before claims existed; the claim, a conditional
+        # write, is what makes two accounts racing for one agent end with exactly one owner.
+        if set(accounts.accounts_of_agent(agent_id)) - {account_id} or not accounts.claim_agent(agent_id, account_id):
             raise errors.Conflict("agent_id is already configured for another account")
         endpoint = data.endpoint or DEFAULT_RBM_ENDPOINT
         secret: dict[str, Any] = {
@@ -303,6 +305,8 @@ def put_credentials(account_id: str, data: CredentialsInput) -> ProviderCredenti
                          secret_id=secret_id, secret_version=version, updated_at=format_time(utcnow()),
                          webhook_token_hash=token_hash(str(secret["webhook_client_token"])))
     accounts.set_credentials_ref(ref)
+    if current is not None and current.provider == "rbm" and current.agent_id != agent_id:
+        accounts.release_agent(current.agent_id, account_id)
     return _credentials(ref, secret)
 
 
@@ -313,6 +317,8 @@ def delete_credentials(account_id: str) -> bool:
         if ref is None:
             return False
         if accounts.clear_credentials_ref(account_id, ref.secret_id):
+            if ref.provider == "rbm":
+                accounts.release_agent(ref.agent_id, account_id)
             secret_store.delete_secret(ref.secret_id)
             return True
     raise errors.Conflict("the credentials changed while they were being deleted; try again")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
-from pynamodb.exceptions import DoesNotExist, PutError, UpdateError
+from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, UpdateError
 from pynamodb.indexes import (
     AllProjection,
     GlobalSecondaryIndex,
@@ -333,3 +333,44 @@ def accounts_of_agent(agent_id: str) -> list[str]:
 
 def token_hash_known(token_hash: str) -> bool:
     return any(True for _ in AccountModel.webhook_token_index.query(token_hash, limit=1))
+
+
+# ---------------------------------------------------------------- agent claims
+
+
+class AgentClaimModel(Model):
+    """An item of the accounts table keyed `agent#<agent_id>` (never an account: `#` is not in any
+    account id a token may name): which account holds a provider agent. The claim is taken with a
+    conditional put, so of two accounts configuring one agent at once exactly one gets it; the
+    agent index cannot promise that (two items may carry the same agent_id)."""
+
+    Meta = table_meta("accounts")
+
+    account_id = UnicodeAttribute(hash_key=True)
+    owner = UnicodeAttribute()
+    claimed_at = UnicodeAttribute()
+
+
+def _claim_key(agent_id: str) -> str:
+    return f"agent#{agent_id}"
+
+
+def claim_agent(agent_id: str, account_id: str) -> bool:
+    """Hold `agent_id` for `account_id`; False when another account holds it."""
+    claim = AgentClaimModel(_claim_key(agent_id), owner=account_id, claimed_at=format_time(utcnow()))
+    try:
+        claim.save(condition=AgentClaimModel.owner.does_not_exist() | (AgentClaimModel.owner == account_id))
+        return True
+    except PutError as error:
+        if error.cause_response_code == "ConditionalCheckFailedException":
+            return False
+        raise
+
+
+def release_agent(agent_id: str, account_id: str) -> None:
+    """Let `agent_id` go, if `account_id` holds it."""
+    try:
+        AgentClaimModel(_claim_key(agent_id)).delete(condition=AgentClaimModel.owner == account_id)
+    except DeleteError as error:
+        if error.cause_response_code != "ConditionalCheckFailedException":
+            raise

@@ -4,6 +4,8 @@ agent id for the webhook, and never echoed or logged."""
 from __future__ import annotations
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -11,13 +13,15 @@ from chalice.test import Client
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
+from chalicelib import errors
 from chalicelib.aws import client as aws_client
 from chalicelib.logs import logger
 from chalicelib.services import credentials
+from chalicelib.store import accounts
 from chalicelib.store.accounts import AccountModel
 from tests.functional.lists.support import Auth, call
 
-TOKEN = "webhook-client-token-0123456789"
+TOKEN = "webhook-client-token-0123456789abcdef"
 
 
 def pem(key: Any) -> str:
@@ -194,6 +198,7 @@ def _ec_key() -> str:
     (rbm(endpoint="https://user@rcsbusinessmessaging.googleapis.com"), "endpoint"),
     (rbm(webhook_client_token=None), "webhook_client_token"),
     (rbm(webhook_client_token="short"), "webhook_client_token"),
+    (rbm(webhook_client_token="x" * 31), "webhook_client_token"),
     (rbm(webhook_client_token="has a space in it"), "webhook_client_token"),
     (rbm(extra="x"), "extra"),
     ({"provider": "simulator", "failure_rate": 1.5}, "failure_rate"),
@@ -225,3 +230,45 @@ def test_a_non_rsa_private_key_is_refused(client: Client, auth: Auth) -> None:
 def test_credentials_need_a_token(client: Client) -> None:
     assert call(client, "GET", "/credentials", {})[0] == 401
     assert call(client, "PUT", "/credentials", {"Content-Type": "application/json"}, rbm())[0] == 401
+
+
+def test_two_accounts_claiming_one_agent_at_once_end_with_exactly_one_owner(
+        client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN two accounts that both looked the agent up in the index and found it free
+    both_looked = threading.Barrier(2, timeout=10)
+    looked_up = accounts.accounts_of_agent
+
+    def look_up_then_wait(agent_id: str) -> list[str]:
+        owners = looked_up(agent_id)
+        both_looked.wait()
+        return owners
+
+    monkeypatch.setattr(accounts, "accounts_of_agent", look_up_then_wait)
+
+    def configure(account: str) -> str:
+        try:
+            credentials.put_credentials(account, credentials.parse_input(rbm()))
+            return "saved"
+        except errors.Conflict:
+            return "conflict"
+
+    # WHEN both save credentials for it at the same moment
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = dict(zip(["acme", "globex"], pool.map(configure, ["acme", "globex"]), strict=True))
+    monkeypatch.undo()
+    # THEN exactly one got it, and the webhook finds that one account (not none, as with two owners)
+    assert sorted(outcomes.values()) == ["conflict", "saved"]
+    winner = next(account for account, outcome in outcomes.items() if outcome == "saved")
+    found = credentials.find_credentials_by_agent("acme_agent")
+    assert found is not None and found.account_id == winner
+
+
+def test_an_agent_let_go_can_be_claimed_by_another_account(client: Client, auth: Auth) -> None:
+    # GIVEN acme held the agent, then moved to the simulator
+    assert call(client, "PUT", "/credentials", auth(), rbm())[0] == 200
+    assert call(client, "PUT", "/credentials", auth(), {"provider": "simulator"})[0] == 200
+    # WHEN globex configures it THEN it is globex's
+    assert call(client, "PUT", "/credentials", auth("globex"), rbm())[0] == 200
+    # AND after globex deletes its credentials, acme may take it back
+    assert call(client, "DELETE", "/credentials", auth("globex"))[0] == 200
+    assert call(client, "PUT", "/credentials", auth(), rbm())[0] == 200
