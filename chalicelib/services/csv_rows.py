@@ -8,17 +8,23 @@ record the position of the line source is exactly the end of that record.
 
 Nothing holds more than one chunk and one record in memory. A line longer than `max_line_bytes`
 is skipped to its end and reported as a bad record, so a file without line breaks cannot exhaust
-the memory.
+the memory. A record that grows past `max_record_bytes` over several lines (an unclosed quote would
+otherwise swallow the rest of the file into one record) is reported as bad, and reading starts
+again at the next line; a field longer than `max_field_bytes` makes its record bad. `out_of_time`
+is asked at every line, inside a record too: when it says so, OutOfTime stops the reading at the
+start of the unfinished record (where the next step resumes).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 BOM = b"\xef\xbb\xbf"
 MAX_LINE_BYTES = 64 * 1024
+MAX_RECORD_BYTES = 64 * 1024
+MAX_FIELD_BYTES = 8 * 1024
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,18 @@ class Record:
 
 class LineTooLong(Exception):
     pass
+
+
+class RecordTooLong(Exception):
+    pass
+
+
+class OutOfTime(Exception):
+    """No time is left to finish the record that begins at `start` (a record boundary)."""
+
+    def __init__(self, start: int) -> None:
+        super().__init__(f"out of time at byte {start}")
+        self.start = start
 
 
 class ByteLines:
@@ -104,35 +122,52 @@ class ByteLines:
 
 
 class _TextLines:
-    """What `csv.reader` iterates: the lines decoded (an undecodable byte becomes U+FFFD)."""
+    """What `csv.reader` iterates: the lines decoded (an undecodable byte becomes U+FFFD), while
+    the record being read (from `record_start`) stays within `max_record_bytes` and time is left."""
 
-    def __init__(self, lines: ByteLines) -> None:
+    def __init__(self, lines: ByteLines, max_record_bytes: int, out_of_time: Callable[[], bool] | None) -> None:
         self._lines = lines
+        self._max_record_bytes = max_record_bytes
+        self._out_of_time = out_of_time
+        self.record_start = lines.offset
 
     def __iter__(self) -> _TextLines:
         return self
 
     def __next__(self) -> str:
+        if self._out_of_time is not None and self._out_of_time():
+            raise OutOfTime(self.record_start)
+        if self._lines.offset - self.record_start > self._max_record_bytes:
+            raise RecordTooLong()
         line = self._lines.next_line()
         if line is None:
             raise StopIteration
         return line.decode("utf-8", errors="replace")
 
 
-def records(chunks: Iterable[bytes], offset: int = 0, *, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Record]:
+def records(chunks: Iterable[bytes], offset: int = 0, *, max_line_bytes: int = MAX_LINE_BYTES,
+            max_record_bytes: int = MAX_RECORD_BYTES, max_field_bytes: int = MAX_FIELD_BYTES,
+            out_of_time: Callable[[], bool] | None = None) -> Iterator[Record]:
     """Every record of the stream that begins at byte `offset` (a record boundary). A BOM at
-    offset 0 is skipped. Empty lines are skipped."""
+    offset 0 is skipped. Empty lines are skipped. Raises OutOfTime (see the module's doc)."""
     lines = ByteLines(chunks, offset, max_line_bytes=max_line_bytes)
     while True:
-        reader = csv.reader(_TextLines(lines))
+        text = _TextLines(lines, max_record_bytes, out_of_time)
+        reader = csv.reader(text)
         start = lines.offset
         try:
             for fields in reader:
                 end = lines.offset
-                if fields:
+                if any(len(field) > max_field_bytes // 4 and len(field.encode()) > max_field_bytes
+                       for field in fields):
+                    yield Record(None, f"a field is longer than {max_field_bytes} bytes", start, end)
+                elif fields:
                     yield Record(fields, "", start, end)
-                start = end
+                start = text.record_start = end
             return
+        except RecordTooLong:
+            yield Record(None, f"a record is longer than {max_record_bytes} bytes (an unclosed quote?)", start,
+                         lines.offset)
         except LineTooLong:
             yield Record(None, f"a line is longer than {max_line_bytes} bytes", start, lines.offset)
         except csv.Error as error:

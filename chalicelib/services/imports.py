@@ -40,7 +40,7 @@ from chalicelib.aws import client
 from chalicelib.clock import format_time, utcnow
 from chalicelib.logs import logger
 from chalicelib.services import lists
-from chalicelib.services.csv_rows import Record, is_valid_text, records
+from chalicelib.services.csv_rows import OutOfTime, Record, is_valid_text, records
 from chalicelib.services.phones import MAX_VARIABLES, Rejected, check_variables, to_e164
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as store
@@ -287,10 +287,23 @@ class _Step:
             self.commit(done=True)
             return
         body = response["Body"]
+        settings = get_settings()
         try:
-            self._read(records(body.iter_chunks(CHUNK_BYTES), record.offset))
+            self._read(records(body.iter_chunks(CHUNK_BYTES), record.offset,
+                               max_record_bytes=settings.import_max_record_bytes,
+                               max_field_bytes=settings.import_max_field_bytes,
+                               out_of_time=self._out_of_time))
+        except OutOfTime:  # inside a record: resume where it begins (every record before it is taken)
+            if self.commit(done=False):
+                _queue_continuation(self.record.list_id, self.record.import_id, self.committed_offset)
         finally:
             body.close()
+
+    def _out_of_time(self) -> bool:
+        """Asked at every line, inside a record too: true when time is short and this step has made
+        the progress `_read` promises (a batch written, or TIME_CHECK_EVERY_ROWS rows read)."""
+        progressed = self.batcher.flushes > 0 or self.rows_total - self.record.rows_read >= TIME_CHECK_EVERY_ROWS
+        return progressed and self.remaining_ms() < STEP_MARGIN_MS
 
     def _read(self, stream: Any) -> None:
         """Take records until the end (then commit `completed`) or until the time is short (then
