@@ -26,6 +26,15 @@ class QueueSpec:
     def visibility_timeout_seconds(self) -> int:
         return 6 * self.function_timeout_seconds
 
+    @property
+    def dead_letter_visibility_timeout_seconds(self) -> int:
+        """The dead-letter queue's own consumer (chalicelib/workers/dead_letters.py) gets
+        DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS; its queue six times that."""
+        return 6 * DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS
+
+
+DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS = 120
+
 
 QUEUE_SPECS: dict[str, QueueSpec] = {
     spec.key: spec

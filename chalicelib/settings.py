@@ -65,6 +65,14 @@ class Settings(BaseSettings):
     bedrock_model_id: str = "anthropic.claude-3-haiku-20240307-v1:0"
     bedrock_timeout_seconds: float = 10.0
 
+    # The reconciler (chalicelib/services/reconciler.py): how often it runs, how long an item may
+    # make no progress before its missing job is queued again, and before it is ended for good.
+    reconcile_every_minutes: int = 5
+    stall_after_seconds: int = 900
+    give_up_after_seconds: int = 6 * 3600
+    # How long the dispatcher waits for a snapshot that makes no progress before failing the broadcast.
+    snapshot_wait_seconds: int = 1800
+
     max_body_bytes: int = 1_048_576
     log_level: str = "INFO"
 

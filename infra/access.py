@@ -5,8 +5,9 @@ function's role may use. Every action is granted on named resources only: a tabl
 
 A function's kind comes from how it is triggered, so a worker added later gets its profile
 without an edit here: the API handler is `api`; an `@on_sqs_message` handler of queue `<key>`
-is `queue:<key>`; an `@schedule` handler is `schedule`; an `@on_s3_event` handler of the import
-bucket is `s3:imports`. A handler of another kind stops the synthesis until it has a profile.
+is `queue:<key>`, and one of its dead-letter queue `dlq:<key>`; an `@schedule` handler is
+`schedule:<handler name>` when that has a profile, else `schedule`; an `@on_s3_event` handler of
+the import bucket is `s3:imports`. A handler of another kind stops the synthesis until it has a profile.
 """
 
 from __future__ import annotations
@@ -140,6 +141,24 @@ PROFILES: dict[str, AccessProfile] = {
         tables=_rw("broadcasts"),
         sends_to=("dispatch",),
     ),
+    # The reconciler: queue again the snapshot/dispatch job of a stalled broadcast, an import's
+    # continuation, a template's review; or end them (a broadcast's reserved chunks are settled and
+    # refunded, an import fails, a template goes to a human).
+    "schedule:reconcile": AccessProfile(
+        tables=_rw("broadcasts", "targets", "chunks", "accounts", "ledger", "imports", "templates"),
+        sends_to=("dispatch", "imports", "review"),
+    ),
+    # The dead-letter consumers (chalicelib/workers/dead_letters.py): each ends the item its message
+    # names. A send job: its queued targets fail, its chunk settles, its reservation is refunded.
+    "dlq:send": AccessProfile(tables=_rw("targets", "broadcasts", "chunks", "accounts", "ledger")),
+    # A snapshot or dispatch job: its broadcast fails.
+    "dlq:dispatch": AccessProfile(tables=_rw("broadcasts")),
+    # A review: its template goes to a human.
+    "dlq:review": AccessProfile(tables=_rw("templates")),
+    # An import step: its import fails.
+    "dlq:imports": AccessProfile(tables=_rw("imports")),
+    # A receipt: logged and counted only.
+    "dlq:receipts": AccessProfile(),
 }
 
 # What the code of a kind imports but never calls, as `infra/usage.py` reads it: an AWS client
@@ -155,9 +174,27 @@ IMPORTED_NOT_CALLED: dict[str, set[str]] = {
     # store.broadcasts defines the chunks model too; the receipts service imports the credentials
     # service for the webhook's verification, which the API runs.
     "queue:receipts": {"table:chunks", "table:accounts", "table:ledger", "secretsmanager"},
+    # The reconciler imports the runner (providers, lists) and the imports service (S3), but only
+    # ends or re-queues work; it sends nothing and reads no list or upload.
+    "schedule:reconcile": _VIA_TEMPLATES_SERVICE | {"table:lists", "table:members", "queue:send",
+                                                    "secretsmanager", "s3"},
 }
+# The dead-letter consumers share one module, which imports the services of every queue; none of
+# them sends, reads lists or uploads, or calls a provider or the model.
+_DEAD_LETTER_CONSUMERS = _VIA_TEMPLATES_SERVICE | {
+    "table:lists", "table:members", "secretsmanager", "s3",
+    "queue:review", "queue:dispatch", "queue:send", "queue:imports", "queue:receipts",
+}
+IMPORTED_NOT_CALLED.update({f"dlq:{key}": _DEAD_LETTER_CONSUMERS
+                            for key in ("send", "dispatch", "review", "imports", "receipts")})
 # The client each profile field stands for.
 SERVICE_OF_FIELD = {"secretsmanager": "secrets", "bedrock-runtime": "bedrock", "s3": "bucket"}
+
+
+def schedule_kind(handler: str) -> str:
+    """The kind of the `@schedule` handler `handler`: its own profile's, if it has one."""
+    own = f"schedule:{handler}"
+    return own if own in PROFILES else "schedule"
 
 
 def profile_for(kind: str) -> AccessProfile:

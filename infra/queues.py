@@ -1,5 +1,7 @@
 """The SQS work queues, generated from `QUEUE_SPECS`: each with a dead-letter queue behind it
-(`maxReceiveCount` from the spec) and a visibility timeout six times its worker's timeout."""
+(`maxReceiveCount` from the spec) and a visibility timeout six times its worker's timeout. Each
+dead-letter queue has a consumer of its own (chalicelib/workers/dead_letters.py), so it too has a
+visibility timeout six times that consumer's timeout."""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ class Queues(Construct):
                 f"{logical}DeadLetterQueue",
                 queue_name=settings.dead_letter_queue_name(key),
                 retention_period=DLQ_RETENTION,
+                visibility_timeout=cdk.Duration.seconds(spec.dead_letter_visibility_timeout_seconds),
                 encryption=sqs.QueueEncryption.SQS_MANAGED,
                 enforce_ssl=True,
                 removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -50,8 +53,18 @@ class Queues(Construct):
 
     def key_of(self, queue_name: str, settings: Settings) -> str:
         """The key of the queue called `queue_name` for this stage, or an error naming the choices."""
+        key, dead_letters = self.source_of(queue_name, settings)
+        if dead_letters:
+            raise ValueError(f"{queue_name!r} is a dead-letter queue")
+        return key
+
+    def source_of(self, queue_name: str, settings: Settings) -> tuple[str, bool]:
+        """(key, whether it is the dead-letter queue) of the queue called `queue_name` for this stage,
+        or an error naming the choices."""
         for key in self.queues:
             if settings.queue_name(key) == queue_name:
-                return key
+                return key, False
+            if settings.dead_letter_queue_name(key) == queue_name:
+                return key, True
         known = ", ".join(settings.queue_name(key) for key in self.queues)
         raise ValueError(f"a handler listens to queue {queue_name!r}, which QUEUE_SPECS does not define ({known})")

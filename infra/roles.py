@@ -56,7 +56,7 @@ def log_group_arn(function_name: str) -> str:
 
 
 def statements(profile: AccessProfile, resources: Resources, *, function_name: str,
-               consumes: str | None = None) -> list[iam.PolicyStatement]:
+               consumes: str | None = None, consumes_dead_letters: bool = False) -> list[iam.PolicyStatement]:
     """The statements of one function: its logs, then the profile's tables, queues, bucket,
     secrets and model; tables that no model defines yet are skipped."""
     result = [iam.PolicyStatement(sid="Logs", actions=list(LOG_ACTIONS), resources=[log_group_arn(function_name)])]
@@ -73,7 +73,8 @@ def statements(profile: AccessProfile, resources: Resources, *, function_name: s
     if consumes is not None:
         result.append(iam.PolicyStatement(
             sid="QueueConsume", actions=list(QUEUE_CONSUME_ACTIONS),
-            resources=[resources.queues.queues[consumes].queue_arn],
+            resources=[(resources.queues.dead_letter_queues if consumes_dead_letters
+                        else resources.queues.queues)[consumes].queue_arn],
         ))
     sends = [key for key in profile.sends_to if key in resources.queues.queues]
     if sends:

@@ -29,9 +29,9 @@ from chalice.app import Chalice as ChaliceApplication
 from constructs import Construct
 from pynamodb.models import Model
 
-from chalicelib.messaging import QueueSpec
+from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QueueSpec
 from chalicelib.settings import Settings
-from infra.access import profile_for
+from infra.access import profile_for, schedule_kind
 from infra.alarms import Alarms
 from infra.deploy_config import PROJECT_DIR, DeployConfig
 from infra.functions import PLACEHOLDER_ROLE_ARN, REPORT_BATCH_ITEM_FAILURES, ChaliceApp, FunctionSpec, discover
@@ -134,9 +134,10 @@ class RcsStack(cdk.Stack):
         settings = self.settings
         name = spec.function_name(settings.prefix)
         consumes: str | None = None
+        dead_letters = False
         if spec.kind == "queue":
-            consumes = self.queues.key_of(spec.queue_name or "", settings)
-            kind = f"queue:{consumes}"
+            consumes, dead_letters = self.queues.source_of(spec.queue_name or "", settings)
+            kind = f"dlq:{consumes}" if dead_letters else f"queue:{consumes}"
         elif spec.kind == "s3":
             assert spec.s3 is not None
             if spec.s3.bucket != settings.import_bucket:
@@ -144,7 +145,7 @@ class RcsStack(cdk.Stack):
                                  f"only {settings.import_bucket!r} (settings.import_bucket)")
             kind = "s3:imports"
         else:
-            kind = spec.kind
+            kind = schedule_kind(spec.handler) if spec.kind == "schedule" else spec.kind
         self.function_names[spec.logical_id] = name
         self.function_kinds[spec.logical_id] = kind
 
@@ -155,7 +156,8 @@ class RcsStack(cdk.Stack):
         log_group.apply_removal_policy(cdk.RemovalPolicy.DESTROY)
         role = function_role(
             self, f"{spec.logical_id}Role", description=f"{name} ({kind})",
-            policy=statements(profile_for(kind), self.resources, function_name=name, consumes=consumes),
+            policy=statements(profile_for(kind), self.resources, function_name=name, consumes=consumes,
+                              consumes_dead_letters=dead_letters),
         )
         function = self.app.get_resource(spec.logical_id)
         function.add_property_override("FunctionName", name)
@@ -167,11 +169,13 @@ class RcsStack(cdk.Stack):
         function.add_resource_dependency(log_group)
         if consumes is not None:
             queue_spec = self.queues.specs[consumes]
-            function.add_property_override("Timeout", queue_spec.function_timeout_seconds)
+            function.add_property_override("Timeout", DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS if dead_letters
+                                           else queue_spec.function_timeout_seconds)
             concurrency = spec.maximum_concurrency or settings.sqs_max_concurrency
+            queue = (self.queues.dead_letter_queues if dead_letters else self.queues.queues)[consumes]
             for event in spec.sqs_events:
                 path = f"Events.{event}.Properties"
-                function.add_property_override(f"{path}.Queue", self.queues.queues[consumes].queue_arn)
+                function.add_property_override(f"{path}.Queue", queue.queue_arn)
                 function.add_property_override(f"{path}.FunctionResponseTypes", [REPORT_BATCH_ITEM_FAILURES])
                 function.add_property_override(f"{path}.ScalingConfig", {"MaximumConcurrency": concurrency})
         self.alarms.function_errors(spec.logical_id, name)

@@ -48,6 +48,25 @@ def reserve(account_id: str, key: str, count: int, unit_price: int) -> int:
     return accounts.reserve(account_id, key, count, unit_price, currency())
 
 
+def reservation(account_id: str, key: str) -> int | None:
+    """How many messages the reservation `key` holds; None when no reservation was made under it."""
+    first = accounts.get_entry(account_id, "debit", key)
+    return (first.count or 0) if first is not None else None
+
+
+def close_reservation(account_id: str, key: str, unit_price: int) -> int:
+    """The reservation `key` as it stands, made empty (0 messages, nothing charged) when none was
+    made yet, so that a late copy of its job can charge nothing under it."""
+    _check(key, unit_price)
+    return accounts.reserve(account_id, key, 0, unit_price, currency())
+
+
+def reservations(account_id: str, key_prefix: str) -> dict[str, int]:
+    """Every reservation whose key starts with `key_prefix`: key → messages reserved."""
+    entries = accounts.entries_with_prefix(account_id, "debit", key_prefix)
+    return {entry.reference: entry.count or 0 for entry in entries}
+
+
 def refund(account_id: str, key: str, count: int, unit_price: int) -> None:
     """Give back `count` messages at `unit_price` (ledger entry "refund"), once per `key`. Refund
     keys are their own namespace: a refund may reuse the key of the reservation it refunds."""

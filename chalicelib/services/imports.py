@@ -342,3 +342,44 @@ def run_step(record: ImportRecord, remaining_ms: RemainingMs) -> None:
         store.fail(record.list_id, record.import_id, str(error))
     except ListGone:
         store.fail(record.list_id, record.import_id, "the list was deleted")
+
+
+# --- when steps stop: the dead-letter queue and the reconciler -----------------------------------
+
+DEAD_LETTER_REASON = "internal_error: the import failed on every attempt"
+STALLED_REASON = "internal_error: the import stopped making progress"
+
+
+def on_dead_letter(body: dict[str, Any]) -> None:
+    """A message of the imports queue failed every delivery: its import ends `failed` with the
+    reason; a list purge is left to an operator (logged at error level: redrive it)."""
+    kind = body.get("kind")
+    if kind == "import":
+        list_id, import_id = str(body.get("list_id", "")), str(body.get("import_id", ""))
+        if store.fail(list_id, import_id, DEAD_LETTER_REASON):
+            logger.error("import failed: its step failed on every attempt",
+                         extra={"list_id": list_id, "import_id": import_id, "offset": body.get("offset")})
+    elif kind == "purge_list":
+        logger.error("a list purge failed on every attempt; redrive the imports dead-letter queue",
+                     extra={"account_id": str(body.get("account_id", ""))[:64],
+                            "list_id": str(body.get("list_id", ""))[:64]})
+    else:
+        logger.warning("a dead-lettered imports message of no known kind", extra={"kind": str(kind)[:40]})
+
+
+def retry_stalled(before: str, give_up_before: str) -> tuple[int, int]:
+    """Running imports with no step recorded since `before`: queue their continuation again from the
+    recorded offset (a second copy records nothing, see the module's doc), or, when nothing was
+    recorded since `give_up_before`, end them `failed`. (requeued, failed)."""
+    requeued = failed = 0
+    for list_id, import_id in store.stalled_imports(before):
+        record = store.find_import(list_id, import_id)
+        if record is None or record.status != RUNNING:
+            continue
+        if (record.progress_at or record.started_at) < give_up_before:
+            failed += int(store.fail(list_id, import_id, STALLED_REASON))
+        else:
+            messaging.send("imports", {"kind": "import", "list_id": list_id, "import_id": import_id,
+                                       "offset": record.offset})
+            requeued += 1
+    return requeued, failed

@@ -41,6 +41,7 @@ class ReceiptOutcome:
     applied: int = 0
     ignored: int = 0
     unknown: list[Receipt] = field(default_factory=list)
+    foreign: list[Receipt] = field(default_factory=list)
     not_yet_sent: list[Receipt] = field(default_factory=list)
 
 
@@ -136,7 +137,8 @@ def apply(receipts: list[Receipt]) -> ReceiptOutcome:
         owned = store.owned_broadcasts(account_id, (key[0] for key in per_target))
         foreign = [key for key in per_target if key[0] not in owned]
         for key in foreign:
-            outcome.unknown.extend(per_target.pop(key))
+            # Signed by this account for another account's message: never valid, so not retried.
+            outcome.foreign.extend(per_target.pop(key))
         _apply_account(account_id, per_target, outcome)
     return outcome
 
@@ -168,3 +170,12 @@ def _apply_account(account_id: str, per_target: dict[tuple[str, str], list[Recei
     logger.warning("receipts kept meeting concurrent changes; they go back to the queue",
                    extra={"account_id": account_id})
     outcome.not_yet_sent.extend(r for receipts in per_target.values() for r in receipts)
+
+
+def on_dead_letter(fields: dict[str, Any]) -> None:
+    """A receipt that failed every delivery: it changes nothing more; it is logged and counted
+    (metric `DeadLetters`, queue `receipts`) so an operator sees receipts being lost."""
+    logger.warning("a receipt failed every delivery and is dropped",
+                   extra={"message_id": str(fields.get("message_id", ""))[:128],
+                          "event_id": str(fields.get("event_id", ""))[:128],
+                          "kind": str(fields.get("kind", ""))[:16]})

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from chalicelib import errors, messaging
-from chalicelib.clock import format_time, utcnow
+from chalicelib.clock import format_time, parse_time, utcnow
 from chalicelib.logs import logger
 from chalicelib.providers.factory import provider_for
 from chalicelib.providers.port import (
@@ -45,6 +45,7 @@ CHUNKS_PER_DISPATCH_BATCH = 10
 SAFETY_SECONDS = 60.0
 SNAPSHOT_WAIT_SECONDS = 2
 SEND_SAFETY_SECONDS = 30.0
+INTERNAL_ERROR = "internal_error"
 
 
 class ChunkNotFinished(Exception):
@@ -66,7 +67,7 @@ def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int |
     broadcast_id = broadcast.broadcast_id
 
     def write(part: list[Target]) -> None:
-        store.put_targets(broadcast_id, part)
+        store.put_targets(broadcast_id, part, expires_at=store.targets_expire_at(broadcast))
 
     with ThreadPoolExecutor(max_workers=SNAPSHOT_WRITERS + 1) as pool:
         upcoming: Future[tuple[list[Member], str]] = pool.submit(next, source, ([], ""))
@@ -139,6 +140,11 @@ def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None
     if broadcast.status != "running" or broadcast.dispatch_done:
         return
     if not broadcast.snapshot_done:
+        if _snapshot_stalled(broadcast):
+            logger.error("the snapshot made no progress for too long; the dispatcher stops waiting",
+                         extra={"broadcast_id": broadcast_id, "last_progress": broadcast.progress_at})
+            fail_broadcast(account_id, broadcast_id, INTERNAL_ERROR)
+            return
         messaging.send("dispatch", _job("dispatch", broadcast), delay_seconds=SNAPSHOT_WAIT_SECONDS)
         return
     if broadcast.content is None:
@@ -168,6 +174,15 @@ def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None
             complete_if_settled(account_id, broadcast_id)
             return
         broadcast = replace(broadcast, dispatch_cursor=to_cursor)
+
+
+def _snapshot_stalled(broadcast: Broadcast) -> bool:
+    """Whether the snapshot has made no progress (no page copied, nor the start) for longer than
+    `settings.snapshot_wait_seconds`: its job is lost, and the reconciler did not revive it."""
+    last = broadcast.progress_at or broadcast.started_at
+    if not last:
+        return False
+    return (utcnow() - parse_time(last)).total_seconds() > get_settings().snapshot_wait_seconds
 
 
 def complete_if_settled(account_id: str, broadcast_id: str) -> bool:
@@ -262,16 +277,19 @@ def reset_providers() -> None:
 
 
 def send_chunk(job: SendJob) -> ChunkOutcome | None:
-    """Send one chunk of a running broadcast; None when the broadcast no longer runs."""
+    """Send one chunk of a running broadcast. When the broadcast no longer runs, nothing is sent,
+    but what the chunk owes is still paid: a settled chunk's refund, and a reserved chunk is settled
+    (its queued targets failed) and refunded. None when the chunk had nothing to settle."""
     broadcast = store.get_broadcast(job.account_id, job.broadcast_id)
     if broadcast.status != "running" or broadcast.content is None or broadcast.unit_price is None:
-        return None
+        return _wind_down(job, broadcast)
     targets = store.chunk_targets(job.broadcast_id, job.bounds)
     queued = [target for target in targets if target.state == "queued"]
     price = broadcast.unit_price
     reserved = balance.reserve(job.account_id, job.reservation_key, len(queued), price)
+    changed: list[Target] = []
     if queued:
-        already_sent = sum(1 for target in targets if target.state in ("sent", "delivered", "read"))
+        already_sent = sum(1 for target in targets if target.state in SENT_STATES)
         budget = max(0, reserved - already_sent)
         payable, unpaid = queued[:budget], queued[budget:]
         outcomes: Iterable[Target] = [_settled(target, state="failed", failure_reason="insufficient_balance")
@@ -293,11 +311,20 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
                            extra={"broadcast_id": job.broadcast_id, "reasons": sorted(account_failures)})
         if still_queued:
             raise ChunkNotFinished(f"{len(still_queued)} targets met a transient provider error")
-        states = {target.phone: target.state for target in targets}
-        states.update({target.phone: target.state for target in changed})
-    else:
-        states = {target.phone: target.state for target in targets}
-    sent = sum(1 for state in states.values() if state in ("sent", "delivered", "read"))
+    return _settle(job, broadcast, targets, changed, reserved)
+
+
+SENT_STATES = ("sent", "delivered", "read")
+
+
+def _settle(job: SendJob, broadcast: Broadcast, targets: list[Target], changed: list[Target],
+            reserved: int) -> ChunkOutcome:
+    """Settle the chunk once (its counts go to the broadcast), pay its refund (once per key) and
+    complete the broadcast if this was the last chunk to settle."""
+    assert broadcast.unit_price is not None
+    states = {target.phone: target.state for target in targets}
+    states.update({target.phone: target.state for target in changed})
+    sent = sum(1 for state in states.values() if state in SENT_STATES)
     failed = sum(1 for state in states.values() if state == "failed")
     outcome = ChunkOutcome(sent=sent, failed=failed, refund_due=max(0, reserved - sent))
     if store.settle_chunk(broadcast, job.bounds, outcome):
@@ -305,6 +332,73 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
     else:
         outcome = store.settled_chunk(job.broadcast_id, job.bounds) or outcome
     if outcome.refund_due:
-        balance.refund(job.account_id, job.reservation_key, outcome.refund_due, price)
+        balance.refund(job.account_id, job.reservation_key, outcome.refund_due, broadcast.unit_price)
     complete_if_settled(job.account_id, job.broadcast_id)
     return outcome
+
+
+def _fail_queued(job: SendJob, broadcast: Broadcast, reserved: int, reason: str) -> ChunkOutcome:
+    """Settle the chunk without sending: its still-queued targets fail with `reason`."""
+    targets = store.chunk_targets(job.broadcast_id, job.bounds)
+    changed = store.put_targets_as_they_come(job.broadcast_id, (
+        _settled(target, state="failed", failure_reason=reason) for target in targets if target.state == "queued"))
+    return _settle(job, broadcast, targets, changed, reserved)
+
+
+def _wind_down(job: SendJob, broadcast: Broadcast) -> ChunkOutcome | None:
+    """A chunk of a broadcast that no longer runs: pay what it owes, send nothing."""
+    if broadcast.unit_price is None:
+        return None  # never picked up: no chunk of it was ever charged
+    settled = store.settled_chunk(job.broadcast_id, job.bounds)
+    if settled is not None:
+        if settled.refund_due:
+            balance.refund(job.account_id, job.reservation_key, settled.refund_due, broadcast.unit_price)
+        return settled
+    reserved = balance.reservation(job.account_id, job.reservation_key)
+    if reserved is None:
+        return None
+    reason = "cancelled" if broadcast.status == "cancelled" else INTERNAL_ERROR
+    return _fail_queued(job, broadcast, reserved, reason)
+
+
+def fail_dead_chunk(job: SendJob) -> ChunkOutcome | None:
+    """The send job failed every delivery (its message is in the dead-letter queue): its reservation
+    is closed (a late copy can charge nothing), its still-queued targets fail with `internal_error`,
+    the chunk settles once, the unsent part of the reservation is refunded, and the broadcast
+    completes if every chunk has settled. Safe to run twice."""
+    broadcast = store.get_broadcast(job.account_id, job.broadcast_id)
+    if broadcast.unit_price is None:
+        return None
+    settled = store.settled_chunk(job.broadcast_id, job.bounds)
+    if settled is not None:
+        if settled.refund_due:
+            balance.refund(job.account_id, job.reservation_key, settled.refund_due, broadcast.unit_price)
+        complete_if_settled(job.account_id, job.broadcast_id)
+        return settled
+    reserved = balance.close_reservation(job.account_id, job.reservation_key, broadcast.unit_price)
+    return _fail_queued(job, broadcast, reserved, INTERNAL_ERROR)
+
+
+def fail_broadcast(account_id: str, broadcast_id: str, reason: str = INTERNAL_ERROR, *,
+                   from_statuses: tuple[str, ...] = ("running",)) -> bool:
+    """End a broadcast (running, or one of `from_statuses`) as failed; whether this call ended it.
+    Chunks already reserved settle and refund themselves when their jobs run (see `send_chunk`)."""
+    failed = store.mark_failed(account_id, broadcast_id, reason, from_statuses=from_statuses) is not None
+    if failed:
+        logger.warning("broadcast failed", extra={"broadcast_id": broadcast_id, "reason": reason})
+    return failed
+
+
+def settle_reserved_chunks(broadcast: Broadcast) -> int:
+    """Settle (queued targets failed, refund paid) every reserved chunk of an ended broadcast that
+    has not settled: for a broadcast whose send jobs are gone. How many chunks it settled."""
+    if broadcast.unit_price is None:
+        return 0
+    settled = 0
+    for key, reserved in balance.reservations(broadcast.account_id, f"{broadcast.broadcast_id}:").items():
+        first, _, last = key.removeprefix(f"{broadcast.broadcast_id}:").partition("..")
+        job = SendJob(broadcast.account_id, broadcast.broadcast_id, ChunkBounds(first, last, 0), final_attempt=True)
+        if store.settled_chunk(broadcast.broadcast_id, job.bounds) is None:
+            _fail_queued(job, broadcast, reserved, INTERNAL_ERROR)
+            settled += 1
+    return settled

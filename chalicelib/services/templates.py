@@ -153,6 +153,37 @@ def review_template(template_id: str, reviewers: Sequence[Reviewer] | None = Non
     return saved
 
 
+REVIEW_UNAVAILABLE = "automatic review unavailable"
+
+
+def review_unavailable(template_id: str) -> bool:
+    """The automatic review could not run (its message failed every delivery, or it never came):
+    a human decides. The template goes to `needs_admin`, once; False when it was reviewed already
+    or is gone."""
+    verdict = store.Verdict(status=store.NEEDS_ADMIN, score=0.0, reason=REVIEW_UNAVAILABLE, findings=[])
+    saved = store.save_verdict(template_id, verdict, utcnow())
+    logger.warning("automatic review unavailable; the template waits for a human",
+                   extra={"template_id": template_id, "saved": saved})
+    return saved
+
+
+def retry_stale_reviews(submitted_before: datetime, give_up_before: datetime) -> tuple[int, int]:
+    """Templates still waiting for their automatic review since before `submitted_before`: queue
+    the review again (a reviewed template makes it a no-op), or, when submitted before
+    `give_up_before`, send them to a human. (requeued, sent to a human)."""
+    requeued = given_up = 0
+    for template_id in store.stale_pending(submitted_before):
+        record = store.find(template_id)
+        if record is None or record.ai_review_status != store.PENDING:
+            continue
+        if parse_time(record.submitted_at) < give_up_before:
+            given_up += int(review_unavailable(template_id))
+        else:
+            messaging.send(REVIEW_QUEUE, {"template_id": template_id})
+            requeued += 1
+    return requeued, given_up
+
+
 def review_queue(*, limit: int, cursor: str | None) -> Page[Template]:
     """Templates of every account waiting for a human, oldest first."""
     page = store.list_review_queue(limit=limit, cursor=cursor)

@@ -162,6 +162,12 @@ def get_entry(account_id: str, kind: str, reference: str) -> LedgerEntry | None:
         return None
 
 
+def entries_with_prefix(account_id: str, kind: str, prefix: str) -> list[LedgerEntry]:
+    """Every `kind` entry of the account whose reference starts with `prefix` (one query)."""
+    return [_entry(item) for item in LedgerModel.query(
+        account_id, LedgerModel.entry_key.startswith(f"{kind}#{prefix}"), consistent_read=True)]
+
+
 def _new_entry(account_id: str, kind: str, reference: str, amount: int, currency: str, *,
                count: int | None = None, unit_price: int | None = None,
                balance_after: int | None = None) -> LedgerModel:

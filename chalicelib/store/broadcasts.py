@@ -4,6 +4,8 @@ Keys:
 - broadcasts: (account_id, broadcast_id); broadcast ids sort by creation time, so a query on the
   account newest-first is the listing. `due_index` (schedule_bucket, scheduled_at) holds only
   broadcasts in `scheduled` (the attribute is removed when they leave it): the scheduler's query.
+  `progress_index` (progress_bucket, progress_at) holds only broadcasts in `running`, by the time
+  of their last step (start, snapshot page, dispatch batch, settled chunk): the reconciler's query.
 - targets: (broadcast_id, phone). `state_index` (broadcast_state = "<broadcast>#<state>", phone)
   serves the `state=` filter; `message_index` (rm_message_id) finds a target from a receipt.
 - chunks: (broadcast_id, chunk_key): one item per settled chunk, written in the same transaction
@@ -16,6 +18,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from pynamodb.attributes import (
@@ -58,8 +61,15 @@ class DueIndex(GlobalSecondaryIndex["BroadcastModel"]):
     scheduled_at = UnicodeAttribute(range_key=True)
 
 
-class BroadcastModel(Model):
-    Meta = table_meta("broadcasts")
+class ProgressIndex(GlobalSecondaryIndex["BroadcastModel"]):
+    class Meta:
+        index_name = "progress_index"
+        projection = KeysOnlyProjection()
+
+    progress_bucket = UnicodeAttribute(hash_key=True)
+    progress_at = UnicodeAttribute(range_key=True)
+
+
 
     account_id = UnicodeAttribute(hash_key=True)
     broadcast_id = UnicodeAttribute(range_key=True)
@@ -70,6 +80,7 @@ class BroadcastModel(Model):
     list_name = UnicodeAttribute(default="")
     status = UnicodeAttribute(default="draft")
     failure_reason = UnicodeAttribute(default="")
+    expires_at = TTLAttribute(null=True)  # a draft's: removed when it leaves `draft`
     created_at = UnicodeAttribute()
     scheduled_at = UnicodeAttribute(null=True)
     started_at = UnicodeAttribute(null=True)
@@ -88,6 +99,8 @@ class BroadcastModel(Model):
     chunks_dispatched = NumberAttribute(default=0)
     content = JSONAttribute(null=True)
     unit_price = NumberAttribute(null=True)
+    progress_bucket = UnicodeAttribute(null=True)
+    progress_at = UnicodeAttribute(null=True)
     due_index = DueIndex()
 
 
@@ -250,8 +263,7 @@ def create_broadcast(*, account_id: str, name: str, template_id: str, list_id: s
                      list_name: str, scheduled_at: str | None, total_count: int) -> Broadcast:
     item = BroadcastModel(
         account_id, new_broadcast_id(), name=name, template_id=template_id, list_id=list_id,
-        template_name=template_name, list_name=list_name, status="draft", created_at=format_time(utcnow()),
-        scheduled_at=scheduled_at, total_count=total_count,
+        template_name=template_name, list_name=list_name, status="draft", created_at=format_time(now),
     )
     item.save(condition=BroadcastModel.broadcast_id.does_not_exist())
     return _broadcast(item)
@@ -288,17 +300,29 @@ def _transition(account_id: str, broadcast_id: str, *, allowed: Sequence[str], a
     return _broadcast(item)
 
 
+def _progress() -> list[Any]:
+    """The actions that note a step of a running broadcast (the reconciler looks for the lack of them)."""
+    return [BroadcastModel.progress_bucket.set(RUNNING_BUCKET), BroadcastModel.progress_at.set(format_time(utcnow()))]
+
+
+def _ended() -> list[Any]:
+    return [BroadcastModel.completed_at.set(format_time(utcnow())), BroadcastModel.progress_bucket.remove()]
+
+
 def mark_running(account_id: str, broadcast_id: str, *, from_statuses: Sequence[str]) -> Broadcast | None:
     return _transition(account_id, broadcast_id, allowed=from_statuses, actions=[
         BroadcastModel.status.set("running"),
         BroadcastModel.started_at.set(format_time(utcnow())),
+        BroadcastModel.expires_at.remove(),
         BroadcastModel.schedule_bucket.remove(),
+        *_progress(),
     ])
 
 
 def mark_scheduled(account_id: str, broadcast_id: str, scheduled_at: str) -> Broadcast | None:
     return _transition(account_id, broadcast_id, allowed=("draft",), actions=[
         BroadcastModel.status.set("scheduled"),
+        *_progress(),
         BroadcastModel.schedule_bucket.set(SCHEDULED_BUCKET),
         BroadcastModel.scheduled_at.set(scheduled_at),
     ])
@@ -307,16 +331,20 @@ def mark_scheduled(account_id: str, broadcast_id: str, scheduled_at: str) -> Bro
 def mark_cancelled(account_id: str, broadcast_id: str) -> Broadcast | None:
     return _transition(account_id, broadcast_id, allowed=ACTIVE, actions=[
         BroadcastModel.status.set("cancelled"),
-        BroadcastModel.completed_at.set(format_time(utcnow())),
+        BroadcastModel.expires_at.remove(),
         BroadcastModel.schedule_bucket.remove(),
+        *_ended(),
     ])
 
 
-def mark_failed(account_id: str, broadcast_id: str, reason: str) -> Broadcast | None:
-    return _transition(account_id, broadcast_id, allowed=("running",), actions=[
+def mark_failed(account_id: str, broadcast_id: str, reason: str, *,
+                from_statuses: Sequence[str] = ("running",)) -> Broadcast | None:
+    return _transition(account_id, broadcast_id, allowed=from_statuses, actions=[
+        BroadcastModel.schedule_bucket.remove(),
         BroadcastModel.status.set("failed"),
+        BroadcastModel.expires_at.remove(),
         BroadcastModel.failure_reason.set(reason),
-        BroadcastModel.completed_at.set(format_time(utcnow())),
+        *_ended(),
     ])
 
 
@@ -324,7 +352,7 @@ def mark_completed(broadcast: Broadcast) -> bool:
     """Flip a running broadcast to completed, only if its counters are still the settled ones read."""
     done = _transition(
         broadcast.account_id, broadcast.broadcast_id, allowed=("running",),
-        actions=[BroadcastModel.status.set("completed"), BroadcastModel.completed_at.set(format_time(utcnow()))],
+        actions=[BroadcastModel.status.set("completed"), *_ended()],
         extra_condition=(BroadcastModel.dispatch_done == True)  # noqa: E712
         & (BroadcastModel.snapshot_done == True)  # noqa: E712
         & (BroadcastModel.sent_count == broadcast.sent_count)
@@ -349,6 +377,72 @@ def due_broadcasts(now: str, limit: int = 100) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- snapshot
 
+def stalled_broadcasts(before: str, limit: int = 100) -> list[tuple[str, str]]:
+    """(account_id, broadcast_id) of broadcasts in the running index whose last step is older than
+    `before`, oldest first."""
+    return [(item.account_id, item.broadcast_id)
+            for item in BroadcastModel.progress_index.query(RUNNING_BUCKET, BroadcastModel.progress_at < before,
+                                                            limit=limit)]
+
+
+def leave_progress_index(account_id: str, broadcast_id: str) -> None:
+    """Take a broadcast that no longer runs out of the running index (a step that read it running
+    may have put it back after it ended)."""
+    try:
+        BroadcastModel(account_id, broadcast_id).update(
+            actions=[BroadcastModel.progress_bucket.remove()],
+            condition=BroadcastModel.broadcast_id.exists() & BroadcastModel.status.is_in(*TERMINAL))
+    except UpdateError as error:
+        if error.cause_response_code != "ConditionalCheckFailedException":
+            raise
+
+
+def due_broadcasts(now: str, limit: int = 100) -> list[tuple[str, str]]:
+    """(account_id, broadcast_id) of scheduled broadcasts whose time has come, oldest first."""
+    return [(item.account_id, item.broadcast_id)
+            for item in BroadcastModel.due_index.query(SCHEDULED_BUCKET, BroadcastModel.scheduled_at <= now,
+                                                       limit=limit)]
+
+
+# ---------------------------------------------------------------- draft expiry
+
+# How long after its broadcast could last have started a queued target is kept: a running
+# broadcast has settled every chunk long before (RBM itself gives up on a message after 15 days).
+SEND_GRACE = timedelta(days=15)
+
+
+def draft_lifetime() -> timedelta:
+    return timedelta(days=get_settings().draft_ttl_days)
+
+
+def draft_expired(broadcast: Broadcast) -> bool:
+    """A draft untouched for `draft_ttl_days` (DynamoDB's TTL deletes it within a day or two after)."""
+    return broadcast.status == "draft" and parse_time(broadcast.created_at) + draft_lifetime() <= utcnow()
+
+
+def targets_expire_at(broadcast: Broadcast) -> datetime:
+    """When the queued targets the snapshot writes for `broadcast` expire: its draft's end or its
+    schedule, whichever is later, plus SEND_GRACE. A started broadcast rewrites each target as it
+    settles, without expiry; only what never left `queued` (a draft never started, a cancelled
+    broadcast's rest) goes."""
+    ends = parse_time(broadcast.created_at) + draft_lifetime()
+    if broadcast.scheduled_at:
+        ends = max(ends, parse_time(broadcast.scheduled_at))
+    return ends + SEND_GRACE
+
+
+def open_drafts(account_id: str) -> list[Broadcast]:
+    """The account's drafts that have not expired: only broadcasts created within the draft lifetime
+    can be (ids sort by creation time), so the query reads the last `draft_ttl_days` of them."""
+    since = utcnow() - draft_lifetime()
+    first_id = f"b{int(since.timestamp() * 1000):012x}"
+    drafts = (_broadcast(item) for item in BroadcastModel.query(
+        account_id, BroadcastModel.broadcast_id > first_id, filter_condition=BroadcastModel.status == "draft"))
+    return [draft for draft in drafts if not draft_expired(draft)]
+
+
+# ---------------------------------------------------------------- snapshot
+
 
 def record_snapshot_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: str, count: int,
                          done: bool) -> Broadcast | None:
@@ -368,7 +462,9 @@ def put_targets(broadcast_id: str, targets: Iterable[Target]) -> None:
     """Write targets with BatchWriteItem (25 per request; unprocessed items are retried)."""
     with TargetModel.batch_write() as batch:
         for target in targets:
-            batch.save(_target_item(target))
+            item = _target_item(target)
+            item.expires_at = expires_at
+            batch.save(item)
 
 
 def put_targets_as_they_come(broadcast_id: str, targets: Iterable[Target]) -> list[Target]:
@@ -407,7 +503,7 @@ def chunk_bounds(broadcast_id: str, *, after: str, chunk_size: int, chunks: int)
 
 def record_dispatch(broadcast: Broadcast, *, from_cursor: str, to_cursor: str, chunks: int, done: bool) -> bool:
     actions: list[Any] = [BroadcastModel.dispatch_cursor.set(to_cursor),
-                          BroadcastModel.chunks_dispatched.add(chunks)]
+                          BroadcastModel.chunks_dispatched.add(chunks), *_progress()]
     if done:
         actions.append(BroadcastModel.dispatch_done.set(True))
     result = _transition(broadcast.account_id, broadcast.broadcast_id, allowed=("running",), actions=actions,
@@ -431,11 +527,12 @@ def settle_chunk(broadcast: Broadcast, bounds: ChunkBounds, outcome: ChunkOutcom
     try:
         with TransactWrite(connection=_connection()) as transaction:
             transaction.save(chunk, condition=ChunkModel.chunk_key.does_not_exist())
-            transaction.update(
-                BroadcastModel(broadcast.account_id, broadcast.broadcast_id),
-                actions=[BroadcastModel.sent_count.add(outcome.sent), BroadcastModel.failed_count.add(outcome.failed)],
-                condition=BroadcastModel.broadcast_id.exists(),
-            )
+            actions: list[Any] = [BroadcastModel.sent_count.add(outcome.sent),
+                                  BroadcastModel.failed_count.add(outcome.failed)]
+            if broadcast.status == "running":
+                actions += _progress()
+            transaction.update(BroadcastModel(broadcast.account_id, broadcast.broadcast_id), actions=actions,
+                               condition=BroadcastModel.broadcast_id.exists())
     except TransactWriteError as error:
         reasons = [reason.code if reason else None for reason in error.cancellation_reasons or []]
         if reasons and reasons[0] == "ConditionalCheckFailed":

@@ -1,7 +1,10 @@
 """CSV imports of contact lists: one item per import, its progress, and the conditional updates
 that make every step of the import count once.
 
-Keys: imports (list_id, import_id). Progress (`offset`, the byte where the next record starts,
+Keys: imports (list_id, import_id). `progress_index` (progress_bucket, progress_at) holds only
+running imports, by the time of their last recorded step: the reconciler's query.
+
+Progress (`offset`, the byte where the next record starts,
 and the counts) only moves with a condition on the offset the step started from, so of two runs
 of the same step (a redelivered event, a duplicated continuation) exactly one records its work.
 """
@@ -15,6 +18,7 @@ from typing import Any
 
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.exceptions import DoesNotExist, UpdateError
+from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
 from chalicelib.clock import format_time, utcnow
@@ -26,6 +30,15 @@ TERMINAL = (COMPLETED, FAILED)
 
 def new_import_id() -> str:
     return f"i{int(time.time() * 1000):012x}{os.urandom(8).hex()}"
+
+
+class ProgressIndex(GlobalSecondaryIndex["ImportModel"]):
+    class Meta:
+        index_name = "progress_index"
+        projection = KeysOnlyProjection()
+
+    progress_bucket = UnicodeAttribute(hash_key=True)
+    progress_at = UnicodeAttribute(range_key=True)
 
 
 class ImportModel(Model):
@@ -52,6 +65,9 @@ class ImportModel(Model):
     rejected = NumberAttribute(default=0)
     rejected_rows = JSONAttribute(null=True)
     columns = JSONAttribute(null=True)
+    progress_bucket = UnicodeAttribute(null=True)
+    progress_at = UnicodeAttribute(null=True)
+    progress_index = ProgressIndex()
 
 
 @dataclass(frozen=True)
@@ -77,6 +93,7 @@ class ImportRecord:
     rejected: int
     rejected_rows: list[dict[str, Any]]
     columns: dict[str, Any] | None
+    progress_at: str = ""
 
 
 @dataclass
@@ -103,7 +120,7 @@ def _record(item: ImportModel) -> ImportRecord:
         chained_offset=int(item.chained_offset) if item.chained_offset is not None else None,
         steps=int(item.steps or 0), rows_read=int(item.rows_read or 0), added=int(item.added or 0),
         updated=int(item.updated or 0), rejected=int(item.rejected or 0),
-        rejected_rows=list(item.rejected_rows or []), columns=item.columns,
+        rejected_rows=list(item.rejected_rows or []), columns=item.columns, progress_at=item.progress_at or "",
     )
 
 
@@ -137,6 +154,7 @@ def claim(list_id: str, import_id: str, size: int, etag: str) -> bool:
     return _conditional(ImportModel(list_id, import_id), [
         ImportModel.status.set(RUNNING), ImportModel.started_at.set(format_time(utcnow())),
         ImportModel.size.set(size), ImportModel.etag.set(etag), ImportModel.offset.set(0),
+        ImportModel.progress_bucket.set(RUNNING), ImportModel.progress_at.set(format_time(utcnow())),
     ], (ImportModel.status == PENDING))
 
 
@@ -151,11 +169,13 @@ def commit(list_id: str, import_id: str, started_at_offset: int, progress: StepP
         ImportModel.updated.add(progress.updated),
         ImportModel.rejected.add(progress.rejected),
         ImportModel.rejected_rows.set(progress.rejected_rows),
+        ImportModel.progress_at.set(format_time(utcnow())),
     ]
     if progress.columns is not None:
         actions.append(ImportModel.columns.set(progress.columns))
     if progress.done:
-        actions += [ImportModel.status.set(COMPLETED), ImportModel.completed_at.set(format_time(utcnow()))]
+        actions += [ImportModel.status.set(COMPLETED), ImportModel.completed_at.set(format_time(utcnow())),
+                    ImportModel.progress_bucket.remove()]
     return _conditional(ImportModel(list_id, import_id), actions,
                         (ImportModel.offset == started_at_offset) & (ImportModel.status == RUNNING))
 
@@ -170,8 +190,14 @@ def fail(list_id: str, import_id: str, reason: str) -> bool:
     """Stop the import for good with `reason`, unless it already finished."""
     return _conditional(ImportModel(list_id, import_id), [
         ImportModel.status.set(FAILED), ImportModel.failure_reason.set(reason),
-        ImportModel.completed_at.set(format_time(utcnow())),
+        ImportModel.completed_at.set(format_time(utcnow())), ImportModel.progress_bucket.remove(),
     ], ImportModel.status.is_in(PENDING, RUNNING))
+
+
+def stalled_imports(before: str, limit: int = 100) -> list[tuple[str, str]]:
+    """(list_id, import_id) of running imports whose last recorded step is older than `before`."""
+    return [(item.list_id, item.import_id)
+            for item in ImportModel.progress_index.query(RUNNING, ImportModel.progress_at < before, limit=limit)]
 
 
 def delete_imports_of_list(list_id: str) -> None:

@@ -3,8 +3,9 @@
 Keys: the hash key is the template id (uuid4 hex, unique across accounts), so the review worker
 and the admin find a template without its account, with a consistent read. Two sparse indexes:
 `by_account` (account_id, submitted_key) lists an account's templates newest first, and
-`review_queue` (review_queue, submitted_key) holds only the templates waiting for a human,
-oldest first. A name is unique per account through a claim item (`name#<account>#<name>`)
+`review_queue` (review_queue, submitted_key) holds the templates waiting for a human
+(`needs_admin`), oldest first, and under `ai_pending` those still waiting for the automatic review
+(the reconciler's query). A name is unique per account through a claim item (`name#<account>#<name>`)
 written in the same transaction as the template and deleted with it.
 """
 
@@ -23,11 +24,14 @@ from pynamodb.transactions import TransactWrite
 
 from chalicelib.clock import UNSET, format_time
 from chalicelib.errors import Conflict
+from chalicelib.settings import get_settings
 from chalicelib.store.base import table_meta
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 
 NEEDS_ADMIN = "needs_admin"
 PENDING = "pending"
+_TEMPLATE = "template"
+AI_PENDING = "ai_pending"
 _TEMPLATE = "template"
 _NAME_CLAIM = "name"
 
@@ -123,6 +127,7 @@ def insert(new: NewTemplate) -> TemplateRecord:
         suggestions=new.suggestions, placeholders=new.placeholders,
         submitted_at=format_time(new.submitted),
         submitted_key=f"{new.submitted.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}#{new.template_id}",
+        review_queue=AI_PENDING,
     )
     claim = TemplateRecord(template_id=_claim_id(new.account_id, new.name), kind=_NAME_CLAIM,
                            account_id=new.account_id, name=new.name, claimed_by=new.template_id)
@@ -140,6 +145,7 @@ def insert(new: NewTemplate) -> TemplateRecord:
 def find(template_id: str) -> TemplateRecord | None:
     """The template with that id (any account), read consistently; None for unknown or deleted ids."""
     try:
+        review_queue=AI_PENDING,
         record = TemplateRecord.get(template_id, consistent_read=True)
     except DoesNotExist:
         return None
@@ -153,6 +159,8 @@ def delete(record: TemplateRecord) -> bool:
         with _transaction() as transaction:
             transaction.delete(record, condition=TemplateRecord.template_id.exists())
             transaction.delete(claim, condition=TemplateRecord.claimed_by == record.template_id)
+            transaction.update(TemplateCount(_count_id(record.account_id)),
+                               actions=[TemplateCount.templates.add(-1), TemplateCount.kind.set(_COUNT)])
     except TransactWriteError as error:
         if _cancelled_by_condition(error):
             return False
@@ -187,6 +195,13 @@ def list_review_queue(*, limit: int, cursor: str | None) -> Page[TemplateRecord]
     return _page(results, limit)
 
 
+def stale_pending(submitted_before: datetime, limit: int = 100) -> list[str]:
+    """Ids of templates still waiting for their automatic review, submitted before the given time."""
+    before = submitted_before.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return [record.template_id for record in TemplateRecord.review_queue_index.query(
+        AI_PENDING, TemplateRecord.submitted_key < before, limit=limit)]
+
+
 def save_verdict(template_id: str, verdict: Verdict, reviewed: datetime, *, attempts: int = 3) -> bool:
     """Write the AI verdict once: False if the template is gone or already has one.
 
@@ -207,6 +222,8 @@ def save_verdict(template_id: str, verdict: Verdict, reviewed: datetime, *, atte
             actions.append(TemplateRecord.reviewed_at.set(format_time(reviewed)))
             if verdict.status == NEEDS_ADMIN:
                 actions.append(TemplateRecord.review_queue.set(NEEDS_ADMIN))
+            else:
+                actions.append(TemplateRecord.review_queue.remove())
         try:
             record.update(actions=actions, condition=(
                 TemplateRecord.template_id.exists()

@@ -28,7 +28,7 @@ def _time_left(event: SQSEvent) -> runner.TimeLeft:
     return lambda: float(context.get_remaining_time_in_millis()) / 1000
 
 
-def _job(record: SQSRecord) -> dict[str, Any] | None:
+def parse_job(record: SQSRecord) -> dict[str, Any] | None:
     try:
         job = json.loads(record.body)
     except ValueError:
@@ -39,12 +39,21 @@ def _job(record: SQSRecord) -> dict[str, Any] | None:
     return job
 
 
+def send_job_of(job: dict[str, Any], *, final_attempt: bool,
+                time_left: runner.TimeLeft = lambda: float("inf")) -> runner.SendJob:
+    return runner.SendJob(
+        account_id=job["account_id"], broadcast_id=job["broadcast_id"],
+        bounds=ChunkBounds(job["first"], job["last"], int(job.get("size", 0))),
+        final_attempt=final_attempt, time_left=time_left,
+    )
+
+
 @bp.on_sqs_message(queue=get_settings().queue_name("dispatch"), batch_size=1)
 def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
     time_left = _time_left(event)
 
     def handle(record: SQSRecord) -> None:
-        job = _job(record)
+        job = parse_job(record)
         if job is None:
             return
         try:
@@ -67,15 +76,11 @@ def send_chunks(event: SQSEvent) -> dict[str, Any]:
     time_left = _time_left(event)
 
     def handle(record: SQSRecord) -> None:
-        job = _job(record)
+        job = parse_job(record)
         if job is None:
             return
         receives = int(record.attributes.approximate_receive_count or 1)
-        send_job = runner.SendJob(
-            account_id=job["account_id"], broadcast_id=job["broadcast_id"],
-            bounds=ChunkBounds(job["first"], job["last"], int(job.get("size", 0))),
-            final_attempt=receives >= max_receives, time_left=time_left,
-        )
+        send_job = send_job_of(job, final_attempt=receives >= max_receives, time_left=time_left)
         try:
             runner.send_chunk(send_job)
         except errors.NotFound:

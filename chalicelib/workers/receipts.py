@@ -19,7 +19,8 @@ bp = Blueprint(__name__)
 @bp.on_sqs_message(queue=get_settings().queue_name("receipts"), batch_size=10)
 def apply_receipts(event: SQSEvent) -> dict[str, Any]:
     """Failed items are reported per message (partial batch response): events for messages not yet
-    marked sent come back later; unknown ones are dropped on their last delivery."""
+    marked sent come back later; unknown ones are dropped on their last delivery (the target may
+    not be written yet); one for another account's message is dropped at once."""
     data = SQSEventData(event.to_dict())
     batch: list[tuple[str, int, receipts.Receipt]] = []
     for record in data.records:
@@ -32,6 +33,9 @@ def apply_receipts(event: SQSEvent) -> dict[str, Any]:
     outcome = receipts.apply([receipt for _, _, receipt in batch])
     retry = {id(r) for r in outcome.not_yet_sent}
     unknown = {id(r) for r in outcome.unknown}
+    for receipt in outcome.foreign:
+        logger.warning("dropping a receipt for another account's message",
+                       extra={"account_id": receipt.account_id, "event_id": receipt.event_id})
     last = QUEUE_SPECS["receipts"].max_receive_count
     failures = []
     for message_id, receives, receipt in batch:

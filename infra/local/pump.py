@@ -1,7 +1,8 @@
 """The local stand-in for Lambda's event sources: it reads the app's own event-source table and
 calls the very handlers the cloud calls. SQS messages are long-polled and handed over in
 Lambda's event shape, with partial-batch failures honoured (failed records stay on the queue and
-come back); S3 notifications arrive through a local queue; schedules fire on a ticker."""
+come back; each dead-letter queue is pumped to its consumer too); S3 notifications arrive through
+a local queue; schedules fire on a ticker."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from chalice.local import LambdaContext
 
 from chalicelib.aws import client
 from chalicelib.logs import logger
-from chalicelib.messaging import QUEUE_SPECS
+from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QUEUE_SPECS
 from chalicelib.settings import get_settings
 
 Handler = Callable[[dict[str, Any], Any], Any]
@@ -126,9 +127,11 @@ class LocalEventSources:
 
     def _sqs_deliverer(self, config: SQSEventConfig) -> Callable[[list[dict[str, Any]], str], set[str]]:
         handler = self._handler(config.name)
-        names = {get_settings().queue_name(key): spec for key, spec in QUEUE_SPECS.items()}
-        spec = names.get(config.queue or "")
-        timeout = spec.function_timeout_seconds if spec else 60
+        settings = get_settings()
+        timeouts = {settings.queue_name(key): spec.function_timeout_seconds for key, spec in QUEUE_SPECS.items()}
+        timeouts.update({settings.dead_letter_queue_name(key): DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS
+                         for key in QUEUE_SPECS})
+        timeout = timeouts.get(config.queue or "", 60)
 
         def deliver(messages: list[dict[str, Any]], arn: str) -> set[str]:
             response = handler(sqs_event(messages, arn, self.region), _context(config.name, timeout))

@@ -22,7 +22,10 @@ def create_queues() -> None:
     sqs = client("sqs")
     settings = get_settings()
     for spec in QUEUE_SPECS.values():
-        dlq_url = sqs.create_queue(QueueName=settings.dead_letter_queue_name(spec.key))["QueueUrl"]
+        dlq_url = sqs.create_queue(
+            QueueName=settings.dead_letter_queue_name(spec.key),
+            Attributes={"VisibilityTimeout": str(spec.dead_letter_visibility_timeout_seconds)},
+        )["QueueUrl"]
         dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])[
             "Attributes"
         ]["QueueArn"]

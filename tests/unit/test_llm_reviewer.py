@@ -20,8 +20,11 @@ MODEL = "anthropic.claude-3-haiku-20240307-v1:0"
 SLOW_POINT = "provide-client-params.bedrock-runtime.Converse"  # runs on every call, before the stubber answers
 CLEAN = Subject("order_shipped", "transactional", "en_US",
                 {"type": "text", "text": "Hi {{1}}, your order {{2}} ships today from Pune."})
-GAMBLING = Subject("casino", "promotional", "en_US",
-                   {"type": "text", "text": "Bet now at our online casino. Reply STOP to opt out."})
+PHISHING = Subject("card_check", "transactional", "en_US",
+                   {"type": "text", "text": "Your card is on hold. Reply with your card PIN to release it today."})
+JOB = Subject("job_offer", "transactional", "en_US",
+              {"type": "text", "text": "Hi {{1}}, the role is yours. The onboarding kit ships after the 30 USD "
+                                       "kit deposit to our agent."})
 
 
 @pytest.fixture
@@ -97,25 +100,65 @@ def test_a_model_that_doubts_sends_the_template_to_a_human(bedrock: tuple[Any, S
     assert codes_and_status(client) == (["llm.flagged"], "needs_admin")
 
 
-def test_a_model_rejection_is_escalated_to_a_human_not_applied_alone(bedrock: tuple[Any, Stubber]) -> None:
+def test_a_model_rejection_without_a_prohibited_code_is_escalated_to_a_human(bedrock: tuple[Any, Stubber]) -> None:
     client, stubber = bedrock
     stubber.add_response("converse", tool_answer(verdict("rejected", 0.1, [
-        {"code": "scam", "severity": "block", "message": "Looks like an advance-fee scam.", "hint": "Check it."}])))
+        {"code": "scam", "severity": "block", "message": "Looks like an advance-fee scam.", "hint": "Check it.",
+         "evidence": "ships today"}])))
 
     codes, status = codes_and_status(client)
 
     assert (codes, status) == (["llm.scam"], "needs_admin")
 
 
+def test_a_model_rejection_naming_a_prohibited_code_and_quoting_the_template_rejects(
+        bedrock: tuple[Any, Stubber]) -> None:
+    client, stubber = bedrock
+    stubber.add_response("converse", tool_answer(verdict("rejected", 0.05, [
+        {"code": "advance_fee", "severity": "block", "message": "A fee to release a job kit.",
+         "evidence": "ships after the 30 USD kit deposit"}])))
+
+    codes, status = codes_and_status(client, JOB)
+
+    assert status == "rejected" and "llm.advance_fee" in codes
+
+
+def test_a_model_rejection_quoting_words_that_are_not_in_the_template_only_escalates(
+        bedrock: tuple[Any, Stubber]) -> None:
+    client, stubber = bedrock
+    stubber.add_response("converse", tool_answer(verdict("rejected", 0.05, [
+        {"code": "advance_fee", "severity": "block", "message": "A fee to release a job kit.",
+         "evidence": "pay the registration fee now"}])))
+
+    codes, status = codes_and_status(client, JOB)
+
+    assert status == "needs_admin" and "llm.advance_fee" in codes
+
+
+def test_the_model_is_given_the_policy_table_and_the_rules_findings(bedrock: tuple[Any, Stubber]) -> None:
+    client, stubber = bedrock
+    sent: list[dict[str, Any]] = []
+    client.meta.events.register("provide-client-params.bedrock-runtime.Converse",
+                                lambda params, **_: sent.append(params))
+    stubber.add_response("converse", tool_answer(verdict("needs_admin", 0.4)))
+    promotion = Subject("sale", "promotional", "en_US", {"type": "text", "text": "Big sale on shoes at our store."})
+
+    run_reviewers(promotion, [RulesReviewer(), reviewer(client)])
+
+    system, user = sent[0]["system"][0]["text"], sent[0]["messages"][0]["content"][0]["text"]
+    assert "brand_impersonation [prohibited: block]" in system and "gambling [restricted: review, IN: block" in system
+    assert "<rules_findings>" in user and '"code": "no_opt_out"' in user
+
+
 def test_the_model_is_not_asked_when_a_rule_already_rejects(bedrock: tuple[Any, Stubber]) -> None:
     client, _ = bedrock  # no stubbed answer: a call would fail
-    assert codes_and_status(client, GAMBLING)[1] == "rejected"
+    assert codes_and_status(client, PHISHING)[1] == "rejected"
 
 
 def test_an_approving_model_cannot_approve_what_a_blocking_rule_rejects(bedrock: tuple[Any, Stubber]) -> None:
     client, stubber = bedrock
     stubber.add_response("converse", tool_answer(verdict("approved", 1.0)))
-    outcome = run_reviewers(GAMBLING, [reviewer(client), RulesReviewer()])  # the model first, for once
+    outcome = run_reviewers(PHISHING, [reviewer(client), RulesReviewer()])  # the model first, for once
 
     assert outcome.status == "rejected"
 

@@ -14,11 +14,17 @@ from typing import Any
 import yaml
 from rapidfuzz.distance import Levenshtein
 
-from chalicelib.services.review.domains import label_of, registrable, unicode_host
+from chalicelib.services.review.domains import label_of, registrable, suffix_of, unicode_host
 from chalicelib.services.review.normalize import fold, skeleton
 from chalicelib.services.review.terms import TermSet
 
 _TOKEN_SPLIT = re.compile(r"[-_.]")
+# Labels of registry domains that are also everyday words in host names: never a brand by themselves.
+_GENERIC_LABELS = frozenset((
+    "bank", "cash", "com", "gov", "live", "play", "plus", "true", "key", "max", "jet", "wish", "wise", "snap",
+    "bol", "goo", "pos", "duo", "liv", "iam", "sso", "bund", "tri", "sha", "grab", "digi", "bait", "sab", "itc",
+    "mds", "cms", "icp", "mps", "a2z", "dlt", "post", "mail", "pay", "shop", "store", "online", "net", "web",
+))
 
 
 @dataclass(frozen=True)
@@ -68,8 +74,13 @@ class Registry:
                 for brand in self.brands.values() for name in brand.cased_names if name.strip()]
 
     @cached_property
-    def owners(self) -> dict[str, str]:
-        return {domain: brand.id for brand in self.brands.values() for domain in brand.domains}
+    def owners(self) -> dict[str, frozenset[str]]:
+        """Official domain -> the brands that use it (a group's brands may share one)."""
+        owners: dict[str, set[str]] = {}
+        for brand in self.brands.values():
+            for domain in brand.domains:
+                owners.setdefault(domain, set()).add(brand.id)
+        return {domain: frozenset(ids) for domain, ids in owners.items()}
 
     @cached_property
     def _labels(self) -> list[_Label]:
@@ -79,7 +90,8 @@ class Registry:
             for domain in brand.domains:
                 text = label_of(domain)
                 if len(text) >= 3:
-                    labels[brand.id, text] = _Label(brand.id, text, skeleton(text), text in ordinary)
+                    generic = text in ordinary or text in _GENERIC_LABELS
+                    labels[brand.id, text] = _Label(brand.id, text, skeleton(text), generic)
         return list(labels.values())
 
     def named(self, folded: str, raw: str = "") -> Iterator[tuple[str, str]]:
@@ -95,9 +107,15 @@ class Registry:
             if match:
                 yield brand_id, match.group(0)
 
-    def owner(self, host: str) -> str | None:
-        """The brand whose official domain the host is on."""
-        return self.owners.get(registrable(host))
+    def serves(self, brand_id: str, market: str, name: str) -> bool:
+        """A brand of another market counts only when named in full: `PLN` is Indonesia's power
+        company in Indonesia and the Polish currency elsewhere."""
+        markets = self.brands[brand_id].markets
+        return "GLOBAL" in markets or market in markets or (len(name) >= 6 and not name.isupper())
+
+    def owner(self, host: str) -> frozenset[str]:
+        """The brands whose official domain the host is on."""
+        return self.owners.get(registrable(host), frozenset())
 
     def imitated(self, host: str) -> str | None:
         """The brand a host imitates: its official domain dressed in another's
@@ -107,19 +125,21 @@ class Registry:
         if not domain or domain in self.owners:
             return None
         shown = unicode_host(host)
-        for official, brand_id in self.owners.items():
+        for official, ids in self.owners.items():
+            brand_id = min(ids)
             if len(official) >= 6 and (shown.startswith(official + "-") or f".{official}-" in shown
                                        or shown.startswith(official + ".") or f".{official}." in shown):
                 return brand_id
         label = label_of(unicode_host(domain)) or label_of(domain)
         looks = skeleton(label)
-        tokens = {skeleton(token) for token in _TOKEN_SPLIT.split(label) if token}
+        owned = shown[: len(shown) - len(suffix_of(shown))].strip(".")  # every label a registrant chose
+        tokens = {skeleton(token) for token in _TOKEN_SPLIT.split(owned) if token}
         for candidate in self._labels:
             if looks == candidate.skeleton:
                 return candidate.brand  # same look, other letters (else it would be official)
             if candidate.ordinary:
                 continue
-            if candidate.skeleton in tokens and len(tokens) > 1:
+            if candidate.skeleton in tokens:
                 return candidate.brand
             if len(candidate.skeleton) < 5:
                 continue

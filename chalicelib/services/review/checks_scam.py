@@ -21,7 +21,7 @@ def _number(text: str) -> str:
 
 
 def _foreign_links(signals: Signals, brand_id: str) -> list[str]:
-    return [spot.path for spot in signals.links if spot.domain and spot.owner != brand_id]
+    return [spot.path for spot in signals.links if spot.domain and brand_id not in spot.owners]
 
 
 def _foreign_phones(signals: Signals, brand_id: str) -> list[str]:
@@ -42,7 +42,10 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
             yield finding("lookalike_domain", market, link.path, link.link.host)
             return
     verified = signals.subject.verified_brands
-    pays = signals.has("fee") or (signals.has("pay") and bool(signals.money))
+    if _verified_sender(signals):
+        return  # a verified brand sending to its own places may name others ("never share your BLIK code")
+    pays = signals.has("fee") or (signals.has("pay") and bool(signals.money)
+                                  and signals.has("threat", "urgency", "parcel", "disconnection", "verify_action"))
     lure = _lure(signals)
     unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items() if brand_id not in verified]
     for brand_id, spot in unverified:
@@ -62,13 +65,17 @@ def _given(signals: Signals, spot: Spot) -> bool:
 
 
 def credential_checks(signals: Signals) -> Iterator[Finding]:
-    subject = signals.subject
-    if subject.category == "otp" and not any(spot.domain for spot in signals.links) and not signals.phones:
-        return  # an OTP template names its code; with nowhere to send a secret, it asks for none
+    # An OTP template names its own code ("enter the code in the app"); any other secret, or a code
+    # to be sent somewhere, is asked for.
+    own_code = signals.subject.category == "otp" and not any(spot.domain for spot in signals.links) \
+        and not signals.phones
+    codes = {(spot.path, spot.at) for spot in signals.concepts["otp_words"]}
     never = {(spot.path, spot.sentence) for spot in signals.concepts["never"]}
     asks = {(spot.path, spot.sentence) for spot in signals.concepts["ask"]}
     for spot in signals.concepts["secret"]:
         where = (spot.path, spot.sentence)
+        if own_code and (spot.path, spot.at) in codes:
+            continue
         if where in asks and where not in never and not _given(signals, spot):
             yield finding("credentials", signals.market, spot.path, spot.term)
             return
@@ -76,7 +83,7 @@ def credential_checks(signals: Signals) -> Iterator[Finding]:
 
 def _verified_sender(signals: Signals) -> bool:
     verified = signals.subject.verified_brands
-    return bool(verified) and all(spot.owner in verified for spot in signals.links if spot.domain)
+    return bool(verified) and all(spot.owners & verified for spot in signals.links if spot.domain)
 
 
 def fee_checks(signals: Signals) -> Iterator[Finding]:

@@ -81,3 +81,8 @@ def registrable(host: str) -> str:
 def label_of(domain: str) -> str:
     """The part of a registrable domain its owner chose: `sbi.co.in` -> `sbi`."""
     return str(_extractor()(domain).domain)
+
+
+def suffix_of(host: str) -> str:
+    """The public suffix of a host: `a.b.co.uk` -> `co.uk`."""
+    return str(_extractor()(host).suffix)

@@ -64,6 +64,10 @@ def script_share(text: str, script: str) -> tuple[float, int]:
     return sum(counts.get(name, 0) for name in names) / total, total
 
 
+def _south_asian(tag: str) -> bool:
+    return any(part.upper() in ("IN", "PK", "BD", "NP") for part in tag.replace("_", "-").split("-")[1:])
+
+
 def declared_code(tag: str) -> str:
     primary = tag.replace("_", "-").split("-")[0].lower()
     primary = {"fil": "tl", "in": "id", "iw": "he", "zsm": "ms", "cmn": "zh", "yue": "zh"}.get(primary, primary)
@@ -85,7 +89,7 @@ def read(prose: str, tag: str) -> Reading:
     ranks = _identifier().rank(prose)[:3]
     detected, confidence = ranks[0]
     candidates = [declared] + [lang for lang, p in ranks if p >= 0.1]
-    if declared == "hi-Latn" or (declared in ("en",) and script_share(prose, "Latn")[0] > 0.8):
+    if declared == "hi-Latn" or (declared == "en" and _south_asian(tag) and script_share(prose, "Latn")[0] > 0.8):
         candidates.append("hi-Latn")
     readable = [lang for lang in dict.fromkeys([*candidates, "en"]) if lang in languages()]
     own_script = script not in ("", "Latn") and share >= 0.5

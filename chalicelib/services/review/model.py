@@ -63,7 +63,8 @@ class Reviewer(Protocol):
 
     name: str
 
-    def review(self, subject: Subject) -> Review: ...
+    def review(self, subject: Subject, prior: Sequence[Finding] = ()) -> Review:
+        """`prior`: what the reviewers before this one found."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def run_reviewers(subject: Subject, reviewers: Sequence[Reviewer]) -> Outcome:
     """Ask each reviewer in turn; once a template is rejected, later (costlier) reviewers are skipped."""
     findings: list[Finding] = []
     for reviewer in reviewers:
-        review = reviewer.review(subject)
+        review = reviewer.review(subject, tuple(findings))
         findings.extend(review.findings)
         if review.blocks:
             break

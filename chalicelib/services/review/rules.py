@@ -30,6 +30,6 @@ class RulesReviewer:
     def __init__(self, checks: Sequence[Check] = CHECKS) -> None:
         self.checks = tuple(checks)
 
-    def review(self, subject: Subject) -> Review:
+    def review(self, subject: Subject, prior: Sequence[Finding] = ()) -> Review:
         signals = Signals(subject)
         return Review(self.name, tuple(finding for check in self.checks for finding in check(signals)))

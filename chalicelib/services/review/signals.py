@@ -46,7 +46,7 @@ class LinkSpot:
     path: str
     link: Link
     domain: str
-    owner: str | None
+    owners: frozenset[str]
     imitated: str | None
 
 
@@ -115,8 +115,8 @@ class Signals:
                     for hit in terms.finditer(joined.text):
                         path, sentence = joined.where(hit.start)
                         key = (concept, hit.start if not disguised else -1 - hit.start)
-                        if disguised and any(spot.term == hit.term and spot.path == path for spot in found[concept]):
-                            continue  # also in plain text: not a disguise
+                        if disguised and hit.term in self.plain.text:
+                            continue  # written plainly too: not a disguise
                         if key not in seen:
                             seen.add(key)
                             found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))
@@ -134,9 +134,12 @@ class Signals:
         """Registry brands the text names (the first place each shows), disguised or not."""
         found: dict[str, Spot] = {}
         raw = _Joined(self.read, (field.text for field in self.read))
+        brands = registry()
         for joined, disguised in ((self.plain, False), (self.unmasked, True)):
-            for brand_id, term in registry().named(joined.text, raw.text if not disguised else ""):
-                if brand_id not in found:
+            for brand_id, term in brands.named(joined.text, raw.text if not disguised else ""):
+                if disguised and term in self.plain.text:
+                    continue
+                if brand_id not in found and brands.serves(brand_id, self.market, term):
                     at = max(joined.text.find(term), raw.text.find(term), 0)
                     path, sentence = joined.where(at)
                     found[brand_id] = Spot(path, term, sentence, disguised)
@@ -148,7 +151,7 @@ class Signals:
         found: list[LinkSpot] = []
         for field in self.fields:
             if field.kind in LINKS and field.text.startswith("{{"):
-                found.append(LinkSpot(field.path, Link(field.text, "", ""), "", None, None))
+                found.append(LinkSpot(field.path, Link(field.text, "", ""), "", frozenset(), None))
                 continue
             if field.kind not in (*LINKS, *READ):
                 continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from chalicelib.services.review.normalize import fold
 
 # What continues a word: letters and digits, and the combining marks of Indic and Arabic scripts.
-_WORD = r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u0e00-\u0e7f]"
+_WORD = r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f]"
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 

@@ -1,0 +1,106 @@
+"""The dead-letter consumers: one per work queue, each listening to that queue's dead-letter queue
+(`settings.dead_letter_queue_name`). A message lands there after failing every delivery; its
+consumer drives the item it names to a terminal, fully accounted state (see the services called)
+and counts it (metric `DeadLetters`, dimension `queue`). Every consumer is safe to run twice.
+
+A message this consumer cannot read is logged and dropped; one whose handling raises stays on
+the dead-letter queue (the queue's alarm stays on) and comes back after its visibility timeout.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from chalice.app import Blueprint, SQSEvent
+
+from chalicelib import errors, metrics
+from chalicelib.logs import logger
+from chalicelib.services import imports, receipts, runner, templates
+from chalicelib.settings import get_settings
+from chalicelib.store import broadcasts as store
+from chalicelib.workers.broadcasts import parse_job, send_job_of
+
+bp = Blueprint(__name__)
+BATCH_SIZE = 10
+
+
+def _body(record: SQSRecord) -> dict[str, Any] | None:
+    try:
+        body = json.loads(record.body)
+    except ValueError:
+        body = None
+    return body if isinstance(body, dict) else None
+
+
+def _consume(queue: str, event: SQSEvent, handle: Callable[[SQSRecord], None]) -> dict[str, Any]:
+    def counted(record: SQSRecord) -> None:
+        logger.warning("dead letter", extra={"queue": queue, "message_id": record.message_id})
+        handle(record)
+        metrics.count("DeadLetters", queue=queue)
+
+    return dict(process_partial_response(event=event.to_dict(), record_handler=counted,
+                                         processor=BatchProcessor(event_type=EventType.SQS)))
+
+
+def _dead_letter_queue(key: str) -> str:
+    return get_settings().dead_letter_queue_name(key)
+
+
+@bp.on_sqs_message(queue=_dead_letter_queue("send"), batch_size=BATCH_SIZE)
+def send_dead_letters(event: SQSEvent) -> dict[str, Any]:
+    def handle(record: SQSRecord) -> None:
+        job = parse_job(record)
+        if job is None or not {"first", "last"} <= set(job):
+            return
+        try:
+            runner.fail_dead_chunk(send_job_of(job, final_attempt=True))
+        except errors.NotFound:
+            logger.info("dead send job of a broadcast that no longer exists", extra={"job": job})
+
+    return _consume("send", event, handle)
+
+
+@bp.on_sqs_message(queue=_dead_letter_queue("dispatch"), batch_size=BATCH_SIZE)
+def dispatch_dead_letters(event: SQSEvent) -> dict[str, Any]:
+    def handle(record: SQSRecord) -> None:
+        job = parse_job(record)
+        if job is not None:
+            # A snapshot job may belong to a draft (the snapshot starts at creation).
+            runner.fail_broadcast(job["account_id"], job["broadcast_id"], from_statuses=store.ACTIVE)
+
+    return _consume("dispatch", event, handle)
+
+
+@bp.on_sqs_message(queue=_dead_letter_queue("review"), batch_size=BATCH_SIZE)
+def review_dead_letters(event: SQSEvent) -> dict[str, Any]:
+    def handle(record: SQSRecord) -> None:
+        body = _body(record)
+        template_id = body.get("template_id") if body else None
+        if isinstance(template_id, str) and template_id:
+            templates.review_unavailable(template_id)
+        else:
+            logger.error("dropping a malformed dead review message", extra={"message_id": record.message_id})
+
+    return _consume("review", event, handle)
+
+
+@bp.on_sqs_message(queue=_dead_letter_queue("imports"), batch_size=BATCH_SIZE)
+def imports_dead_letters(event: SQSEvent) -> dict[str, Any]:
+    def handle(record: SQSRecord) -> None:
+        body = _body(record)
+        if body is not None:
+            imports.on_dead_letter(body)
+
+    return _consume("imports", event, handle)
+
+
+@bp.on_sqs_message(queue=_dead_letter_queue("receipts"), batch_size=BATCH_SIZE)
+def receipts_dead_letters(event: SQSEvent) -> dict[str, Any]:
+    def handle(record: SQSRecord) -> None:
+        receipts.on_dead_letter(_body(record) or {})
+
+    return _consume("receipts", event, handle)

@@ -1,0 +1,16 @@
+"""The reconciler's schedule (EventBridge, every `settings.reconcile_every_minutes`)."""
+
+from __future__ import annotations
+
+from chalice.app import Blueprint, CloudWatchEvent
+
+from chalicelib.services import reconciler
+from chalicelib.settings import get_settings
+
+bp = Blueprint(__name__)
+_MINUTES = get_settings().reconcile_every_minutes
+
+
+@bp.schedule(f"rate({_MINUTES} minute{'s' if _MINUTES != 1 else ''})", name="reconcile")
+def reconcile(event: CloudWatchEvent) -> None:
+    reconciler.reconcile()
