@@ -74,14 +74,6 @@ class Settings(BaseSettings):
     snapshot_wait_seconds: int = 1800
 
     max_body_bytes: int = 1_048_576
-    log_level: str = "INFO"
-
-    @property
-    def prefix(self) -> str:
-        return self.resource_prefix or f"rcs-{self.stage}"
-
-    def table_name(self, key: str) -> str:
-        if key not in TABLES:
 
     # Per-account limits (docs/spec/campaigns.md "Per-account limits"); 0 turns the rate limit off.
     api_rate_per_second: float = Field(default=20.0, ge=0)
@@ -95,8 +87,8 @@ class Settings(BaseSettings):
     import_max_field_bytes: int = Field(default=8_192, ge=16)
     webhook_max_body_bytes: int = Field(default=65_536, ge=1_024)
     webhook_max_depth: int = Field(default=16, ge=2)
-            raise KeyError(key)
-        return f"{self.prefix}-{key}"
+    log_level: str = "INFO"
+
     @model_validator(mode="after")
     def _identity_provider_is_pinned(self) -> Settings:
         if self.jwks_url and not (self.jwt_issuer and self.jwt_audience):
@@ -106,6 +98,14 @@ class Settings(BaseSettings):
             raise ValueError("RCS_JWT_ADMIN_CLAIM and RCS_JWT_ADMIN_VALUE must not be empty")
         return self
 
+    @property
+    def prefix(self) -> str:
+        return self.resource_prefix or f"rcs-{self.stage}"
+
+    def table_name(self, key: str) -> str:
+        if key not in TABLES:
+            raise KeyError(key)
+        return f"{self.prefix}-{key}"
 
     def queue_name(self, key: str) -> str:
         if key not in QUEUES:
