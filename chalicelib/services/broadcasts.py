@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from chalicelib import errors
 from chalicelib.clock import format_time, parse_time, utcnow
 from chalicelib.services import lists, runner, templates
+from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, Target
 from chalicelib.store.paging import Page
@@ -36,12 +37,29 @@ def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
     contact_list = lists.get_list(account_id, list_id)
     if template.effective_status != "approved":
         raise errors.Forbidden(f"template is not approved (effective_status: {template.effective_status})")
+    check_draft_caps(account_id, contact_list.member_count)
     broadcast = store.create_broadcast(
         account_id=account_id, name=name or f"{template.name} to {contact_list.name}", template_id=template_id,
         list_id=list_id, template_name=template.name, list_name=contact_list.name,
         scheduled_at=format_time(when) if when else None, total_count=contact_list.member_count,
     )
     return runner.continue_snapshot(broadcast, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
+
+
+def check_draft_caps(account_id: str, new_targets: int) -> None:
+    """Conflict when one more draft of `new_targets` targets would pass the account's caps: open
+    drafts (`max_open_drafts`) and targets held by them (`max_draft_targets`). A draft costs its
+    list's snapshot, so drafts are capped; they expire after `draft_ttl_days`. Checked before the
+    write, not in it: two creates at the same instant may both pass (the rate limit bounds that)."""
+    settings = get_settings()
+    drafts = store.open_drafts(account_id)
+    if len(drafts) >= settings.max_open_drafts:
+        raise errors.Conflict(f"the account has {len(drafts)} open drafts, the most it may have "
+                              "(max_open_drafts): start, cancel or let one expire first")
+    held = sum(draft.total_count for draft in drafts)
+    if held + new_targets > settings.max_draft_targets:
+        raise errors.Conflict(f"the account's drafts would hold {held + new_targets} targets, more than "
+                              f"{settings.max_draft_targets} (max_draft_targets): start or cancel a draft first")
 
 
 def get(account_id: str, broadcast_id: str) -> Broadcast:
@@ -56,6 +74,9 @@ def start(account_id: str, broadcast_id: str) -> str:
     broadcast = store.get_broadcast(account_id, broadcast_id)
     if broadcast.status != "draft":
         raise errors.Conflict(f"broadcast is already {broadcast.status}")
+    if store.draft_expired(broadcast):
+        raise errors.Conflict(f"the draft has expired (untouched for {get_settings().draft_ttl_days} days): "
+                              "create it again")
     if broadcast.scheduled_at and parse_time(broadcast.scheduled_at) > utcnow():
         if store.mark_scheduled(account_id, broadcast_id, broadcast.scheduled_at) is None:
             raise errors.Conflict("broadcast changed state while starting")

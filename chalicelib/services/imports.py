@@ -45,7 +45,7 @@ from chalicelib.services.phones import MAX_VARIABLES, Rejected, check_variables,
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as store
 from chalicelib.store.imports import PENDING, RUNNING, ImportRecord, StepProgress
-from chalicelib.store.lists import ListGone
+from chalicelib.store.lists import ListFull, ListGone
 
 RemainingMs = Callable[[], int]
 
@@ -342,6 +342,8 @@ def run_step(record: ImportRecord, remaining_ms: RemainingMs) -> None:
         store.fail(record.list_id, record.import_id, str(error))
     except ListGone:
         store.fail(record.list_id, record.import_id, "the list was deleted")
+    except ListFull:
+        store.fail(record.list_id, record.import_id, lists.list_full_message())
 
 
 # --- when steps stop: the dead-letter queue and the reconciler -----------------------------------

@@ -14,9 +14,10 @@ from chalicelib import errors, messaging
 from chalicelib.clock import parse_time
 from chalicelib.logs import logger
 from chalicelib.services.phones import Rejected, check_region, check_variables, to_e164
+from chalicelib.settings import get_settings
 from chalicelib.store import imports as import_store
 from chalicelib.store import lists as store
-from chalicelib.store.lists import BATCH, ListGone, ListRecord, MemberRecord, MemberWrite
+from chalicelib.store.lists import BATCH, ListFull, ListGone, ListRecord, MemberRecord, MemberWrite
 from chalicelib.store.paging import Page
 
 MAX_MEMBERS_PER_CALL = 1000
@@ -180,7 +181,14 @@ def add_members(account_id: str, list_id: str, rows: Sequence[dict[str, Any]],
         batcher.flush()
     except ListGone:
         raise errors.NotFound("no such list") from None
+    except ListFull:
+        raise errors.Conflict(list_full_message()) from None
     return AddResult(batcher.added, batcher.updated, rejected)
+
+
+def list_full_message() -> str:
+    return (f"the list holds {get_settings().max_list_members} members, the most a list may hold "
+            "(max_list_members); members written before the cap was met are kept")
 
 
 def normalise_phone(raw: str, default_region: str | None = None, field: str = "phone") -> str:

@@ -26,6 +26,7 @@ from pynamodb.attributes import (
     JSONAttribute,
     MapAttribute,
     NumberAttribute,
+    TTLAttribute,
     UnicodeAttribute,
 )
 from pynamodb.connection import Connection
@@ -36,7 +37,7 @@ from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
 from chalicelib import errors
-from chalicelib.clock import format_time, utcnow
+from chalicelib.clock import format_time, parse_time, utcnow
 from chalicelib.settings import get_settings
 from chalicelib.store.base import table_meta
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
@@ -45,6 +46,7 @@ ACTIVE = ("draft", "scheduled", "running")
 TERMINAL = ("completed", "cancelled", "failed")
 TARGET_STATES = ("queued", "sent", "delivered", "read", "failed")
 SCHEDULED_BUCKET = "scheduled"
+RUNNING_BUCKET = "running"
 
 
 def new_broadcast_id() -> str:
@@ -70,6 +72,8 @@ class ProgressIndex(GlobalSecondaryIndex["BroadcastModel"]):
     progress_at = UnicodeAttribute(range_key=True)
 
 
+class BroadcastModel(Model):
+    Meta = table_meta("broadcasts")
 
     account_id = UnicodeAttribute(hash_key=True)
     broadcast_id = UnicodeAttribute(range_key=True)
@@ -102,6 +106,7 @@ class ProgressIndex(GlobalSecondaryIndex["BroadcastModel"]):
     progress_bucket = UnicodeAttribute(null=True)
     progress_at = UnicodeAttribute(null=True)
     due_index = DueIndex()
+    progress_index = ProgressIndex()
 
 
 class StateIndex(GlobalSecondaryIndex["TargetModel"]):
@@ -134,6 +139,7 @@ class TargetModel(Model):
     sent_at = UnicodeAttribute(null=True)
     delivered_at = UnicodeAttribute(null=True)
     read_at = UnicodeAttribute(null=True)
+    expires_at = TTLAttribute(null=True)  # a queued target's (see `targets_expire_at`); settled ones have none
     state_index = StateIndex()
     message_index = MessageIndex()
 
@@ -183,6 +189,7 @@ class Broadcast:
     chunks_dispatched: int
     content: dict[str, Any] | None
     unit_price: int | None
+    progress_at: str | None = None
 
     @property
     def settled_count(self) -> int:
@@ -234,6 +241,7 @@ def _broadcast(item: BroadcastModel) -> Broadcast:
         dispatch_done=bool(item.dispatch_done), dispatch_cursor=item.dispatch_cursor,
         chunks_dispatched=int(item.chunks_dispatched), content=item.content,
         unit_price=int(item.unit_price) if item.unit_price is not None else None,
+        progress_at=item.progress_at,
     )
 
 
@@ -261,9 +269,11 @@ def _connection() -> Connection:
 
 def create_broadcast(*, account_id: str, name: str, template_id: str, list_id: str, template_name: str,
                      list_name: str, scheduled_at: str | None, total_count: int) -> Broadcast:
+    now = utcnow()
     item = BroadcastModel(
         account_id, new_broadcast_id(), name=name, template_id=template_id, list_id=list_id,
         template_name=template_name, list_name=list_name, status="draft", created_at=format_time(now),
+        scheduled_at=scheduled_at, total_count=total_count, expires_at=now + draft_lifetime(),
     )
     item.save(condition=BroadcastModel.broadcast_id.does_not_exist())
     return _broadcast(item)
@@ -322,7 +332,7 @@ def mark_running(account_id: str, broadcast_id: str, *, from_statuses: Sequence[
 def mark_scheduled(account_id: str, broadcast_id: str, scheduled_at: str) -> Broadcast | None:
     return _transition(account_id, broadcast_id, allowed=("draft",), actions=[
         BroadcastModel.status.set("scheduled"),
-        *_progress(),
+        BroadcastModel.expires_at.remove(),
         BroadcastModel.schedule_bucket.set(SCHEDULED_BUCKET),
         BroadcastModel.scheduled_at.set(scheduled_at),
     ])
@@ -367,15 +377,6 @@ def attach_content(broadcast: Broadcast, content: dict[str, Any], unit_price: in
                        actions=[BroadcastModel.content.set(content), BroadcastModel.unit_price.set(unit_price)],
                        extra_condition=BroadcastModel.content.does_not_exist())
 
-
-def due_broadcasts(now: str, limit: int = 100) -> list[tuple[str, str]]:
-    """(account_id, broadcast_id) of scheduled broadcasts whose time has come, oldest first."""
-    return [(item.account_id, item.broadcast_id)
-            for item in BroadcastModel.due_index.query(SCHEDULED_BUCKET, BroadcastModel.scheduled_at <= now,
-                                                       limit=limit)]
-
-
-# ---------------------------------------------------------------- snapshot
 
 def stalled_broadcasts(before: str, limit: int = 100) -> list[tuple[str, str]]:
     """(account_id, broadcast_id) of broadcasts in the running index whose last step is older than
@@ -449,6 +450,8 @@ def record_snapshot_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: s
     """Advance the snapshot from `from_cursor`: the broadcast after, or None if another delivery
     already did."""
     actions: list[Any] = [BroadcastModel.snapshot_cursor.set(to_cursor), BroadcastModel.snapshot_count.add(count)]
+    if broadcast.status == "running":
+        actions += _progress()
     if done:
         actions += [BroadcastModel.snapshot_done.set(True),
                     BroadcastModel.total_count.set(broadcast.snapshot_count + count)]
@@ -458,8 +461,9 @@ def record_snapshot_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: s
     return result
 
 
-def put_targets(broadcast_id: str, targets: Iterable[Target]) -> None:
-    """Write targets with BatchWriteItem (25 per request; unprocessed items are retried)."""
+def put_targets(broadcast_id: str, targets: Iterable[Target], *, expires_at: datetime | None = None) -> None:
+    """Write targets with BatchWriteItem (25 per request; unprocessed items are retried), removed
+    by DynamoDB's TTL after `expires_at` unless written again settled (`put_targets_as_they_come`)."""
     with TargetModel.batch_write() as batch:
         for target in targets:
             item = _target_item(target)

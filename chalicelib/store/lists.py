@@ -97,6 +97,10 @@ class WriteResult:
     own: list[bool]
 
 
+class ListFull(Exception):
+    """The list holds `max_list_members` members: the new ones were not written."""
+
+
 class ListGone(Exception):
     """The list was deleted while members were being written to it."""
 
@@ -169,14 +173,21 @@ def _tables() -> tuple[str, str]:
 
 
 def _list_op(account_id: str, list_id: str, delta: int) -> dict[str, Any]:
+    """The list's part of a members transaction: it exists, and (adding) it stays within the cap
+    (`max_list_members`); its old state comes back on failure, to tell ListGone from ListFull."""
     lists_table, _ = _tables()
     key = {"account_id": {"S": account_id}, "list_id": {"S": list_id}}
     if delta == 0:
         return {"ConditionCheck": {"TableName": lists_table, "Key": key,
                                    "ConditionExpression": "attribute_exists(list_id)"}}
-    return {"Update": {"TableName": lists_table, "Key": key, "UpdateExpression": "ADD member_count :d",
-                       "ConditionExpression": "attribute_exists(list_id)",
-                       "ExpressionAttributeValues": {":d": {"N": str(delta)}}}}
+    update: dict[str, Any] = {"TableName": lists_table, "Key": key, "UpdateExpression": "ADD member_count :d",
+                              "ConditionExpression": "attribute_exists(list_id)",
+                              "ExpressionAttributeValues": {":d": {"N": str(delta)}}}
+    if delta > 0:
+        update["ConditionExpression"] += " AND (attribute_not_exists(member_count) OR member_count <= :room)"
+        update["ExpressionAttributeValues"][":room"] = {"N": str(get_settings().max_list_members - delta)}
+        update["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD"
+    return {"Update": update}
 
 
 def _variables(variables: dict[str, str]) -> dict[str, Any]:
@@ -222,7 +233,11 @@ def write_members(account_id: str, list_id: str, writes: Sequence[MemberWrite]) 
             return WriteResult(created=list(new), own=list(own))
         except Cancelled as cancelled:
             if cancelled.failed(len(writes)):
-                raise ListGone(list_id) from None
+                members_changed = any(cancelled.failed(index) for index in range(len(writes)))
+                if sum(new) == 0 or not cancelled.old(len(writes)):
+                    raise ListGone(list_id) from None
+                if not members_changed:  # the list is there: it is full
+                    raise ListFull(list_id) from None
             for index, write in enumerate(writes):
                 if not cancelled.failed(index):
                     continue

@@ -30,10 +30,10 @@ from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shap
 
 NEEDS_ADMIN = "needs_admin"
 PENDING = "pending"
-_TEMPLATE = "template"
 AI_PENDING = "ai_pending"
 _TEMPLATE = "template"
 _NAME_CLAIM = "name"
+_COUNT = "count"
 
 
 class ByAccountIndex(GlobalSecondaryIndex["TemplateRecord"]):
@@ -85,6 +85,21 @@ class TemplateRecord(Model):
     review_queue_index = ReviewQueueIndex()
 
 
+class TemplateCount(Model):
+    """How many templates an account has (item `count#<account>`, in no index), changed in the
+    transactions that insert and delete them: the `max_templates` cap is a condition of the insert."""
+
+    Meta = table_meta("templates")
+
+    template_id = UnicodeAttribute(hash_key=True)
+    kind = UnicodeAttribute(null=True)  # "count": `find` never takes it for a template
+    templates = NumberAttribute(null=True)
+
+
+def _count_id(account_id: str) -> str:
+    return f"count#{account_id}"
+
+
 @dataclass(frozen=True)
 class NewTemplate:
     template_id: str
@@ -131,11 +146,19 @@ def insert(new: NewTemplate) -> TemplateRecord:
     )
     claim = TemplateRecord(template_id=_claim_id(new.account_id, new.name), kind=_NAME_CLAIM,
                            account_id=new.account_id, name=new.name, claimed_by=new.template_id)
+    cap = get_settings().max_templates
+    count = TemplateCount(_count_id(new.account_id))
     try:
         with _transaction() as transaction:
             transaction.save(record, condition=TemplateRecord.template_id.does_not_exist())
             transaction.save(claim, condition=TemplateRecord.template_id.does_not_exist())
+            transaction.update(count, actions=[TemplateCount.templates.add(1), TemplateCount.kind.set(_COUNT)],
+                               condition=TemplateCount.templates.does_not_exist() | (TemplateCount.templates < cap))
     except TransactWriteError as error:
+        reasons = error.cancellation_reasons
+        if len(reasons) > 2 and reasons[2] is not None and reasons[2].code == "ConditionalCheckFailed":
+            raise Conflict(f"the account has {cap} templates, the most it may have (max_templates): "
+                           "delete one first") from None
         if _cancelled_by_condition(error):
             raise Conflict(f"a template named {new.name!r} already exists") from None
         raise
@@ -145,7 +168,6 @@ def insert(new: NewTemplate) -> TemplateRecord:
 def find(template_id: str) -> TemplateRecord | None:
     """The template with that id (any account), read consistently; None for unknown or deleted ids."""
     try:
-        review_queue=AI_PENDING,
         record = TemplateRecord.get(template_id, consistent_read=True)
     except DoesNotExist:
         return None
