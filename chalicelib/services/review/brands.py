@@ -11,9 +11,10 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-import yaml
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from chalicelib.services.review.data_files import load_yaml
 from chalicelib.services.review.domains import label_of, registrable, suffix_of, unicode_host
 from chalicelib.services.review.normalize import fold, skeleton
 from chalicelib.services.review.terms import TermSet
@@ -57,21 +58,12 @@ class Registry:
         ) for entry in entries}
 
     @cached_property
-    def _by_name(self) -> dict[str, set[str]]:
-        index: dict[str, set[str]] = {}
-        for brand in self.brands.values():
-            for name in brand.names:
-                index.setdefault(fold(name), set()).add(brand.id)
-        return index
-
-    @cached_property
     def _names(self) -> TermSet:
-        return TermSet(self._by_name)
+        return TermSet((name, brand.id) for brand in self.brands.values() for name in brand.names)
 
     @cached_property
-    def _cased(self) -> list[tuple[re.Pattern[str], str]]:
-        return [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"), brand.id)
-                for brand in self.brands.values() for name in brand.cased_names if name.strip()]
+    def _cased(self) -> TermSet:
+        return TermSet(((name, brand.id) for brand in self.brands.values() for name in brand.cased_names), cased=True)
 
     @cached_property
     def owners(self) -> dict[str, frozenset[str]]:
@@ -97,15 +89,11 @@ class Registry:
     def named(self, folded: str, raw: str = "") -> Iterator[tuple[str, str]]:
         """(brand id, name as found) for each registry name in the text."""
         for hit in self._names.finditer(folded):
-            term = hit.term
-            ids = self._by_name.get(term) or self._by_name.get(term.removesuffix("s")) or \
-                self._by_name.get(term.removesuffix("es")) or set()
-            for brand_id in ids:
-                yield brand_id, term
-        for pattern, brand_id in self._cased:
-            match = pattern.search(raw)
-            if match:
-                yield brand_id, match.group(0)
+            for brand_id in hit.labels:
+                yield brand_id, hit.term
+        for hit in self._cased.finditer(raw):
+            for brand_id in hit.labels:
+                yield brand_id, hit.term
 
     def serves(self, brand_id: str, market: str, name: str) -> bool:
         """A brand of another market counts only when named in full: `PLN` is Indonesia's power
@@ -118,6 +106,19 @@ class Registry:
         return self.owners.get(registrable(host), frozenset())
 
     def imitated(self, host: str) -> str | None:
+        if host not in self._imitated:
+            self._imitated[host] = self._imitation(host)
+        return self._imitated[host]
+
+    @cached_property
+    def _imitated(self) -> dict[str, str | None]:
+        return {}
+
+    @cached_property
+    def _skeletons(self) -> list[str]:
+        return [candidate.skeleton for candidate in self._labels]
+
+    def _imitation(self, host: str) -> str | None:
         """The brand a host imitates: its official domain dressed in another's
         (`dhl.com-track.info`), its name in a hyphenated label (`sbi-kyc-update.co`), or a label
         that looks like the brand's (`paypa1`, `paypal` with a Cyrillic a, `amazom`)."""
@@ -125,16 +126,18 @@ class Registry:
         if not domain or domain in self.owners:
             return None
         shown = unicode_host(host)
-        for official, ids in self.owners.items():
-            brand_id = min(ids)
-            if len(official) >= 6 and (shown.startswith(official + "-") or f".{official}-" in shown
-                                       or shown.startswith(official + ".") or f".{official}." in shown):
-                return brand_id
+        for official in _pieces(shown):
+            if official in self.owners and len(official) >= 6:
+                return min(self.owners[official])  # an official domain dressed in another's
         label = label_of(unicode_host(domain)) or label_of(domain)
         looks = skeleton(label)
         owned = shown[: len(shown) - len(suffix_of(shown))].strip(".")  # every label a registrant chose
         tokens = {skeleton(token) for token in _TOKEN_SPLIT.split(owned) if token}
-        for candidate in self._labels:
+        near = {index for _, _, index in process.extract(looks, self._skeletons, scorer=Levenshtein.distance,
+                                                          score_cutoff=2, limit=None)}
+        for index, candidate in enumerate(self._labels):
+            if index not in near and candidate.skeleton not in tokens and candidate.skeleton not in looks:
+                continue
             if looks == candidate.skeleton:
                 return candidate.brand  # same look, other letters (else it would be official)
             if candidate.ordinary:
@@ -152,10 +155,21 @@ class Registry:
         return None
 
 
+def _pieces(host: str) -> Iterator[str]:
+    """Every run of whole labels in a host, cut at dots and hyphens but for the first and last
+    label: `dhl.com-track.info` -> `dhl.com`, `com-track.info`, …"""
+    cuts = [0] + [at + 1 for at, ch in enumerate(host) if ch in ".-"]
+    ends = [at for at, ch in enumerate(host) if ch in ".-"] + [len(host)]
+    for start in cuts:
+        for end in ends:
+            if end > start and "." in host[start:end]:
+                yield host[start:end]
+
+
 @cache
 def registry() -> Registry:
     text = resources.files("chalicelib.services.review").joinpath("data/brands.yaml").read_text("utf-8")
-    return Registry(list(yaml.safe_load(text).get("brands") or []))
+    return Registry(list(load_yaml(text).get("brands") or []))
 
 
 def verified_ids(names: Iterator[str] | list[str] | tuple[str, ...] | frozenset[str]) -> frozenset[str]:

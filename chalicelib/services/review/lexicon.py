@@ -1,12 +1,13 @@
-"""The words of each concept the rules reason with, per language (`data/lexicon/<code>.yaml`)."""
+"""The words of each concept the rules reason with, per language (`data/lexicon/<code>.yaml`),
+compiled into one index whose hits say which language and concept each term belongs to."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from chalicelib.services.review.data_files import load_yaml
 from chalicelib.services.review.terms import TermSet
 
 CONCEPTS = (
@@ -25,11 +26,15 @@ def languages() -> frozenset[str]:
     return frozenset(entry.name.removesuffix(".yaml") for entry in folder.iterdir() if entry.name.endswith(".yaml"))
 
 
-@cache
-def lexicon(language: str) -> dict[str, TermSet]:
-    """Concept -> its terms in `language` (empty sets for a language without a lexicon)."""
-    if language not in languages():
-        return {concept: TermSet(()) for concept in CONCEPTS}
+def _terms(language: str) -> Iterator[tuple[str, str]]:
     path = resources.files("chalicelib.services.review").joinpath(f"{_DIR}/{language}.yaml")
-    concepts = (yaml.safe_load(path.read_text("utf-8")) or {}).get("concepts") or {}
-    return {concept: TermSet(str(term) for term in concepts.get(concept) or ()) for concept in CONCEPTS}
+    concepts = (load_yaml(path.read_text("utf-8")) or {}).get("concepts") or {}
+    for concept in CONCEPTS:
+        for term in concepts.get(concept) or ():
+            yield str(term), f"{language}:{concept}"
+
+
+@cache
+def index() -> TermSet:
+    """Every term of every language; a hit's labels are `language:concept`."""
+    return TermSet(term for language in sorted(languages()) for term in _terms(language))

@@ -66,8 +66,8 @@ def _is_latin(ch: str) -> bool:
 
 
 def _unmask_word(token: str, latin_context: bool) -> str:
-    if token == "{{n}}" or "://" in token:
-        return token
+    if (token.isalpha() and (token.isascii() or not latin_context)) or token == "{{n}}" or "://" in token:
+        return token  # nothing to undo: one script, no digits or symbols
     table = _confusables()
     letters = [ch for ch in token if ch.isalpha()]
     foreign = [ch for ch in letters if not ch.isascii()]

@@ -7,8 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from chalicelib.services.review.data_files import load_yaml
 from chalicelib.services.review.model import Finding, Severity
 
 ACTIONS: dict[str, Severity] = {"block": "block", "review": "review", "warn": "warn"}
@@ -35,7 +34,7 @@ def _rule(code: str, group: str, entry: dict[str, Any]) -> Rule:
 @cache
 def rules() -> dict[str, Rule]:
     text = resources.files("chalicelib.services.review").joinpath("data/policy.yaml").read_text("utf-8")
-    table: dict[str, dict[str, dict[str, Any]]] = yaml.safe_load(text)
+    table: dict[str, dict[str, dict[str, Any]]] = load_yaml(text)
     return {code: _rule(code, group, entry) for group, entries in table.items() for code, entry in entries.items()}
 
 

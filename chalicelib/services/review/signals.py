@@ -16,7 +16,7 @@ from chalicelib.services.review import language as languages
 from chalicelib.services.review.brands import registry
 from chalicelib.services.review.domains import Link, links, registrable
 from chalicelib.services.review.fields import LINKS, READ, VISIBLE, Field, template_fields
-from chalicelib.services.review.lexicon import CONCEPTS, lexicon
+from chalicelib.services.review.lexicon import CONCEPTS, index
 from chalicelib.services.review.model import Subject
 from chalicelib.services.review.normalize import fold, has_invisible, unmask
 from chalicelib.services.template_content import PLACEHOLDER
@@ -105,21 +105,23 @@ class Signals:
     # -- concepts --------------------------------------------------------------------------------
     @cached_property
     def concepts(self) -> dict[str, list[Spot]]:
+        """Concept -> where its terms show, in the languages the text may be in; a term found only
+        once the disguises are undone is `disguised`."""
         found: dict[str, list[Spot]] = {concept: [] for concept in CONCEPTS}
-        seen: set[tuple[str, int]] = set()
-        for code in self.language.candidates:
-            for concept, terms in lexicon(code).items():
-                if not terms:
-                    continue
-                for joined, disguised in ((self.plain, False), (self.unmasked, True)):
-                    for hit in terms.finditer(joined.text):
-                        path, sentence = joined.where(hit.start)
-                        key = (concept, hit.start if not disguised else -1 - hit.start)
-                        if disguised and hit.term in self.plain.text:
-                            continue  # written plainly too: not a disguise
-                        if key not in seen:
-                            seen.add(key)
-                            found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))
+        readable = set(self.language.candidates)
+        seen: set[tuple[str, str, int]] = set()
+        views = [(self.plain, False)] + ([(self.unmasked, True)] if self.unmasked.text != self.plain.text else [])
+        for joined, disguised in views:
+            for hit in index().finditer(joined.text):
+                if disguised and hit.term in self.plain.text:
+                    continue  # written plainly too: not a disguise
+                path, sentence = joined.where(hit.start)
+                for label in hit.labels:
+                    language, concept = label.split(":", 1)
+                    key = (concept, path, hit.start if not disguised else -1 - hit.start)
+                    if language in readable and key not in seen:
+                        seen.add(key)
+                        found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))
         return found
 
     def has(self, *concepts: str) -> bool:
@@ -135,7 +137,8 @@ class Signals:
         found: dict[str, Spot] = {}
         raw = _Joined(self.read, (field.text for field in self.read))
         brands = registry()
-        for joined, disguised in ((self.plain, False), (self.unmasked, True)):
+        views = [(self.plain, False)] + ([(self.unmasked, True)] if self.unmasked.text != self.plain.text else [])
+        for joined, disguised in views:
             for brand_id, term in brands.named(joined.text, raw.text if not disguised else ""):
                 if disguised and term in self.plain.text:
                     continue

@@ -1,61 +1,111 @@
-"""Lists of words and phrases compiled into one matcher each, matched on folded text.
+"""Lists of words and phrases, each term carrying labels, matched on folded text in one pass.
 
-A term matches as a whole word or phrase; `*` at its end matches any word that starts with it;
-a Latin word may take a plural `s`/`es`; terms in scripts written without spaces (Chinese, Japanese,
-Korean, Thai, Lao, Khmer, Myanmar) match anywhere.
+A term matches as a whole word or phrase of whole words; `*` at its end matches any word that
+starts with it; a Latin word may take a plural `s`/`es`; terms in scripts written without spaces
+(Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar) match anywhere. The text is cut into words
+once and each word is looked up in dictionaries, so the cost grows with the text, not with the
+number of terms.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from chalicelib.services.review.normalize import fold
 
-# What continues a word: letters and digits, and the combining marks of Indic and Arabic scripts.
-_WORD = r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f]"
+# A word: letters and digits, with the combining marks of Indic and Arabic scripts.
+WORD = re.compile(r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0963\u0966-\u0dff]+")
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-def _pattern(term: str) -> str:
-    stem = term.endswith("*")
-    body = term.rstrip("*").strip()
-    escaped = r"\s+".join(re.escape(part) for part in body.split())
-    if _UNSPACED.search(body):
-        return escaped
-    left = f"(?<!{_WORD})" if re.match(_WORD, body[0]) else ""
-    if stem:
-        return f"{left}{escaped}{_WORD}*"
-    plural = "(?:e?s)?" if body[-1].isascii() and body[-1].isalpha() else ""
-    right = f"(?!{_WORD})" if re.match(_WORD, body[-1]) else ""
-    return f"{left}{escaped}{plural}{right}"
 
 
 @dataclass(frozen=True)
 class Hit:
-    term: str
+    term: str  # the words as they stand in the text
     start: int
     end: int
+    labels: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    words: tuple[str, ...]
+    stem: bool  # the last word is a prefix
+    labels: frozenset[str]
+
+
+def _plural_ok(word: str) -> bool:
+    return word[-1].isascii() and word[-1].isalpha()
 
 
 class TermSet:
-    """One compiled matcher over a list of terms (folded when compiled)."""
-
-    def __init__(self, terms: Iterable[str]) -> None:
-        folded = sorted({fold(str(term)) for term in terms if str(term).strip().strip("*")}, key=len, reverse=True)
-        self.terms = tuple(folded)
-        self._regex = re.compile("|".join(f"(?:{_pattern(term)})" for term in folded)) if folded else None
+    def __init__(self, terms: Iterable[tuple[str, str]] | Iterable[str], *, cased: bool = False) -> None:
+        """`cased`: terms keep their case (and must be matched on text as written)."""
+        labels: dict[tuple[str, bool], set[str]] = defaultdict(set)
+        unspaced: dict[str, set[str]] = defaultdict(set)
+        for item in terms:
+            term, label = (item, "") if isinstance(item, str) else item
+            stem = str(term).strip().endswith("*")
+            folded = " ".join(str(term).strip().rstrip("*").split()) if cased else fold(str(term).strip().rstrip("*"))
+            if not folded:
+                continue
+            if _UNSPACED.search(folded):
+                unspaced[folded].add(label)
+            else:
+                labels[folded, stem].add(label)
+        self._first: dict[str, list[_Entry]] = defaultdict(list)
+        self._stems: dict[int, dict[str, list[_Entry]]] = defaultdict(lambda: defaultdict(list))
+        for (folded, stem), names in labels.items():
+            words = tuple(WORD.findall(folded))
+            if not words:
+                continue
+            entry = _Entry(words, stem, frozenset(names))
+            if stem and len(words) == 1:
+                self._stems[len(words[0])][words[0]].append(entry)
+            else:
+                self._first[words[0]].append(entry)
+        self._unspaced = {term: frozenset(names) for term, names in unspaced.items()}
+        self.terms = tuple(term for term, _ in labels) + tuple(self._unspaced)
 
     def __bool__(self) -> bool:
-        return self._regex is not None
+        return bool(self.terms)
+
+    @staticmethod
+    def _last_ok(entry: _Entry, word: str) -> bool:
+        last = entry.words[-1]
+        if entry.stem:
+            return word.startswith(last)
+        return word == last or (_plural_ok(last) and word in (last + "s", last + "es"))
+
+    def _entries(self, word: str) -> Iterator[_Entry]:
+        yield from self._first.get(word, ())
+        for cut in (1, 2):
+            if len(word) > cut + 1 and word[-cut:] in ("s", "es"):
+                yield from (entry for entry in self._first.get(word[:-cut], ()) if len(entry.words) == 1)
+        for length, stems in self._stems.items():
+            if len(word) >= length:
+                yield from stems.get(word[:length], ())
 
     def finditer(self, text: str) -> Iterator[Hit]:
-        if self._regex is None:
-            return
-        for match in self._regex.finditer(text):
-            yield Hit(match.group(0), match.start(), match.end())
+        words = [(match.group(0), match.start(), match.end()) for match in WORD.finditer(text)]
+        for at, (word, start, end) in enumerate(words):
+            for entry in self._entries(word):
+                size = len(entry.words)
+                if size == 1:
+                    if self._last_ok(entry, word):
+                        yield Hit(text[start:end], start, end, entry.labels)
+                    continue
+                span = words[at:at + size]
+                middle = zip([w for w, _, _ in span[1:-1]], entry.words[1:-1], strict=False)
+                if len(span) == size and all(w == e for w, e in middle) and self._last_ok(entry, span[-1][0]):
+                    yield Hit(text[start:span[-1][2]], start, span[-1][2], entry.labels)
+        for term, names in self._unspaced.items():
+            start = text.find(term)
+            while start >= 0:
+                yield Hit(term, start, start + len(term), names)
+                start = text.find(term, start + len(term))
 
     def search(self, text: str) -> str | None:
-        match = self._regex.search(text) if self._regex is not None else None
-        return match.group(0) if match else None
+        return next((hit.term for hit in self.finditer(text)), None)
