@@ -13,6 +13,7 @@ from chalicelib.services.review.signals import Signals, Spot
 
 _GIVEN = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}\{\{n\}\}")  # "OTP {{n}}", "code is {{n}}", "PIN: {{n}}"
 _DIGITS = re.compile(r"\D")
+_MULTIPLIED = re.compile(r"(?<![\w.])(?:[2-9]|10|100)\s?x(?!\w)|(?<!\w)x\s?(?:[2-9]|10|100)(?![\w.])")
 _STORES = ("play.google.com", "apps.apple.com", "appgallery.huawei.com", "galaxystore.samsung.com")
 
 
@@ -30,9 +31,17 @@ def _foreign_phones(signals: Signals, brand_id: str) -> list[str]:
 
 
 def _lure(signals: Signals) -> Spot | None:
-    """What turns naming a brand into a lure: a threat, urgency, a check, a refund, a prize, a fee."""
-    return signals.first("threat", "disconnection", "verify_action", "refund", "prize", "fee", "secret",
-                         "install", "urgency")
+    """What turns naming a brand into a lure: a threat, a check, a refund, a prize, a fee, a secret."""
+    return signals.first("threat", "disconnection", "verify_action", "refund", "prize", "fee", "secret", "install")
+
+
+def _dialled_as(signals: Signals, brand_id: str, spot: Spot) -> str | None:
+    """A dial button labelled with the brand whose number is not the brand's."""
+    if not spot.path.endswith(".text"):
+        return None
+    number = spot.path.removesuffix(".text") + ".phone_number"
+    foreign = _foreign_phones(signals, brand_id)
+    return number if number in foreign else None
 
 
 def brand_checks(signals: Signals) -> Iterator[Finding]:
@@ -50,6 +59,10 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
     unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items() if brand_id not in verified]
     for brand_id, spot in unverified:
         elsewhere = _foreign_links(signals, brand_id) + _foreign_phones(signals, brand_id)
+        dialled = _dialled_as(signals, brand_id, spot)
+        if dialled is not None:
+            yield finding("brand_impersonation", market, dialled, spot.term)
+            return
         if (elsewhere or pays) and (lure is not None or spot.disguised):
             where = elsewhere[0] if elsewhere else (lure.path if lure else spot.path)
             yield finding("brand_impersonation", market, where, spot.term)
@@ -109,6 +122,18 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     spot = signals.first("income_promise")
     if spot is not None:
         yield finding("guaranteed_returns", signals.market, spot.path, spot.term)
+        return
+    speculative = signals.first("speculative")
+    multiplied = _MULTIPLIED.search(signals.plain.text)
+    if speculative is not None and multiplied is not None:
+        yield finding("guaranteed_returns", signals.market, speculative.path, multiplied.group(0))
+
+
+def prize_checks(signals: Signals) -> Iterator[Finding]:
+    """A win announced to someone who entered nothing, with somewhere to claim it."""
+    spot = signals.first("prize")
+    if spot is not None and (signals.links or signals.phones) and not _verified_sender(signals):
+        yield finding("prize_claim", signals.market, spot.path, spot.term)
 
 
 def threat_checks(signals: Signals) -> Iterator[Finding]:

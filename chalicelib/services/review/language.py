@@ -13,7 +13,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from chalicelib.services.review.lexicon import languages
 
 # Languages the identifier confuses with each other on short texts: one stands for the others.
-_KIN = [{"es", "pt", "gl", "ca", "an", "ext", "oc"}, {"id", "ms", "jv", "ace", "su"},
+_KIN = [{"es", "gl", "ca", "an", "ext", "oc"}, {"pt", "gl"}, {"id", "ms", "jv", "ace", "su"},
         {"hi", "mr", "ne", "sa", "gom"}, {"ru", "uk", "bg", "mk", "sr", "be", "kk", "ky", "tg"},
         {"zh", "wuu", "yue", "ja"}, {"en", "pcm", "sco"}, {"tl", "bcl"}, {"ar", "ary", "arz", "fa", "ur", "ps"},
         {"it", "vec", "lij", "la"}, {"fr", "wa", "oc"}, {"nl", "af", "fy", "li"}, {"sw", "rw", "sn"}]
@@ -32,6 +32,7 @@ class Reading:
     candidates: tuple[str, ...]  # languages whose lexicons apply
     covered: bool           # the reviewer reads the text
     mismatch: bool          # the text is confidently not in the declared language
+    english: bool = True    # the text may be English (or English words carry it)
 
 
 @cache
@@ -85,7 +86,8 @@ def read(prose: str, tag: str) -> Reading:
         declared = "hi-Latn"  # Hinglish declared as Hindi: readable, but the tag is wrong
     if letters < MIN_LETTERS:
         ok = declared in languages()
-        return Reading(declared, "", 0.0, (declared, "en") if ok else ("en",), ok, False)
+        return Reading(declared, "", 0.0, (declared, "en") if ok else ("en",), ok, False,
+                       declared in ("en", "hi-Latn") or script not in ("", "Latn"))
     ranks = _identifier().rank(prose)[:3]
     detected, confidence = ranks[0]
     candidates = [declared] + [lang for lang, p in ranks if p >= 0.1]
@@ -99,4 +101,6 @@ def read(prose: str, tag: str) -> Reading:
     mismatch = wrong_script or (
         letters >= 25 and confidence >= 0.9 and detected in languages() and declared in languages()
         and declared != "hi-Latn" and not _kin(detected, declared) and not declared_seen)
-    return Reading(declared, detected, round(confidence, 3), tuple(readable), covered, mismatch)
+    english = declared in ("en", "hi-Latn") or any(lang == "en" and p >= 0.05 for lang, p in ranks) \
+        or script_share(prose, "Latn")[0] < 0.5  # English words inside another script stand out
+    return Reading(declared, detected, round(confidence, 3), tuple(readable), covered, mismatch, english)

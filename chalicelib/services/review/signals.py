@@ -22,6 +22,12 @@ from chalicelib.services.review.normalize import fold, has_invisible, unmask
 from chalicelib.services.template_content import PLACEHOLDER
 
 _SEPARATOR = "\n\u00b6\n"
+# English words inside text in another language count only where English is the lingua franca:
+# product names, codes and secrets ("OTP", "CBD", "casino"), not everyday words ("sale" is Spanish too).
+_LOANWORD_CONCEPTS = frozenset((
+    "secret", "otp_words", "drugs", "weapons", "sexual", "malware", "install", "gambling", "speculative", "pharmacy",
+    "cannabis", "tobacco", "alcohol", "dating",
+))
 _SENTENCE_END = re.compile(r"[.!?\u0964\u06d4\u061f\u3002\uff01\uff1f\n]+(?:\s|$)|\u00b6")
 _PHONE = re.compile(r"(?<![\w/=.-])\+?\d[\d ().-]{7,}\d(?![\w/])")
 _CURRENCY = (r"(?:[$€£₹¥₩₺₽₦₱฿₫]|r\$|rs\.?|inr|usd|eur|gbp|mxn|brl|idr|rp\.?|sar|aed|egp|tl|try|pln|zl|zł|rm|myr|"
@@ -119,6 +125,8 @@ class Signals:
                 for label in hit.labels:
                     language, concept = label.split(":", 1)
                     key = (concept, path, hit.start if not disguised else -1 - hit.start)
+                    if language == "en" and not self.language.english and concept not in _LOANWORD_CONCEPTS:
+                        continue
                     if language in readable and key not in seen:
                         seen.add(key)
                         found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))

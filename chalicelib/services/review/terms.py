@@ -18,6 +18,7 @@ from chalicelib.services.review.normalize import fold
 
 # A word: letters and digits, with the combining marks of Indic and Arabic scripts.
 WORD = re.compile(r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0963\u0966-\u0dff]+")
+_SYMBOL = re.compile(r"[^\w\s'\-.\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0dff]")
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -49,8 +50,8 @@ class TermSet:
             term, label = (item, "") if isinstance(item, str) else item
             stem = str(term).strip().endswith("*")
             folded = " ".join(str(term).strip().rstrip("*").split()) if cased else fold(str(term).strip().rstrip("*"))
-            if not folded:
-                continue
+            if not folded or _SYMBOL.search(folded):
+                continue  # "% off", "R$": words alone would match far more than the term
             if _UNSPACED.search(folded):
                 unspaced[folded].add(label)
             else:
