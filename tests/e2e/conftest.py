@@ -86,7 +86,10 @@ def start_stack(tmp: Path, **env: str) -> Stack:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    running = start_stack(tmp_path_factory.mktemp("stack"), RCS_SEND_CHUNK_SIZE="10")
+    # The rate limit is generous here (the test environment's), so polling loops never meet it;
+    # tests/functional/api/test_rate_limit.py tests it.
+    running = start_stack(tmp_path_factory.mktemp("stack"), RCS_SEND_CHUNK_SIZE="10",
+                          RCS_API_RATE_PER_SECOND="1000", RCS_API_BURST="5000")
     yield running
     running.stop()
 

@@ -76,7 +76,10 @@ def _seed(headers: dict[str, str]) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
-    stack = start_local_stack(Path(tmp_path_factory.mktemp("fuzz")), api_port=API_PORT, moto_port=MOTO_PORT)
+    # A generous rate limit: the fuzzer calls as fast as the stack answers, one account for all
+    # (429 is documented and validated, but it would hide what the operations answer).
+    stack = start_local_stack(Path(tmp_path_factory.mktemp("fuzz")), api_port=API_PORT, moto_port=MOTO_PORT,
+                              RCS_API_RATE_PER_SECOND="1000", RCS_API_BURST="5000")
     try:
         yield stack
     finally:

@@ -3,7 +3,6 @@ limits"): a token bucket in DynamoDB, so every Lambda instance spends the same b
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +17,7 @@ from chalicelib.services import rate_limit
 from chalicelib.settings import reset_settings
 from chalicelib.store.tables import reset_connections
 from tests.support import faults
+from tests.support.openapi import ValidatingClient
 
 Auth = Callable[..., dict[str, str]]
 
@@ -38,12 +38,13 @@ def test_past_the_burst_an_account_gets_429_with_retry_after_and_others_are_not_
         client: Client, auth: Auth, limit: Callable[[float, int], None]) -> None:
     # GIVEN one request a second with bursts of 3
     limit(1, 3)
-    # WHEN acme makes 4 requests at once
-    answers = [client.http.get("/api/v1/rcs/balance", headers=auth("acme")) for _ in range(4)]
+    # WHEN acme makes 4 requests at once (answers checked against the OpenAPI document)
+    api = ValidatingClient(client)
+    answers = [api.request("GET", "/balance", auth("acme")) for _ in range(4)]
     # THEN the first 3 pass and the 4th is refused with the envelope and a Retry-After in seconds
-    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert [answer.status for answer in answers] == [200, 200, 200, 429]
     refused = answers[-1]
-    assert json.loads(refused.body)["error"] == "rate_limited"
+    assert refused.body["error"] == "rate_limited"
     assert refused.headers["Retry-After"] == "1"
     # AND another account still has its own budget, admins' operations included
     assert client.http.get("/api/v1/rcs/balance", headers=auth("globex")).status_code == 200
