@@ -102,13 +102,20 @@ def test_create_refuses_a_template_that_is_not_approved(client: Client, auth: Au
     assert status == 403 and answer["error"] == "forbidden"
 
 
-@pytest.mark.parametrize("field", ["template_id", "list_id"])
+@pytest.mark.parametrize(("field", "says"), [("template_id", "template"), ("list_id", "list")])
 def test_create_answers_404_for_an_unknown_or_foreign_template_or_list(client: Client, auth: Auth,
-                                                                       ready: dict[str, str], field: str) -> None:
-    status, answer = call(client, "POST", "/broadcasts", auth(), {**ready, field: "nope"})
-    assert status == 404 and answer["error"] == "not_found"
-    status, answer = call(client, "POST", "/broadcasts", auth("globex"), ready)
-    assert status == 404
+                                                                       ready: dict[str, str], field: str,
+                                                                       says: str) -> None:
+    # GIVEN globex, another account with an approved template and a list of its own
+    foreign = {"template_id": approved_template(client, auth, "globex"),
+               "list_id": contact_list(client, auth, "globex", members=members(2))}
+    # WHEN acme names an unknown id, or globex's, in `field` and its own id in the other field
+    for value in ("nope", foreign[field]):
+        status, answer = call(client, "POST", "/broadcasts", auth(), {**ready, field: value})
+        # THEN the answer is 404 about that field's resource, and no broadcast was made
+        assert (status, answer["error"]) == (404, "not_found"), answer
+        assert says in answer["message"], answer
+    assert call(client, "GET", "/broadcasts", auth())[1]["broadcasts"] == []
 
 
 @pytest.mark.parametrize("value", ["tomorrow", "2026-13-01T00:00:00Z", "2026-05-28T08:00:00", 42])
@@ -170,9 +177,20 @@ def test_a_scheduled_broadcast_waits_for_its_time_and_then_fires_from_the_schedu
     assert broadcast(client, auth, broadcast_id)["status"] == "completed"
 
 
-def test_a_schedule_in_the_past_runs_at_start(client: Client, auth: Auth, ready: dict[str, str]) -> None:
+def test_a_schedule_in_the_past_runs_at_start(client: Client, auth: Auth, ready: dict[str, str],
+                                              chalice_app: Any) -> None:
     broadcast_id = create(client, auth, ready, scheduled_at="2020-01-01T00:00:00Z")["broadcast_id"]
+    before = balance(client, auth)
+    # WHEN it is started (no scheduler tick in between)
     assert call(client, "POST", f"/broadcasts/{broadcast_id}/start", auth())[1]["status"] == "running"
+    drain(chalice_app)
+    # THEN it ran at once: every member sent once, counted and charged
+    final = broadcast(client, auth, broadcast_id)
+    targets = all_targets(client, auth, broadcast_id)
+    assert final["status"] == "completed"
+    assert (final["sent_count"], final["failed_count"], final["total_count"]) == (10, 0, 10)
+    assert {t["state"] for t in targets} == {"sent"} and len({t["rm_message_id"] for t in targets}) == 10
+    assert balance(client, auth) == before - 10 * PRICE
 
 
 def test_without_credentials_the_broadcast_fails_with_no_credentials(client: Client, auth: Auth,

@@ -124,16 +124,22 @@ def test_a_read_before_its_delivery_counts_both_and_the_late_delivery_changes_no
     target = sent["targets"][3]
     deliver(client, sent, target, "READ")
     drain(chalice_app)
-    deliver(client, sent, target, "DELIVERED")
-    deliver(client, sent, target, "READ")
-    drain(chalice_app)
 
-    final, states = counts(client, auth, sent)
-    row = next(t for t in all_targets(client, auth, sent["broadcast_id"]) if t["state"] == "read")
-    assert (final["delivered_count"], final["read_count"]) == (1, 1)
-    assert states["read"] == 1
-    assert row["delivered_at"] == row["read_at"] == "2026-11-22T10:00:05Z"
-    assert final["status"] == "completed"
+    def check() -> None:
+        final, states = counts(client, auth, sent)
+        row = next(t for t in all_targets(client, auth, sent["broadcast_id"]) if t["state"] == "read")
+        assert (final["delivered_count"], final["read_count"]) == (1, 1)
+        assert states["read"] == 1 and row["recipient_phone"] == target["recipient_phone"]
+        assert row["delivered_at"] == row["read_at"] == "2026-11-22T10:00:05Z"
+        assert final["status"] == "completed"
+
+    check()
+    # The late DELIVERED alone in its batch (no READ beside it to hide a move backwards), then the
+    # duplicate READ alone in another: each changes nothing.
+    for late in ("DELIVERED", "READ"):
+        deliver(client, sent, target, late)
+        drain(chalice_app)
+        check()
 
 
 def test_an_event_for_an_unknown_message_is_dropped_not_retried_forever(client: Client, auth: Auth,
