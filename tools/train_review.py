@@ -16,6 +16,7 @@ import argparse
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -31,10 +32,27 @@ OUT = Path(__file__).resolve().parents[1] / "chalicelib" / "services" / "review"
 N_MIN, N_MAX = 2, 4
 
 
-def _pipeline(c: float) -> object:
+def _pipeline(c: float) -> Any:
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(N_MIN, N_MAX), use_idf=False, norm="l2",
                                  lowercase=False, min_df=2)
     return make_pipeline(vectorizer, LogisticRegression(C=c, class_weight="balanced", max_iter=2000))
+
+
+def export(pipeline: Any, threshold: float, min_weight: float = 0.0) -> dict[str, Any]:
+    """The weights file of a fitted pipeline: every kept n-gram with its weight (the scorer
+    normalises over the kept n-grams, so pruning makes it drift from scikit-learn)."""
+    vectorizer, classifier = pipeline.steps[0][1], pipeline.steps[1][1]
+    weights = {gram: round(float(weight), 4) for gram, weight in
+               zip(vectorizer.get_feature_names_out(), classifier.coef_[0], strict=True)
+               if abs(weight) >= min_weight}
+    return {"n_min": N_MIN, "n_max": N_MAX, "bias": round(float(classifier.intercept_[0]), 4),
+            "threshold": round(threshold, 4), "weights": weights}
+
+
+def fit(texts: Sequence[str], labels: Sequence[int], c: float = 4.0) -> Any:
+    pipeline: Any = _pipeline(c)
+    pipeline.fit(list(texts), list(labels))
+    return pipeline
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -55,21 +73,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     threshold = float(clean[min(len(clean) - 1, int(np.ceil(len(clean) * (1 - args.max_clean_flagged))))])
     caught = float(np.mean(scores[labels == 1] >= threshold))
 
-    pipeline = _pipeline(args.c)
-    pipeline.fit(texts, labels)  # type: ignore[attr-defined]
-    vectorizer, classifier = pipeline.steps[0][1], pipeline.steps[1][1]  # type: ignore[attr-defined]
-    weights = {gram: round(float(weight), 4) for gram, weight in
-               zip(vectorizer.get_feature_names_out(), classifier.coef_[0], strict=True)
-               if abs(weight) >= args.min_weight}  # every kept gram is vocabulary: the norm runs over them
-    model = {"n_min": N_MIN, "n_max": N_MAX, "bias": round(float(classifier.intercept_[0]), 4),
-             "threshold": round(threshold, 4), "weights": weights,
-             "trained_on": f"train split, {len(entries)} templates", "cv_flagged_risky": round(caught, 3)}
+    pipeline = fit(texts, list(labels), args.c)
+    model = export(pipeline, threshold, args.min_weight) | {
+        "trained_on": f"train split, {len(entries)} templates", "cv_flagged_risky": round(caught, 3)}
     OUT.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
 
-    check = NgramModel(N_MIN, N_MAX, weights, model["bias"], threshold)  # type: ignore[arg-type]
+    check = NgramModel(N_MIN, N_MAX, model["weights"], model["bias"], threshold)
     drift = max(abs(check.score(text) - float(p)) for text, p in
-                zip(texts, pipeline.predict_proba(texts)[:, 1], strict=True))  # type: ignore[attr-defined]
-    print(f"{len(entries)} templates, {len(weights)} weights kept, threshold {threshold:.3f}; "
+                zip(texts, pipeline.predict_proba(texts)[:, 1], strict=True))
+    print(f"{len(entries)} templates, {len(model['weights'])} weights kept, threshold {threshold:.3f}; "
           f"cross-validated: {caught:.1%} of risky templates flagged at <= {args.max_clean_flagged:.0%} of clean; "
           f"pure-Python score differs from scikit-learn's by at most {drift:.4f}")
 

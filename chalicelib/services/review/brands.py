@@ -88,9 +88,12 @@ class Registry:
 
     def named(self, folded: str, raw: str = "") -> Iterator[tuple[str, str]]:
         """(brand id, name as found) for each registry name in the text."""
-        for hit in self._names.finditer(folded):
-            for brand_id in hit.labels:
-                yield brand_id, hit.term
+        hits = list(self._names.finditer(folded))
+        for hit in hits:
+            inside = any(other.start <= hit.start and hit.end <= other.end and other.end - other.start >
+                         hit.end - hit.start for other in hits)
+            if not inside:  # "Bank of India" inside "State Bank of India" is not a second brand
+                yield from ((brand_id, hit.term) for brand_id in hit.labels)
         for hit in self._cased.finditer(raw):
             for brand_id in hit.labels:
                 yield brand_id, hit.term
@@ -102,8 +105,14 @@ class Registry:
         return "GLOBAL" in markets or market in markets or (len(name) >= 6 and not name.isupper())
 
     def owner(self, host: str) -> frozenset[str]:
-        """The brands whose official domain the host is on."""
-        return self.owners.get(registrable(host), frozenset())
+        """The brands whose official domain the host is on (`www.gov.uk` is on GOV.UK's `gov.uk`,
+        itself a public suffix, so the host's own registrable domain is not enough)."""
+        labels = host.lower().split(".")
+        for start in range(len(labels) - 1):
+            owners = self.owners.get(".".join(labels[start:]))
+            if owners:
+                return owners
+        return frozenset()
 
     def imitated(self, host: str) -> str | None:
         if host not in self._imitated:
@@ -123,7 +132,7 @@ class Registry:
         (`dhl.com-track.info`), its name in a hyphenated label (`sbi-kyc-update.co`), or a label
         that looks like the brand's (`paypa1`, `paypal` with a Cyrillic a, `amazom`)."""
         domain = registrable(host)
-        if not domain or domain in self.owners:
+        if not domain or self.owner(host):
             return None
         shown = unicode_host(host)
         for official in _pieces(shown):

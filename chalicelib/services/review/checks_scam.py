@@ -12,6 +12,7 @@ from chalicelib.services.review.policy import finding
 from chalicelib.services.review.signals import Signals, Spot
 
 _GIVEN = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}\{\{n\}\}")  # "OTP {{n}}", "code is {{n}}", "PIN: {{n}}"
+_POSTAL = re.compile(r"^\W{0,2}(?:code|codes|कोड|कोड़)\b")  # "PIN code": an Indian postal code
 _DIGITS = re.compile(r"\D")
 _MULTIPLIED = re.compile(r"(?<![\w.])(?:[2-9]|10|100)\s?x(?!\w)|(?<!\w)x\s?(?:[2-9]|10|100)(?![\w.])")
 _STORES = ("play.google.com", "apps.apple.com", "appgallery.huawei.com", "galaxystore.samsung.com")
@@ -74,7 +75,8 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
 def _given(signals: Signals, spot: Spot) -> bool:
     """The template gives the secret itself ("your OTP is {{1}}"): it does not ask for it."""
     text = (signals.unmasked if spot.disguised else signals.plain).text
-    return bool(_GIVEN.match(text[spot.at + len(spot.term):spot.at + len(spot.term) + 24]))
+    after = text[spot.at + len(spot.term):spot.at + len(spot.term) + 24]
+    return bool(_GIVEN.match(after)) or (spot.term in ("pin", "पिन") and bool(_POSTAL.match(after)))
 
 
 def credential_checks(signals: Signals) -> Iterator[Finding]:

@@ -68,6 +68,8 @@ def model_checks(signals: Signals) -> Iterator[Finding]:
     model = load_model()
     if model is None:
         return
+    if not (signals.links or signals.phones or signals.money or signals.has("secret", "fee", "pay")):
+        return  # nowhere to send anyone and nothing to pay: the model's doubt alone is not worth a human
     score = model.score(model_text(signals))
     if score >= model.threshold:
         yield finding("model_risk", signals.market, evidence=f"risk {score:.2f}")

@@ -1,0 +1,62 @@
+"""The brand registry: names in every script, official domains, and the hosts that imitate them."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.services.review.brands import registry, verified_ids
+from chalicelib.services.review.normalize import fold
+
+
+def named(text: str) -> set[str]:
+    return {brand for brand, _ in registry().named(fold(text), text)}
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    ("Your State Bank of India account", "sbi"),
+    ("आपका भारतीय स्टेट बैंक खाता", "sbi"),
+    ("Your parcel from India Post is on hold", "india_post"),
+    ("PayPal: your account is limited", "paypal"),
+])
+def test_a_brand_is_named_by_any_of_its_names_in_any_script(text: str, brand: str) -> None:
+    assert brand in named(text)
+
+
+def test_a_name_that_is_also_an_ordinary_word_counts_only_as_written_by_the_brand() -> None:
+    brands = registry()
+    cased = next(brand for brand in brands.brands.values() if "Orange" in brand.cased_names)
+
+    assert cased.id in named("Orange: votre facture est disponible")
+    assert cased.id not in named("fresh orange juice for breakfast")
+
+
+@pytest.mark.parametrize("host", ["www.sbi.co.in", "onlinesbi.sbi", "www.paypal.com", "www.gov.uk", "amazon.co.uk"])
+def test_official_domains_belong_to_their_brand_and_imitate_nothing(host: str) -> None:
+    assert registry().owner(host)
+    assert registry().imitated(host) is None
+
+
+@pytest.mark.parametrize(("host", "brand"), [
+    ("paypa1.com", "paypal"),                       # a digit for a letter
+    ("xn--pypal-4ve.com", "paypal"),                # a Cyrillic a, as an internationalised domain
+    ("www.paypal.com.secure-login.info", "paypal"),  # the official domain dressed in another
+    ("dhl.com-track.info", "dhl"),
+    ("sbi-kyc-update.co", "sbi"),                   # the brand as one word of a hyphenated label
+    ("secure.paypal-verify.net", "paypal"),
+    ("amazon-refund.support", "amazon"),
+])
+def test_hosts_that_imitate_a_brand_are_named_for_it(host: str, brand: str) -> None:
+    assert registry().imitated(host) is not None
+    assert brand in (registry().imitated(host) or "")
+
+
+@pytest.mark.parametrize("host", ["shop.example.com", "www.lumiere-bijoux.fr", "tokobaju-anisa.co.id",
+                                  "grab-deals.com", "power.example.com", "cdn.example.com"])
+def test_ordinary_hosts_imitate_nothing(host: str) -> None:
+    assert registry().imitated(host) is None
+
+
+def test_an_account_verified_as_a_brand_is_known_by_its_name_or_its_id() -> None:
+    assert verified_ids(["State Bank of India"]) == {"sbi"}
+    assert verified_ids(["sbi"]) == {"sbi"}
+    assert verified_ids(["Not A Registry Brand Ltd"]) == frozenset()

@@ -1,0 +1,227 @@
+"""The rules as a specification of docs/review-policy.md: each row caught wherever it hides, named
+by its code and field, and the innocent look-alike of each left alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chalicelib.services.review import RulesReviewer, Subject, run_reviewers
+from chalicelib.services.review.brands import verified_ids
+
+STOP = "Reply STOP to opt out."
+
+
+def text(body: str, category: str = "transactional", language: str = "en_US",
+         suggestions: list[dict[str, Any]] | None = None, verified: tuple[str, ...] = ()) -> Subject:
+    return Subject("t", category, language, {"type": "text", "text": body}, suggestions or [], verified_ids(verified))
+
+
+def carousel(*descriptions: str, category: str = "promotional", language: str = "en_US") -> Subject:
+    cards = [{"title": f"Card {index + 1}", "description": description} for index, description in enumerate(descriptions)]
+    return Subject("t", category, language, {"type": "carousel", "cards": cards},
+                   [{"type": "reply", "text": "Stop", "postback_data": "STOP"}])
+
+
+def verdict(subject: Subject) -> str:
+    return run_reviewers(subject, [RulesReviewer()]).status
+
+
+def found(subject: Subject) -> dict[str, str]:
+    """code -> field of every finding."""
+    return {finding.code: finding.field for finding in RulesReviewer().review(subject).findings}
+
+
+# Impersonation -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("subject", "field"), [
+    (text("India Post: your parcel is on hold. Pay the Rs 25 redelivery fee at https://indiapost-redelivery.info "
+          "today.", language="en_IN"), "components.text"),
+    (text("HMRC: you are due a tax refund of 312 GBP. Claim it at https://www.hmrc-refunds.co today.",
+          language="en_GB"), "components.text"),
+    (text("Your Norton subscription renews today for $399. To cancel and get a refund, call us.",
+          suggestions=[{"type": "dial", "text": "Norton refunds", "phone_number": "+18885550147"}]),
+     "suggestions.0.phone_number"),
+])
+def test_a_brand_that_sends_people_elsewhere_is_impersonated(subject: Subject, field: str) -> None:
+    findings = found(subject)
+    assert verdict(subject) == "rejected"
+    assert {"brand_impersonation", "lookalike_domain"} & findings.keys()
+
+
+@pytest.mark.parametrize(("url", "field"), [
+    ("https://paypa1-secure.com/login", "suggestions.0.url"),
+    ("https://dhl.com-track.info/p", "suggestions.0.url"),
+])
+def test_a_look_alike_domain_in_a_button_alone_is_rejected(url: str, field: str) -> None:
+    subject = text("Thanks for your order, {{1}}. See the details below.",
+                   suggestions=[{"type": "url", "text": "Details", "url": url}])
+    assert verdict(subject) == "rejected"
+    assert found(subject)["lookalike_domain"] == field
+
+
+def test_a_look_alike_domain_behind_a_fallback_url_is_rejected() -> None:
+    subject = text("Your order {{1}} is packed.", suggestions=[
+        {"type": "url", "text": "Track", "url": "https://shop.example.com/t", "fallback_url": "https://amaz0n-help.com"}])
+    assert found(subject)["lookalike_domain"] == "suggestions.0.fallback_url"
+
+
+def test_naming_a_brand_without_being_verified_as_it_goes_to_a_human_and_verified_it_is_approved() -> None:
+    body = "Your SBI credit card statement is ready. View it at https://www.sbi.co.in/statements."
+    assert verdict(text(body, language="en_IN")) == "needs_admin"
+    assert found(text(body, language="en_IN"))["unverified_brand"] == "components.text"
+    assert verdict(text(body, language="en_IN", verified=("SBI",))) == "approved"
+
+
+def test_a_verified_bank_warning_its_customers_about_fraud_is_approved() -> None:
+    body = ("HDFC Bank will never ask for your OTP, PIN or password. Do not share them with anyone. "
+            "Learn more at https://www.hdfcbank.com/security.")
+    assert verdict(text(body, language="en_IN", verified=("HDFC Bank",))) == "approved"
+
+
+# Secrets, fees, promises -----------------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "language"), [
+    ("Your account is on hold. Reply with your card number and CVV to restore it.", "en_US"),
+    ("आपका खाता बंद हो जाएगा। कृपया अपना ATM पिन हमें भेजें।", "hi_IN"),
+    ("Tu cuenta será bloqueada. Envía tu contraseña y el código que recibiste.", "es_MX"),
+    ("Sua conta foi bloqueada. Informe sua senha do cartão para liberar.", "pt_BR"),
+])
+def test_asking_for_a_secret_is_rejected_in_every_covered_language(body: str, language: str) -> None:
+    subject = text(body, language=language)
+    assert verdict(subject) == "rejected" and "credentials" in found(subject)
+
+
+def test_asking_for_a_secret_in_a_button_label_alone_is_rejected() -> None:
+    subject = text("Your account needs a quick check, {{1}}.",
+                   suggestions=[{"type": "reply", "text": "Send my PIN", "postback_data": "pin"}])
+    assert found(subject).get("credentials") == "suggestions.0.text"
+
+
+@pytest.mark.parametrize(("body", "category", "language"), [
+    ("Your Acme code is {{1}}. Never share it with anyone, not even our staff.", "otp", "en_US"),
+    ("Enter {{1}} to log in. Do not share this code.", "otp", "en_US"),
+    ("We will never ask for your PIN or password. Stay safe.", "transactional", "en_US"),
+    ("Please keep your PIN code handy for the delivery of order {{1}} tomorrow.", "transactional", "en_IN"),
+    ("अपना OTP किसी के साथ साझा न करें। आपका OTP {{1}} है।", "otp", "hi_IN"),
+])
+def test_giving_a_code_or_warning_about_secrets_is_not_asking_for_one(body: str, category: str,
+                                                                        language: str) -> None:
+    assert "credentials" not in found(text(body, category, language))
+
+
+@pytest.mark.parametrize("body", [
+    "Congratulations! You won an iPhone 16. Pay 199 INR shipping fee to claim your prize: https://gift.example.in",
+    "You are selected for a part-time job. Pay a registration fee of Rs 500 to start earning.",
+])
+def test_a_fee_to_receive_a_prize_or_a_job_is_rejected(body: str) -> None:
+    subject = text(body, language="en_IN")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+@pytest.mark.parametrize("body", [
+    "Double your Bitcoin in 24 hours. Send any amount and receive 2x back. " + STOP,
+    "Earn guaranteed returns of 30% a month with our trading plan. " + STOP,
+])
+def test_promised_returns_are_rejected(body: str) -> None:
+    subject = text(body, "promotional")
+    assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
+
+
+def test_a_threat_with_a_link_from_nobody_in_particular_goes_to_a_human() -> None:
+    subject = text("Your account will be suspended today. Review it at https://account-review.example.net.")
+    assert verdict(subject) == "needs_admin" and "account_threat" in found(subject)
+
+
+def test_an_apk_link_is_rejected_as_malware() -> None:
+    subject = text("Install our new app to see your bill: https://bills.example.com/app-release.apk")
+    assert verdict(subject) == "rejected" and "malware" in found(subject)
+
+
+# Prohibited and restricted content -------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "code", "language"), [
+    ("Premium cocaine delivered discreetly in 30 minutes. " + STOP, "illegal_drugs", "en_US"),
+    ("Pistolas y municiones sin licencia, envío rápido. Responde BAJA para salir.", "weapons", "es_MX"),
+    ("Hot local escorts waiting for you tonight. " + STOP, "sexual_content", "en_US"),
+    ("Flat for rent in Andheri, no Muslims please. " + STOP, "hate", "en_IN"),
+])
+def test_prohibited_content_is_rejected(body: str, code: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and code in found(subject)
+
+
+@pytest.mark.parametrize(("body", "code"), [
+    ("Tonight only: cheap c\u043ecaine, message us. " + STOP, "illegal_drugs"),          # Cyrillic o
+    ("Buy v i a g r a and more, no prescription needed. " + STOP, "illegal_drugs"),
+    ("Hot e\u200bscorts available 24/7. " + STOP, "sexual_content"),                        # zero-width space
+])
+def test_disguised_prohibited_words_are_read_and_rejected(body: str, code: str) -> None:
+    subject = text(body, "promotional")
+    assert verdict(subject) == "rejected" and code in found(subject)
+
+
+def test_a_violation_in_the_third_card_of_a_carousel_alone_is_found_there() -> None:
+    subject = carousel("Linen shirts in six colours.", "Chinos for every day.",
+                       "Buy cocaine and MDMA here, fast delivery.")
+    assert verdict(subject) == "rejected"
+    assert found(subject)["illegal_drugs"] == "components.cards.2.description"
+
+
+@pytest.mark.parametrize(("body", "language", "status", "code"), [
+    ("Wine club: 6 bottles for 59 USD this month. 21+ only. " + STOP, "en_US", "needs_admin", "alcohol"),
+    ("عروض خاصة على النبيذ الفاخر هذا الأسبوع. أرسل STOP لإلغاء الاشتراك", "ar_SA", "rejected", "alcohol"),
+    ("Bet on tonight's match with a 20 GBP free bet. " + STOP, "en_GB", "needs_admin", "gambling"),
+    ("Bet on tonight's IPL match with a 200 INR free bet. " + STOP, "en_IN", "rejected", "gambling"),
+    ("New vape flavours are in store this week. " + STOP, "en_GB", "needs_admin", "tobacco"),
+    ("Lose weight with Ozempic prescribed online in 24 hours. " + STOP, "en_US", "needs_admin", "pharmacy"),
+])
+def test_restricted_categories_go_to_a_human_and_are_rejected_where_the_market_prohibits_them(
+        body: str, language: str, status: str, code: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == status and code in found(subject)
+
+
+@pytest.mark.parametrize("body", [
+    "Killer deals this weekend: prices slashed on all sneakers. " + STOP,
+    "Our flash sale ends tonight, shoot us a message with questions. " + STOP,
+    "Storm warning: our Pune branch is closed today. Stay safe.",
+])
+def test_words_that_only_sound_alarming_are_approved(body: str) -> None:
+    assert verdict(text(body, "promotional" if "STOP" in body else "transactional")) == "approved"
+
+
+# Form ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("subject", "code", "status"), [
+    (text("Your code is {{1}}. Shop now and get 20% off!", "otp"), "otp_offer", "rejected"),
+    (text("Your one-time password was sent by email.", "otp"), "otp_no_code", "rejected"),
+    (text("Order {{1}} delivered. Use code THANKS20 for 20% off next time!"), "promotion_in_transactional",
+     "needs_admin"),
+    (text("Our summer sale is on: 30% off sandals until Sunday.", "promotional"), "no_opt_out", "needs_admin"),
+    (text("{{1}}"), "placeholders_only", "rejected"),
+    (text("Hi {{1}}, {{2}} {{3}} {{4}} {{5}}."), "placeholders_dominant", "needs_admin"),
+    (text("Track your parcel at https://bit.ly/3xYz"), "shortener", "needs_admin"),
+    (text("Order {{1}} is ready.", suggestions=[{"type": "reply", "text": "Details",
+                                                 "postback_data": "see http://185.23.44.10/x"}]),
+     "raw_ip_link", "rejected"),
+])
+def test_the_form_rules_hold(subject: Subject, code: str, status: str) -> None:
+    assert code in found(subject)
+    assert verdict(subject) == status
+
+
+@pytest.mark.parametrize("suggestions", [
+    [{"type": "reply", "text": "Stop", "postback_data": "STOP"}],
+    [{"type": "reply", "text": "Unsubscribe", "postback_data": "unsubscribe"}],
+])
+def test_an_opt_out_button_is_an_opt_out(suggestions: list[dict[str, Any]]) -> None:
+    assert "no_opt_out" not in found(text("Our summer sale is on: 30% off sandals.", "promotional",
+                                          suggestions=suggestions))
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Rebajas de verano: 30% en sandalias hasta el domingo. Responde BAJA para no recibir más.", "es_ES"),
+    ("Promoção de inverno: 40% de desconto em casacos. Responda SAIR para cancelar.", "pt_BR"),
+    ("Soldes d'été : -30 % sur les sandales jusqu'à dimanche. STOP au 36180.", "fr_FR"),
+    ("Sommerschlussverkauf: 30 % auf Sandalen bis Sonntag. Antworte STOP zum Abmelden.", "de_DE"),
+])
+def test_ordinary_promotions_in_other_covered_languages_are_approved(body: str, language: str) -> None:
+    assert verdict(text(body, "promotional", language)) == "approved"
