@@ -36,8 +36,8 @@ def limit(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[float, int], No
 
 def test_past_the_burst_an_account_gets_429_with_retry_after_and_others_are_not_affected(
         client: Client, auth: Auth, limit: Callable[[float, int], None]) -> None:
-    # GIVEN one request a second with bursts of 3
-    limit(1, 3)
+    # GIVEN one request every 2 seconds with bursts of 3
+    limit(0.5, 3)
     # WHEN acme makes 4 requests at once (answers checked against the OpenAPI document)
     api = ValidatingClient(client)
     answers = [api.request("GET", "/balance", auth("acme")) for _ in range(4)]
@@ -45,7 +45,7 @@ def test_past_the_burst_an_account_gets_429_with_retry_after_and_others_are_not_
     assert [answer.status for answer in answers] == [200, 200, 200, 429]
     refused = answers[-1]
     assert refused.body["error"] == "rate_limited"
-    assert refused.headers["Retry-After"] == "1"
+    assert refused.headers["Retry-After"] in ("1", "2")
     # AND another account still has its own budget, admins' operations included
     assert client.http.get("/api/v1/rcs/balance", headers=auth("globex")).status_code == 200
     assert client.http.get("/api/v1/rcs/admin/templates", headers=auth("ops", admin=True)).status_code == 200
