@@ -52,8 +52,9 @@ def test_a_template_is_reviewed_through_the_queue_within_five_seconds(stack: Sta
 def test_a_prohibited_template_is_rejected_with_a_reason(stack: Stack) -> None:
     call = stack.client("e2e-templates")
     created = call("POST", "/templates", {
-        "name": "casino_night", "category": "promotional", "language": "en_US",
-        "components": {"type": "text", "text": "Win big at our online casino! Bet now, {{1}}. Reply STOP to opt out."},
+        "name": "kyc_block", "category": "transactional", "language": "en_IN",
+        "components": {"type": "text", "text": "Dear {{1}}, your SBI account is blocked. Update KYC today at "
+                                               "https://sbi-kyc-update.co to avoid closure."},
     }).json()
     template = wait_for(lambda: (t := call("GET", f"/templates/{created['template_id']}").json()["template"])
                         ["ai_review_status"] != "pending" and t, timeout=10)

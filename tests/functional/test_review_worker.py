@@ -13,7 +13,7 @@ from chalice.test import Client
 from chalicelib.aws import client as aws_client
 from chalicelib.settings import reset_settings
 from tests.support.templates import (
-    GAMBLING,
+    PROHIBITED,
     NO_OPT_OUT,
     Auth,
     event_of,
@@ -28,7 +28,7 @@ from tests.support.templates import (
 
 def test_the_worker_writes_each_templates_verdict_from_the_queue(client: Client, auth: Auth) -> None:
     clean = submit(client, auth)
-    prohibited = submit(client, auth, GAMBLING)
+    prohibited = submit(client, auth, PROHIBITED)
     doubtful = submit(client, auth, NO_OPT_OUT)
 
     result = run_review_worker(client)
@@ -38,11 +38,13 @@ def test_the_worker_writes_each_templates_verdict_from_the_queue(client: Client,
     rejected = get(client, auth, prohibited)
     assert rejected["ai_review_status"] == "rejected" and rejected["effective_status"] == "rejected"
     assert rejected["ai_review_score"] < 0.5
-    assert "gambling" in rejected["ai_review_reason"]
-    assert [finding["code"] for finding in rejected["ai_review_findings"]] == ["prohibited.gambling"]
+    assert "look-alike" in rejected["ai_review_reason"]
+    assert {finding["code"] for finding in rejected["ai_review_findings"]} >= {"lookalike_domain"}
+    assert [finding["field"] for finding in rejected["ai_review_findings"]
+            if finding["code"] == "lookalike_domain"] == ["components.text"]
     held = get(client, auth, doubtful)
     assert held["ai_review_status"] == "needs_admin" and held["effective_status"] == "needs_admin"
-    assert "category.no_opt_out" in [finding["code"] for finding in held["ai_review_findings"]]
+    assert "no_opt_out" in [finding["code"] for finding in held["ai_review_findings"]]
 
 
 def test_a_redelivered_message_changes_nothing(client: Client, auth: Auth) -> None:
@@ -129,7 +131,7 @@ def test_with_the_llm_on_its_doubt_sends_a_clean_template_to_a_human(
 
 def test_with_the_llm_on_a_template_the_rules_reject_is_not_sent_to_the_model(
         client: Client, auth: Auth, llm_on: Stubber) -> None:
-    template_id = submit(client, auth, GAMBLING)
+    template_id = submit(client, auth, PROHIBITED)
 
     run_review_worker(client)  # no stubbed answer: a call to the model would fail the test
 

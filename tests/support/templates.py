@@ -26,9 +26,10 @@ ORDER_SHIPPED: dict[str, Any] = {
     "components": {"type": "text", "text": "Your order #{{1}} has shipped. Track at {{2}}."},
     "suggestions": [{"type": "url", "text": "Track order", "url": "{{3}}"}],
 }
-GAMBLING: dict[str, Any] = {
-    "name": "casino_night", "category": "promotional", "language": "en_US",
-    "components": {"type": "text", "text": "Bet now at our online casino and win big. Reply STOP to opt out."},
+PROHIBITED: dict[str, Any] = {
+    "name": "parcel_fee", "category": "transactional", "language": "en_US",
+    "components": {"type": "text", "text": "USPS: your parcel is held. Pay the 1.99 USD redelivery fee today at "
+                                           "https://usps.com-redelivery.info."},
 }
 NO_OPT_OUT: dict[str, Any] = {
     "name": "summer_sale", "category": "promotional", "language": "en_US",

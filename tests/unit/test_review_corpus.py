@@ -1,52 +1,68 @@
-"""The rules against the labelled corpus (tests/data/review_corpus.json, shared with
-bench/review_agreement.py): no prohibited template approved, few clean ones sent to a human."""
+"""The labelled corpus (tests/data/review/<split>/*.json, shared with bench/review_agreement.py):
+its shape, every case a template the API accepts, and the reviewer held to the train split.
+
+The sealed split is measured by `make bench` and never asserted here: a test on it would turn it
+into something to tune against.
+"""
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from typing import Any
 
 import pytest
 
-from bench.review_agreement import evaluate, load_corpus
+from bench.review_agreement import evaluate, language_of, load_split
 from chalicelib.services.template_content import TemplateDraft, check_size, placeholders_of
 
-CORPUS = load_corpus()
+TRAIN = load_split("train")
+SEALED = load_split("sealed")
+EVERY = TRAIN + SEALED
 
 
-def test_the_corpus_covers_every_category_verdict_and_several_languages_and_scripts() -> None:
-    languages = Counter(entry["language"].replace("_", "-").split("-")[0] for entry in CORPUS)
-    scripts = {unicodedata.name(ch).split()[0] for entry in CORPUS
-               for ch in str(entry["components"]) if ch.isalpha()}
-
-    assert len(CORPUS) >= 80
-    assert len({entry["id"] for entry in CORPUS}) == len(CORPUS)
-    assert set(Counter(entry["category"] for entry in CORPUS)) == {"transactional", "promotional", "otp"}
-    assert all(count >= 15 for count in Counter(entry["expected"] for entry in CORPUS).values())
-    assert all(languages[language] >= 10 for language in ("en", "hi", "es", "pt"))
-    assert {"LATIN", "DEVANAGARI"} <= scripts
+def rich(entry: dict[str, Any]) -> bool:
+    return entry["components"]["type"] in ("rich_card", "carousel") or bool(entry.get("suggestions"))
 
 
-@pytest.mark.parametrize("entry", CORPUS, ids=[entry["id"] for entry in CORPUS])
-def test_every_corpus_template_is_one_the_api_accepts(entry: dict[str, Any]) -> None:
+def one_field(entry: dict[str, Any]) -> bool:
+    """The label says the violation sits in one field other than the message text."""
+    return entry["expected"] != "approved" and any(
+        marker in entry.get("why", "") for marker in ("components.cards.", "suggestions.", "components.description",
+                                                      "components.title", "postback", "fallback_url"))
+
+
+def test_the_corpus_is_large_varied_and_split_once() -> None:
+    languages = Counter(language_of(entry) for entry in EVERY)
+
+    assert len(EVERY) >= 500
+    assert len({entry["id"] for entry in EVERY}) == len(EVERY)
+    assert len([language for language, count in languages.items() if count >= 5]) >= 12
+    assert sum(rich(entry) for entry in EVERY) >= 0.35 * len(EVERY)
+    assert sum(one_field(entry) for entry in SEALED) >= 20 and sum(one_field(entry) for entry in TRAIN) >= 10
+    assert all(Counter(entry["expected"] for entry in split)[verdict] >= 0.2 * len(split)
+               for split in (TRAIN, SEALED) for verdict in ("approved", "needs_admin", "rejected"))
+
+
+@pytest.mark.parametrize("entry", EVERY, ids=[entry["id"] for entry in EVERY])
+def test_every_corpus_case_is_a_template_the_api_accepts(entry: dict[str, Any]) -> None:
     draft = TemplateDraft.model_validate({key: entry[key] for key in ("category", "language", "components",
-                                                                     "suggestions")} | {"name": entry["id"]})
+                                                                     "suggestions") if key in entry}
+                                         | {"name": "corpus_case"})
     components, suggestions = draft.content()
     placeholders_of(components, suggestions)
     check_size(components, suggestions)
 
 
-def test_no_template_labelled_rejected_is_approved() -> None:
-    report = evaluate(CORPUS)
+def test_no_template_labelled_rejected_in_the_train_split_is_approved() -> None:
+    report = evaluate(TRAIN)
     approved = [entry["id"] for entry, outcome in report.misses
                 if entry["expected"] == "rejected" and outcome.status == "approved"]
     assert approved == []
 
 
-def test_the_rules_agree_with_the_labels_and_rarely_bother_a_human_with_a_clean_template() -> None:
-    report = evaluate(CORPUS)
+def test_on_the_train_split_the_review_agrees_and_approves_clean_templates_without_a_human() -> None:
+    report = evaluate(TRAIN)
 
     assert report.agreement >= 0.95, [(entry["id"], outcome.status) for entry, outcome in report.misses]
-    assert report.clean_to_human <= 0.05 * report.expected("approved")
-    assert report.clean_rejected == 0
+    assert report.clean_auto_approved >= 0.9
+    assert report.matrix["approved", "rejected"] == 0
