@@ -1,5 +1,7 @@
-"""Alarms: a message waiting in any dead-letter queue, and any function error, go to one SNS
-topic (`rcs-<stage>-alarms`; subscribe an address with the `alarm_email` context value)."""
+"""Alarms: a message waiting in any dead-letter queue, a message its dead-letter consumer handled
+(metric `DeadLetters`), work the reconciler ended (metric `Reconciled`), and any function error go
+to one SNS topic (`rcs-<stage>-alarms`; subscribe an address with the `alarm_email` context
+value). docs/operations.md says what each means and what to do."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import aws_cdk as cdk
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_sns as sns
 from constructs import Construct
+
+from chalicelib.metrics import NAMESPACE
 
 PERIOD = cdk.Duration.minutes(5)
 
@@ -50,6 +54,31 @@ class Alarms(Construct):
             metric="ApproximateNumberOfMessagesVisible",
             dimension=("QueueName", queue_name),
             statistic="Maximum",
+        )
+
+    def dead_letters_handled(self, key: str) -> None:
+        """The dead-letter consumer of queue `key` ended an item (it drains the queue within seconds,
+        so the depth alarm above only sees messages the consumer itself cannot handle)."""
+        self._alarm(
+            f"{_camel(key)}DeadLettersHandled",
+            name=f"{self.prefix}-{key}-dead-letters-handled",
+            description=f"A message of queue {key} failed every attempt; its dead-letter consumer ended the item.",
+            namespace=NAMESPACE,
+            metric="DeadLetters",
+            dimension=("queue", key),
+            statistic="Sum",
+        )
+
+    def reconciler_ended(self, action: str) -> None:
+        """The reconciler ended stalled work (`action` is a field of its report)."""
+        self._alarm(
+            f"Reconciler{_camel(action)}",
+            name=f"{self.prefix}-reconciler-{action.replace('_', '-')}",
+            description=f"The reconciler ended work that made no progress for too long ({action}).",
+            namespace=NAMESPACE,
+            metric="Reconciled",
+            dimension=("action", action),
+            statistic="Sum",
         )
 
     def function_errors(self, logical_id: str, function_name: str) -> None:

@@ -30,6 +30,7 @@ from constructs import Construct
 from pynamodb.models import Model
 
 from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QueueSpec
+from chalicelib.metrics import RECONCILER_ENDED
 from chalicelib.settings import Settings
 from infra.access import profile_for, schedule_kind
 from infra.alarms import Alarms
@@ -86,6 +87,9 @@ class RcsStack(cdk.Stack):
         self.alarms = Alarms(self, "Alarms", prefix=settings.prefix, email=deploy.alarm_email)
         for key in self.queues.queues:
             self.alarms.dead_letters(key, settings.dead_letter_queue_name(key))
+            self.alarms.dead_letters_handled(key)
+        for action in RECONCILER_ENDED:
+            self.alarms.reconciler_ended(action)
 
         environment = deploy.function_environment()
         if deploy.llm_review_enabled:

@@ -13,7 +13,7 @@ from chalice.app import S3EventConfig, ScheduledEventConfig, SQSEventConfig
 from chalicelib.messaging import QUEUE_SPECS
 from chalicelib.settings import TABLES, get_settings
 from chalicelib.store.tables import ALL_MODELS
-from infra.access import IMPORTED_NOT_CALLED, PROFILES, SERVICE_OF_FIELD, profile_for
+from infra.access import IMPORTED_NOT_CALLED, PROFILES, SERVICE_OF_FIELD, profile_for, schedule_kind
 from infra.deploy_config import DeployConfigError, from_context
 from infra.gateway import gateway_responses
 from infra.tables import table_key, table_specs
@@ -79,19 +79,36 @@ def test_profiles_name_only_tables_and_queues_the_code_defines() -> None:
         assert set(profile.sends_to) <= set(QUEUE_SPECS), kind
     for key in QUEUE_SPECS:
         assert profile_for(f"queue:{key}") is PROFILES[f"queue:{key}"]
+        assert profile_for(f"dlq:{key}") is PROFILES[f"dlq:{key}"]
+    assert schedule_kind("reconcile") == "schedule:reconcile"
+    assert schedule_kind("a_schedule_added_later") == "schedule"
     with pytest.raises(KeyError, match=r"infra/access\.py"):
         profile_for("queue:nothing")
 
 
 def _kind(source: Any) -> str:
     if isinstance(source, SQSEventConfig):
-        key = next(k for k in QUEUE_SPECS if get_settings().queue_name(k) == source.queue)
-        return f"queue:{key}"
+        settings = get_settings()
+        key = next((k for k in QUEUE_SPECS if settings.queue_name(k) == source.queue), None)
+        if key is not None:
+            return f"queue:{key}"
+        key = next(k for k in QUEUE_SPECS if settings.dead_letter_queue_name(k) == source.queue)
+        return f"dlq:{key}"
     if isinstance(source, ScheduledEventConfig):
-        return "schedule"
+        return schedule_kind(source.name)
     if isinstance(source, S3EventConfig):
         return "s3:imports"
     raise AssertionError(f"no kind for {type(source).__name__}")
+
+
+def test_every_dead_letter_queue_has_a_consumer_and_the_reconciler_a_schedule() -> None:
+    from app import app
+
+    settings = get_settings()
+    consumed = {source.queue for source in app.event_sources if isinstance(source, SQSEventConfig)}
+    assert {settings.dead_letter_queue_name(key) for key in QUEUE_SPECS} <= consumed
+    schedules = {source.name: source for source in app.event_sources if isinstance(source, ScheduledEventConfig)}
+    assert schedules["reconcile"].schedule_expression == f"rate({settings.reconcile_every_minutes} minutes)"
 
 
 def test_every_handlers_profile_grants_what_its_code_reaches() -> None:

@@ -13,7 +13,7 @@ from aws_cdk.assertions import Match, Template
 from chalice.app import S3EventConfig, ScheduledEventConfig, SQSEventConfig
 from chalice.utils import to_cfn_resource_name
 
-from chalicelib.messaging import QUEUE_SPECS
+from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QUEUE_SPECS
 from chalicelib.settings import Settings, get_settings
 from infra.deploy_config import CDK_CLI_VERSION, PROJECT_DIR
 from tests.infra.conftest import SAMPLE_CONTEXT, Synthesis
@@ -92,7 +92,11 @@ def test_every_sqs_trigger_reports_batch_item_failures_with_a_maximum_concurrenc
                 "MaximumConcurrency": Settings.model_fields["sqs_max_concurrency"].default}
             queue = queues[trigger["Queue"]["Fn::GetAtt"][0]]
             key = queue["QueueName"].removeprefix(f"rcs-{synthesis.stage}-")
-            assert properties["Timeout"] == QUEUE_SPECS[key].function_timeout_seconds
+            if key.endswith("-dlq"):  # a dead-letter queue's consumer
+                assert key.removesuffix("-dlq") in QUEUE_SPECS
+                assert properties["Timeout"] == DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS
+            else:
+                assert properties["Timeout"] == QUEUE_SPECS[key].function_timeout_seconds
             assert queue["VisibilityTimeout"] == 6 * properties["Timeout"]
 
 
@@ -138,12 +142,13 @@ def test_every_handler_the_app_registers_is_deployed_with_its_trigger(synthesize
         function = functions[_real_name(source.name)]
         events = list((function["Properties"].get("Events") or {}).values())
         if isinstance(source, SQSEventConfig):
-            key = next(k for k in QUEUE_SPECS if here.queue_name(k) == source.queue)
+            names = {here.queue_name(k): there.queue_name(k) for k in QUEUE_SPECS}
+            names |= {here.dead_letter_queue_name(k): there.dead_letter_queue_name(k) for k in QUEUE_SPECS}
             assert [e["Type"] for e in events] == ["SQS"]
             assert events[0]["Properties"]["BatchSize"] == source.batch_size
             queue_logical = events[0]["Properties"]["Queue"]["Fn::GetAtt"][0]
             queue = synthesis.template["Resources"][queue_logical]["Properties"]
-            assert queue["QueueName"] == there.queue_name(key)
+            assert queue["QueueName"] == names[source.queue or ""]
         elif isinstance(source, ScheduledEventConfig):
             assert [e["Type"] for e in events] == ["Schedule"]
         elif isinstance(source, S3EventConfig):

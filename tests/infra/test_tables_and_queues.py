@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from aws_cdk.assertions import Match, Template
 
-from chalicelib.messaging import QUEUE_SPECS
+from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QUEUE_SPECS
+from chalicelib.metrics import NAMESPACE, RECONCILER_ENDED
 from chalicelib.settings import get_settings
 from chalicelib.store.tables import ALL_MODELS
 from infra.tables import table_key
@@ -118,6 +119,25 @@ def test_an_alarm_watches_every_dead_letter_queue(synthesized: dict[str, Synthes
             "ComparisonOperator": "GreaterThanThreshold",
             "AlarmActions": Match.any_value(),
         })
+        # its consumer drains it in seconds: what it handled is a metric of its own, alarmed too
+        template.has_resource_properties("AWS::CloudWatch::Alarm", {
+            "Namespace": NAMESPACE, "MetricName": "DeadLetters",
+            "Dimensions": [{"Name": "queue", "Value": key}], "Statistic": "Sum", "Threshold": 0,
+        })
+    for action in RECONCILER_ENDED:
+        template.has_resource_properties("AWS::CloudWatch::Alarm", {
+            "Namespace": NAMESPACE, "MetricName": "Reconciled",
+            "Dimensions": [{"Name": "action", "Value": action}], "Statistic": "Sum", "Threshold": 0,
+        })
+
+
+def test_every_dead_letter_queue_lets_its_consumer_finish_before_showing_a_message_again(
+        synthesized: dict[str, Synthesis]) -> None:
+    queues = _by_name(synthesized["dev"], "AWS::SQS::Queue", "QueueName")
+    for key, spec in QUEUE_SPECS.items():
+        _, dlq = queues[f"rcs-dev-{key}-dlq"]
+        assert dlq["Properties"]["VisibilityTimeout"] == spec.dead_letter_visibility_timeout_seconds
+        assert spec.dead_letter_visibility_timeout_seconds == 6 * DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS
 
 
 def test_the_import_bucket_is_private_and_forgets_uploads_after_a_week(synthesized: dict[str, Synthesis]) -> None:

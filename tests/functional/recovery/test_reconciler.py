@@ -17,6 +17,7 @@ from chalice.test import Client
 
 from chalicelib.aws import client as aws_client
 from chalicelib.clock import utcnow
+from chalicelib.metrics import RECONCILER_ENDED
 from chalicelib.services import balance as balance_service
 from chalicelib.services import imports as import_service
 from chalicelib.services import reconciler, runner, templates
@@ -76,6 +77,8 @@ def test_the_reconciler_runs_on_a_schedule_every_five_minutes_by_default(chalice
     schedules = {s.name: s for s in chalice_app.event_sources if isinstance(s, ScheduledEventConfig)}
     assert schedules["reconcile"].schedule_expression == "rate(5 minutes)"
     assert get_settings().reconcile_every_minutes == 5
+    # what it ends is counted under the names the alarms watch
+    assert set(RECONCILER_ENDED) <= set(reconciler.Report().as_dict())
 
 
 @pytest.mark.usefixtures("pages_of_four")
