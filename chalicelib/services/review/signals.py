@@ -31,7 +31,7 @@ _LOANWORD_CONCEPTS = frozenset((
 _SENTENCE_END = re.compile(r"[.!?\u0964\u06d4\u061f\u3002\uff01\uff1f\n]+(?:\s|$)|\u00b6")
 _PHONE = re.compile(r"(?<![\w/=.-])\+?\d[\d ().-]{7,}\d(?![\w/])")
 _CURRENCY = (r"(?:[$€£₹¥₩₺₽₦₱฿₫]|r\$|rs\.?|inr|usd|eur|gbp|mxn|brl|idr|rp\.?|sar|aed|egp|tl|try|pln|zl|zł|rm|myr|"
-             r"ksh|kes|php|vnd|thb|jpy|krw|cny|rmb|yuan|rub|\u0440\u0443\u0431\.?|ريال|درهم|جنيه|रु\.?|रुपये|टका|৳|ريال)")
+             r"ksh|kes|php|vnd|thb|jpy|krw|cny|rmb|yuan|rub|rupees?|dollars?|euros?|reais|pesos?|lakhs?|\u0440\u0443\u0431\.?|ريال|درهم|جنيه|रु\.?|रुपये|टका|৳|ريال)")
 _MONEY = re.compile(rf"(?<![\w]){_CURRENCY}\s?\d[\d.,]*|\d[\d.,]*\s?{_CURRENCY}(?![\w])")
 _DEADLINE = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b24\s?(?:h|hrs?|hours?)\b")
 
