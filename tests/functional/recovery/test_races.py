@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from chalice.test import Client
 
+from chalicelib.services import balance as balance_service
 from chalicelib.services.credentials import load_credentials
 from chalicelib.store import broadcasts as broadcast_store
 from tests.functional.recovery.conftest import CREDIT, PRICE, started
@@ -108,3 +109,36 @@ def test_a_receipt_for_a_message_not_yet_known_is_still_retried(client: Client, 
     event = client.events.generate_sqs_event(queue_name="rcs-test-receipts", message_bodies=[json.dumps(receipt)])
     response = client.lambda_.invoke("apply_receipts", event)
     assert len(response.payload["batchItemFailures"]) == 1
+
+
+def test_a_chunk_reserved_before_a_cancel_settles_and_refunds_when_it_comes_back(
+        client: Client, auth: Auth, chalice_app: Any, world: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a running broadcast whose first chunk reserved its cost and died before sending
+    broadcast_id = started(client, auth, world)
+    drain(chalice_app, queues={"dispatch"})
+    real = balance_service.reserve
+    died: list[str] = []
+
+    def reserve_then_die_once(account_id: str, key: str, count: int, price: int) -> int:
+        reserved = real(account_id, key, count, price)
+        if not died:
+            died.append(key)
+            raise RuntimeError("killed after reserving")
+        return reserved
+
+    monkeypatch.setattr(balance_service, "reserve", reserve_then_die_once)
+    monkeypatch.setattr("infra.local.pump.RETRY_DELAY_SECONDS", 0)
+    drain(chalice_app, queues={"send"}, until=lambda: bool(died))
+    # WHEN the broadcast is cancelled, and the chunk comes back
+    assert call(client, "POST", f"/broadcasts/{broadcast_id}/cancel", auth())[0] == 200
+    drain(chalice_app)
+    # THEN nothing more was sent; the reserved chunk settled (its targets failed `cancelled`) and
+    # its whole reservation came back; the chunks that never reserved stay queued, uncharged
+    final = broadcast(client, auth, broadcast_id)
+    targets = all_targets(client, auth, broadcast_id)
+    assert final["status"] == "cancelled"
+    assert final["sent_count"] == 0
+    assert sorted(t["failure_reason"] for t in targets if t["state"] == "failed") == ["cancelled"] * 4
+    assert {t["state"] for t in targets} == {"failed", "queued"}
+    assert balance(client, auth) == CREDIT
+    assert_ledger_reconciles(client, auth, price=PRICE, sent=0)
