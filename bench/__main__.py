@@ -1,6 +1,7 @@
 """`make bench`: every benchmark under bench/, one after the other, each printing its figures.
 
-- bench.review_agreement: the rules reviewer against the labelled corpus;
+- bench.review_agreement: the rules reviewer against the labelled corpus, per split;
+- bench.review_speed: the review of the largest allowed carousel, cold and warm;
 - bench.broadcast_runner: requests per 1,000 targets, sender throughput, snapshot ratio, create latency;
 - bench.import_members: a CSV import of 100,000 rows (`--rows 1000000` for the million).
 """
@@ -12,6 +13,7 @@ import sys
 
 RUNS = [
     ["bench.review_agreement"],
+    ["bench.review_speed"],
     ["bench.broadcast_runner", "--big-list", "0"],
     ["bench.import_members", "--rows", "100000"],
 ]

@@ -45,6 +45,8 @@ def has_invisible(text: str) -> bool:
 
 
 def _strip_latin_accents(text: str) -> str:
+    if text.isascii():
+        return text
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.category(ch) == "Mn" and out and out[-1].isascii():
@@ -101,8 +103,17 @@ def _spaced_separators(text: str) -> str:
     return re.sub(r"\b(?:\w[._\-*]){2,}\w\b", lambda match: re.sub(r"[._\-*]", " ", match.group(0)), text)
 
 
+# What a disguise leaves behind: a letter next to a digit or symbol, Latin next to another script,
+# single letters in a row, or Latin and other letters in one text (a whole look-alike word).
+_SUSPECT = re.compile(r"[a-z][@$013457!|€]|[@$013457!|€][a-z]|[a-z][^\x00-\x7f]|[^\x00-\x7f][a-z]"
+                      r"|(?<!\w)\w[ ._*-]\w[ ._*-]\w(?!\w)")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+
+
 def unmask(folded: str) -> str:
     """The folded text with disguised spelling undone."""
+    if not _SUSPECT.search(folded) and not (re.search(r"[a-z]", folded) and _NON_ASCII_LETTER.search(folded)):
+        return folded
     letters = [ch for ch in folded if ch.isalpha()]
     latin_context = bool(letters) and sum(_is_latin(ch) for ch in letters) / len(letters) >= 0.5
     words = [_unmask_word(token, latin_context) for token in _spaced_separators(folded).split(" ")]

@@ -31,14 +31,19 @@ class NgramModel:
     def features(self, text: str) -> Counter[str]:
         """Character n-grams within word boundaries, as scikit-learn's `char_wb` analyzer makes them."""
         grams: Counter[str] = Counter()
-        for word in text.split():
-            padded = f" {word} "
-            for n in range(self.n_min, self.n_max + 1):
-                grams[padded[:n]] += 1
-                for start in range(1, len(padded) - n + 1):
-                    grams[padded[start:start + n]] += 1
-                if len(padded) <= n:
-                    break  # a word shorter than n counts once, as itself
+        for word, count in Counter(text.split()).items():
+            for gram in self._grams(word):
+                grams[gram] += count
+        return grams
+
+    def _grams(self, word: str) -> list[str]:
+        padded = f" {word} "
+        grams: list[str] = []
+        for n in range(self.n_min, self.n_max + 1):
+            grams.append(padded[:n])
+            grams.extend(padded[start:start + n] for start in range(1, len(padded) - n + 1))
+            if len(padded) <= n:
+                break  # a word shorter than n counts once, as itself
         return grams
 
     def score(self, text: str) -> float:

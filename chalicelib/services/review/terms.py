@@ -102,6 +102,8 @@ class TermSet:
                 middle = zip([w for w, _, _ in span[1:-1]], entry.words[1:-1], strict=False)
                 if len(span) == size and all(w == e for w, e in middle) and self._last_ok(entry, span[-1][0]):
                     yield Hit(text[start:span[-1][2]], start, span[-1][2], entry.labels)
+        if not self._unspaced or not _UNSPACED.search(text):
+            return
         for term, names in self._unspaced.items():
             start = text.find(term)
             while start >= 0:
