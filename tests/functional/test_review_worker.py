@@ -13,8 +13,8 @@ from chalice.test import Client
 from chalicelib.aws import client as aws_client
 from chalicelib.settings import reset_settings
 from tests.support.templates import (
-    PROHIBITED,
     NO_OPT_OUT,
+    PROHIBITED,
     Auth,
     event_of,
     get,

@@ -15,7 +15,8 @@ _GIVEN = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}\{\{n\}\}")  # "OTP {{n}}", "code i
 _POSTAL = re.compile(r"^\W{0,2}(?:code|codes|कोड|कोड़)\b")  # "PIN code": an Indian postal code
 _DIGITS = re.compile(r"\D")
 # "make 5000 rupees daily", "ganhe R$ 300 por dia": an amount earned per day or week
-_PER_DAY = re.compile(r"\b(?:earn|make|kamao|kamaye|kamaiye|gana|ganar|ganhe|ganhar|gagnez|verdienen|verdiene|guadagna)\b"
+_PER_DAY = re.compile(r"\b(?:earn|make|kamao|kamaye|kamaiye|gana|ganar|ganhe|ganhar|gagnez|verdienen|verdiene|"
+                      r"guadagna)\b"
                       r"[^.!?\n]{0,40}?\d[^.!?\n]{0,40}?\b(?:daily|a day|per day|every day|a week|per week|weekly|"
                       r"al dia|por dia|diarios|rozana|roz|par jour|pro tag|al giorno)\b")
 _MULTIPLIED = re.compile(r"(?<![\w.])(?:[2-9]|10|100)\s?x(?!\w)|(?<!\w)x\s?(?:[2-9]|10|100)(?![\w.])")

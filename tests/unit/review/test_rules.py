@@ -19,7 +19,7 @@ def text(body: str, category: str = "transactional", language: str = "en_US",
 
 
 def carousel(*descriptions: str, category: str = "promotional", language: str = "en_US") -> Subject:
-    cards = [{"title": f"Card {index + 1}", "description": description} for index, description in enumerate(descriptions)]
+    cards = [{"title": f"Card {index + 1}", "description": text} for index, text in enumerate(descriptions)]
     return Subject("t", category, language, {"type": "carousel", "cards": cards},
                    [{"type": "reply", "text": "Stop", "postback_data": "STOP"}])
 
