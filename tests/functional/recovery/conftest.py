@@ -5,12 +5,15 @@ and helpers to look at the dead-letter queues."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from chalice.test import Client
 
 from chalicelib.aws import client as aws_client
+from chalicelib.clock import utcnow
+from chalicelib.services import reconciler
 from chalicelib.settings import get_settings
 from infra.local import pump
 from tests.support.world import Auth, approved_template, call, contact_list, credit, simulator
@@ -48,6 +51,12 @@ def started(client: Client, auth: Auth, world: dict[str, str]) -> str:
     broadcast_id = str(body["broadcast_id"])
     assert call(client, "POST", f"/broadcasts/{broadcast_id}/start", auth())[0] == 200
     return broadcast_id
+
+
+def reconcile_long_after() -> dict[str, int]:
+    """Run the reconciler as if everything had been silent past `give_up_after_seconds`: what it did."""
+    moment = utcnow() + timedelta(seconds=get_settings().give_up_after_seconds + 1)
+    return reconciler.reconcile(moment).as_dict()
 
 
 def dead_letters(key: str) -> int:

@@ -22,6 +22,7 @@ from tests.functional.recovery.conftest import (
     SECOND_CHUNK,
     always_failing,
     dead_letters,
+    reconcile_long_after,
     started,
 )
 from tests.support.drain import drain
@@ -55,8 +56,9 @@ def test_a_send_job_failing_every_delivery_is_settled_refunded_and_its_broadcast
     doomed = _second_chunk_reserve if owner is balance_service else _second_chunk_settle
     deaths = always_failing(monkeypatch, owner, name, doomed, after=after)
 
-    # WHEN the queues, the dead-letter queues included, are drained
+    # WHEN the queues, the dead-letter queues included, are drained, and the reconciler runs
     drain(chalice_app)
+    assert not any(reconcile_long_after().values()), "nothing was left for the reconciler"
 
     # THEN the chunk went through the dead-letter queue, and everything is terminal and accounted
     assert deaths[0] == 5
@@ -121,6 +123,7 @@ def test_a_dispatch_job_failing_every_delivery_fails_its_broadcast_and_charges_n
     deaths = always_failing(monkeypatch, runner, "dispatch")
 
     drain(chalice_app)
+    assert not any(reconcile_long_after().values())
 
     assert deaths[0] == 5 and dead_letters("dispatch") == 0
     final = broadcast(client, auth, broadcast_id)
@@ -140,6 +143,7 @@ def test_a_snapshot_job_failing_every_delivery_fails_its_broadcast(
     always_failing(monkeypatch, runner, "continue_snapshot")
 
     drain(chalice_app)
+    assert not any(reconcile_long_after().values())
 
     final = broadcast(client, auth, body["broadcast_id"])
     assert (final["status"], final["failure_reason"]) == ("failed", "internal_error")
@@ -156,6 +160,7 @@ def test_a_review_failing_every_delivery_sends_the_template_to_a_human(
     assert status == 201, body
 
     drain(chalice_app)
+    assert not any(reconcile_long_after().values())
 
     status, answer = call(client, "GET", f"/templates/{body['template_id']}", auth())
     template = answer.get("template", answer)
@@ -178,6 +183,7 @@ def test_an_import_step_failing_every_delivery_fails_the_import_with_its_reason(
     always_failing(monkeypatch, import_service, "run_step")
 
     drain(chalice_app)
+    assert not any(reconcile_long_after().values())
 
     status, body = call(client, "GET", f"/lists/{list_id}/imports/{import_id}", auth())
     assert status == 200, body
