@@ -99,7 +99,7 @@ PROFILES: dict[str, AccessProfile] = {
     ),
     # Automated review of a template (rules, and the model when llm_review_enabled).
     "queue:review": AccessProfile(
-        tables=_rw("templates"),
+        tables={**_rw("templates"), **_r("accounts")},  # the brands an account is verified as
         sends_to=("review",),
         bedrock=True,
     ),

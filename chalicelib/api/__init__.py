@@ -7,6 +7,7 @@ import os
 from chalice.app import Chalice
 
 from chalicelib.api.balance import balance
+from chalicelib.api.brands import brands
 from chalicelib.api.broadcasts import bp as broadcasts
 from chalicelib.api.credentials import credentials
 from chalicelib.api.health import health
@@ -17,7 +18,7 @@ from chalicelib.api.routing import API_PREFIX
 from chalicelib.api.templates import templates
 from chalicelib.api.webhooks import bp as webhooks
 
-BLUEPRINTS = [health, openapi, templates, lists, credentials, balance, broadcasts, webhooks]
+BLUEPRINTS = [health, openapi, templates, lists, credentials, balance, brands, broadcasts, webhooks]
 
 
 def register_api(app: Chalice) -> None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from chalicelib import errors, messaging
 from chalicelib.clock import parse_time, utcnow
 from chalicelib.logs import logger
+from chalicelib.services import brand_verification
 from chalicelib.services.review import Reviewer, Subject, default_reviewers, run_reviewers
 from chalicelib.services.template_content import TemplateDraft, check_size, placeholders_of
 from chalicelib.store import templates as store
@@ -131,7 +132,7 @@ def delete_template(account_id: str, template_id: str) -> None:
 
 def subject_of(template: Template) -> Subject:
     return Subject(template.name, template.category, template.language, template.components,
-                   template.suggestions)
+                   template.suggestions, brand_verification.verified_brands(template.account_id))
 
 
 def review_template(template_id: str, reviewers: Sequence[Reviewer] | None = None) -> bool:

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UnicodeSetAttribute
 from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, UpdateError
 from pynamodb.indexes import (
     AllProjection,
@@ -71,6 +71,7 @@ class AccountModel(Model):
     secret_version = UnicodeAttribute(null=True)
     credentials_updated_at = UnicodeAttribute(null=True)
     webhook_token_hash = UnicodeAttribute(null=True)
+    verified_brands = UnicodeSetAttribute(null=True)  # brand registry ids an admin verified the account as
 
     agent_index = AgentIndex()
     webhook_token_index = TokenIndex()
@@ -148,6 +149,17 @@ def _account(account_id: str) -> AccountModel | None:
         return AccountModel.get(account_id, consistent_read=True)
     except DoesNotExist:
         return None
+
+
+def get_verified_brands(account_id: str) -> frozenset[str]:
+    account = _account(account_id)
+    return frozenset(account.verified_brands or ()) if account is not None else frozenset()
+
+
+def set_verified_brands(account_id: str, brands: frozenset[str]) -> None:
+    """Replace the account's verified brands (an account that does not exist yet is created)."""
+    action = AccountModel.verified_brands.set(set(brands)) if brands else AccountModel.verified_brands.remove()
+    AccountModel(account_id).update(actions=[action])
 
 
 def get_balance(account_id: str) -> int:

@@ -135,7 +135,7 @@ class Registry:
         if not domain or self.owner(host):
             return None
         shown = unicode_host(host)
-        for official in _pieces(shown):
+        for official in (*_pieces(shown), *_pieces(shown.replace("-", "."))):  # `rd-go-th.tax-refund.top`
             if official in self.owners and len(official) >= 6:
                 return min(self.owners[official])  # an official domain dressed in another's
         label = label_of(unicode_host(domain)) or label_of(domain)

@@ -19,7 +19,6 @@ _PER_DAY = re.compile(r"\b(?:earn|make|kamao|kamaye|kamaiye|gana|ganar|ganhe|gan
                       r"guadagna)\b"
                       r"[^.!?\n]{0,40}?\d[^.!?\n]{0,40}?\b(?:daily|a day|per day|every day|a week|per week|weekly|"
                       r"al dia|por dia|diarios|rozana|roz|par jour|pro tag|al giorno)\b")
-_MULTIPLIED = re.compile(r"(?<![\w.])(?:[2-9]|10|100)\s?x(?!\w)|(?<!\w)x\s?(?:[2-9]|10|100)(?![\w.])")
 _STORES = ("play.google.com", "apps.apple.com", "appgallery.huawei.com", "galaxystore.samsung.com")
 
 
@@ -118,11 +117,9 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
         yield finding("advance_fee", market, fee.path, f"{fee.term} \u2026 {context.term}")
     elif paid is not None and signals.first("prize", "job") is not None:
         yield finding("advance_fee", market, paid.path, paid.term)
-    elif (fee or paid) and signals.has("parcel") and (signals.links or signals.phones) and \
+    elif fee is not None and signals.has("parcel") and (signals.links or signals.phones) and \
             signals.has("urgency", "threat", "verify_action"):
-        spot = fee or paid
-        assert spot is not None
-        yield finding("advance_fee", market, spot.path, spot.term)
+        yield finding("advance_fee", market, fee.path, fee.term)
 
 
 def promise_checks(signals: Signals) -> Iterator[Finding]:
@@ -134,10 +131,6 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     if earned is not None:
         yield finding("guaranteed_returns", signals.market, signals.plain.where(earned.start())[0], earned.group(0))
         return
-    speculative = signals.first("speculative")
-    multiplied = _MULTIPLIED.search(signals.plain.text)
-    if speculative is not None and multiplied is not None:
-        yield finding("guaranteed_returns", signals.market, speculative.path, multiplied.group(0))
 
 
 def prize_checks(signals: Signals) -> Iterator[Finding]:

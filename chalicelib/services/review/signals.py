@@ -22,8 +22,11 @@ from chalicelib.services.review.normalize import fold, has_invisible, unmask
 from chalicelib.services.template_content import PLACEHOLDER
 
 _SEPARATOR = "\n\u00b6\n"
+_HOST_WORDS = re.compile(r"[-.]+")
 # English words inside text in another language count only where English is the lingua franca:
 # product names, codes and secrets ("OTP", "CBD", "casino"), not everyday words ("sale" is Spanish too).
+# What a site's name alone can tell: the goods it sells (`buy-weed.example`, `claretandco-wine.co.uk`).
+_GOODS = frozenset(("drugs", "weapons", "sexual", "alcohol", "tobacco", "cannabis", "gambling", "pharmacy", "dating"))
 _LOANWORD_CONCEPTS = frozenset((
     "secret", "otp_words", "drugs", "weapons", "sexual", "malware", "install", "gambling", "speculative", "pharmacy",
     "cannabis", "tobacco", "alcohol", "dating",
@@ -117,13 +120,15 @@ class Signals:
         readable = set(self.language.candidates)
         seen: set[tuple[str, str, int]] = set()
         views = [(self.plain, False)] + ([(self.unmasked, True)] if self.unmasked.text != self.plain.text else [])
-        for joined, disguised in views:
+        for joined, disguised in [*views, (self.hosts, False)]:
             for hit in index().finditer(joined.text):
                 if disguised and hit.term in self.plain.text:
                     continue  # written plainly too: not a disguise
                 path, sentence = joined.where(hit.start)
                 for label in hit.labels:
                     language, concept = label.split(":", 1)
+                    if joined is self.hosts and concept not in _GOODS:
+                        continue
                     key = (concept, path, hit.start if not disguised else -1 - hit.start)
                     if language == "en" and not self.language.english and concept not in _LOANWORD_CONCEPTS:
                         continue
@@ -131,6 +136,14 @@ class Signals:
                         seen.add(key)
                         found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))
         return found
+
+    @cached_property
+    def hosts(self) -> _Joined:
+        """The words of every linked site's name, each under the path of its link."""
+        spots = [spot for spot in self.links if spot.domain]
+        named = [Field(spot.path, "url", " ".join(_HOST_WORDS.split(spot.link.host.removesuffix(
+            spot.domain.partition(".")[2]).strip(".")))) for spot in spots]
+        return _Joined(named, (fold(field.text) for field in named))
 
     def has(self, *concepts: str) -> bool:
         return any(self.concepts[concept] for concept in concepts)

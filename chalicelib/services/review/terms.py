@@ -10,6 +10,7 @@ number of terms.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,6 @@ from chalicelib.services.review.normalize import fold
 
 # A word: letters and digits, with the combining marks of Indic and Arabic scripts.
 WORD = re.compile(r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0963\u0966-\u0dff]+")
-_SYMBOL = re.compile(r"[^\w\s'\-.\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0dff]")
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -37,6 +37,23 @@ class _Entry:
     labels: frozenset[str]
 
 
+_ARABIC_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+def _without_clitics(word: str) -> Iterator[str]:
+    """The word, and for Arabic the word without the particles written onto it (`ونبيذ` "and wine")."""
+    yield word
+    if "\u0600" <= word[0] <= "\u06ff":
+        for clitic in _ARABIC_PROCLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                yield word[len(clitic):]
+
+
+def _has_symbol(term: str) -> bool:
+    """Currency signs, %, /, +, &: the words alone would match far more than the term meant."""
+    return any(unicodedata.category(ch).startswith("S") or ch in "%/&+#@" for ch in term)
+
+
 def _plural_ok(word: str) -> bool:
     return word[-1].isascii() and word[-1].isalpha()
 
@@ -50,7 +67,7 @@ class TermSet:
             term, label = (item, "") if isinstance(item, str) else item
             stem = str(term).strip().endswith("*")
             folded = " ".join(str(term).strip().rstrip("*").split()) if cased else fold(str(term).strip().rstrip("*"))
-            if not folded or _SYMBOL.search(folded):
+            if not folded or _has_symbol(folded):
                 continue  # "% off", "R$": words alone would match far more than the term
             if _UNSPACED.search(folded):
                 unspaced[folded].add(label)
@@ -80,7 +97,12 @@ class TermSet:
             return word.startswith(last)
         return word == last or (_plural_ok(last) and word in (last + "s", last + "es"))
 
-    def _entries(self, word: str) -> Iterator[_Entry]:
+    def _entries(self, word: str) -> Iterator[tuple[_Entry, str]]:
+        """(entry, the word as the entry reads it) for every term that may start at this word."""
+        for stem in _without_clitics(word):
+            yield from ((entry, stem) for entry in self._lookup(stem))
+
+    def _lookup(self, word: str) -> Iterator[_Entry]:
         yield from self._first.get(word, ())
         for cut in (1, 2):
             if len(word) > cut + 1 and word[-cut:] in ("s", "es"):
@@ -92,10 +114,10 @@ class TermSet:
     def finditer(self, text: str) -> Iterator[Hit]:
         words = [(match.group(0), match.start(), match.end()) for match in WORD.finditer(text)]
         for at, (word, start, end) in enumerate(words):
-            for entry in self._entries(word):
+            for entry, stem in self._entries(word):
                 size = len(entry.words)
                 if size == 1:
-                    if self._last_ok(entry, word):
+                    if self._last_ok(entry, stem):
                         yield Hit(text[start:end], start, end, entry.labels)
                     continue
                 span = words[at:at + size]

@@ -92,6 +92,9 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     status, body = api.call("POST", f"/admin/accounts/{world.owner}/credit", admin,
                             {"amount": 5, "reference": world.reference})
     assert (status, body["balance"]) == (200, 10_000)  # a reference already used is not applied twice
+    assert api.call("PUT", f"/admin/accounts/{world.owner}/brands", admin, {"brands": ["sbi"]})[0] == 200
+    assert api.call("PUT", f"/admin/accounts/{world.owner}/brands", admin, {"brands": ["nope"]})[0] == 400
+    assert api.call("GET", f"/admin/accounts/{world.owner}/brands", admin)[1]["verified_brands"] == ["sbi"]
 
     # a broadcast from draft to completed, receipts through the webhook, and its refusals
     assert api.call("POST", "/broadcasts", owner, {"template_id": reviewed["template"]["template_id"],

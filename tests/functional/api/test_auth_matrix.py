@@ -67,6 +67,8 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("GET", "/ledger"): Entry(200, False),
     ("POST", "/admin/accounts/{account_id}/credit"): Entry(
         200, False, lambda world: {"amount": 100, "reference": "matrix-credit"}),
+    ("GET", "/admin/accounts/{account_id}/brands"): Entry(200, False),
+    ("PUT", "/admin/accounts/{account_id}/brands"): Entry(200, False, lambda world: {"brands": ["sbi"]}),
     ("POST", "/broadcasts"): Entry(201, True, _broadcast),  # the body names acme's template and list
     ("GET", "/broadcasts"): Entry(200, False),
     ("GET", "/broadcasts/{broadcast_id}"): Entry(200, True),
