@@ -369,12 +369,14 @@ def on_dead_letter(body: dict[str, Any]) -> None:
         logger.warning("a dead-lettered imports message of no known kind", extra={"kind": str(kind)[:40]})
 
 
-def retry_stalled(before: str, give_up_before: str) -> tuple[int, int]:
+def retry_stalled(before: str, give_up_before: str, *,
+                  keep_going: Callable[[], bool] = lambda: True) -> tuple[int, int]:
     """Running imports with no step recorded since `before`: queue their continuation again from the
     recorded offset (a second copy records nothing, see the module's doc), or, when nothing was
     recorded since `give_up_before`, end them `failed`. (requeued, failed)."""
     requeued = failed = 0
     for list_id, import_id in store.stalled_imports(before):
+        keep_going()
         record = store.find_import(list_id, import_id)
         if record is None or record.status != RUNNING:
             continue

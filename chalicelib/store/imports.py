@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -194,10 +195,10 @@ def fail(list_id: str, import_id: str, reason: str) -> bool:
     ], ImportModel.status.is_in(PENDING, RUNNING))
 
 
-def stalled_imports(before: str, limit: int = 100) -> list[tuple[str, str]]:
-    """(list_id, import_id) of running imports whose last recorded step is older than `before`."""
-    return [(item.list_id, item.import_id)
-            for item in ImportModel.progress_index.query(RUNNING, ImportModel.progress_at < before, limit=limit)]
+def stalled_imports(before: str) -> Iterator[tuple[str, str]]:
+    """(list_id, import_id) of every running import whose last recorded step is older than `before`."""
+    for item in ImportModel.progress_index.query(RUNNING, ImportModel.progress_at < before):
+        yield item.list_id, item.import_id
 
 
 def delete_imports_of_list(list_id: str) -> None:

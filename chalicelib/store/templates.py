@@ -11,6 +11,7 @@ written in the same transaction as the template and deleted with it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -217,11 +218,11 @@ def list_review_queue(*, limit: int, cursor: str | None) -> Page[TemplateRecord]
     return _page(results, limit)
 
 
-def stale_pending(submitted_before: datetime, limit: int = 100) -> list[str]:
-    """Ids of templates still waiting for their automatic review, submitted before the given time."""
+def stale_pending(submitted_before: datetime) -> Iterator[str]:
+    """Ids of every template still waiting for its automatic review, submitted before the given time."""
     before = submitted_before.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    return [record.template_id for record in TemplateRecord.review_queue_index.query(
-        AI_PENDING, TemplateRecord.submitted_key < before, limit=limit)]
+    for record in TemplateRecord.review_queue_index.query(AI_PENDING, TemplateRecord.submitted_key < before):
+        yield record.template_id
 
 
 def save_verdict(template_id: str, verdict: Verdict, reviewed: datetime, *, attempts: int = 3) -> bool:

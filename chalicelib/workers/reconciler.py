@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from chalice.app import Blueprint, CloudWatchEvent
 
 from chalicelib.services import reconciler
@@ -13,4 +15,8 @@ _MINUTES = get_settings().reconcile_every_minutes
 
 @bp.schedule(f"rate({_MINUTES} minute{'s' if _MINUTES != 1 else ''})", name="reconcile")
 def reconcile(event: CloudWatchEvent) -> None:
-    reconciler.reconcile()
+    context: Any = event.context
+    if context is not None and hasattr(context, "get_remaining_time_in_millis"):
+        reconciler.reconcile(time_left=lambda: float(context.get_remaining_time_in_millis()) / 1000)
+    else:
+        reconciler.reconcile()

@@ -251,3 +251,13 @@ def test_nothing_stalled_is_touched(client: Client, auth: Auth, world: dict[str,
     report = reconciler.reconcile()
     assert not any(report.as_dict().values())
     assert broadcast(client, auth, broadcast_id)["status"] == "running"
+
+
+def test_a_run_short_of_time_stops_between_items_and_the_next_run_continues(client: Client, auth: Auth) -> None:
+    template_id = _pending_template(client, auth)
+
+    short = reconciler.reconcile(stalled(), time_left=lambda: 1.0)
+    assert (short.stopped_early, short.reviews_requeued) == (1, 0)
+    assert _template(client, auth, template_id)["ai_review_status"] == "pending"
+
+    assert reconciler.reconcile(stalled()).reviews_requeued == 1
