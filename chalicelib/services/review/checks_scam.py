@@ -158,3 +158,18 @@ def malware_checks(signals: Signals) -> Iterator[Finding]:
         if path.endswith(".apk") and not link.link.host.endswith(_STORES):
             yield finding("malware", signals.market, link.path, link.link.text)
             return
+
+
+_MARKS = ("threat", "urgency", "verify_action", "refund", "prize", "fee", "secret", "disconnection", "install",
+          "government")
+
+
+def scam_mark_checks(signals: Signals) -> Iterator[Finding]:
+    """Several marks of a scam and somewhere to send people: a human looks, even when no single rule
+    names the scheme (uncertainty escalates, it never approves)."""
+    if not (signals.links or signals.phones) or _verified_sender(signals):
+        return
+    marks = [spot for concept in _MARKS if (spot := signals.first(concept)) is not None]
+    if len(marks) >= 2:
+        yield finding("scam_marks", signals.market, marks[0].path, " \u2026 ".join(spot.term for spot in marks[:3]))
+

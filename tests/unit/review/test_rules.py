@@ -225,3 +225,11 @@ def test_an_opt_out_button_is_an_opt_out(suggestions: list[dict[str, Any]]) -> N
 ])
 def test_ordinary_promotions_in_other_covered_languages_are_approved(body: str, language: str) -> None:
     assert verdict(text(body, "promotional", language)) == "approved"
+
+
+def test_several_marks_of_a_scam_with_a_link_go_to_a_human_even_when_no_rule_names_the_scheme() -> None:
+    lure = text("Final reminder: verify your details today to receive your refund at https://desk.example.net.")
+    plain = text("Your refund for order {{1}} is on its way. Details at https://shop.example.com/orders.")
+
+    assert verdict(lure) == "needs_admin" and "scam_marks" in found(lure)
+    assert verdict(plain) == "approved"
