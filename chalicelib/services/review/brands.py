@@ -20,6 +20,9 @@ from chalicelib.services.review.normalize import fold, skeleton
 from chalicelib.services.review.terms import TermSet
 
 _TOKEN_SPLIT = re.compile(r"[-_.]")
+_GOVERNMENT = re.compile(r"(?:^|\.)(?:gov|gob|gouv|go|govt|gv|gub|mil|nic)(?:\.|$)")
+_AGENCIES = frozenset(("tax", "traffic", "government", "post"))
+_GOVERNMENT_WORDS = frozenset(("gov", "gob", "gouv", "govt", "gobierno", "governo", "government"))
 # Labels of registry domains that are also everyday words in host names: never a brand by themselves.
 _GENERIC_LABELS = frozenset((
     "bank", "cash", "com", "gov", "live", "play", "plus", "true", "key", "max", "jet", "wish", "wise", "snap",
@@ -76,12 +79,14 @@ class Registry:
 
     @cached_property
     def _labels(self) -> list[_Label]:
+        """What a host may borrow from a brand: its domains' labels, and its one-word names
+        (`hmrc` for HMRC, whose site is on the umbrella gov.uk)."""
         labels: dict[tuple[str, str], _Label] = {}
         for brand in self.brands.values():
             ordinary = {fold(name) for name in brand.cased_names}
-            for domain in brand.domains:
-                text = label_of(domain)
-                if len(text) >= 3:
+            one_word = [fold(name) for name in brand.names if re.fullmatch(r"[A-Za-z0-9]{3,}", name)]
+            for text in [label_of(domain) for domain in brand.domains] + one_word:
+                if len(text) >= 3 and (brand.id, text) not in labels:
                     generic = text in ordinary or text in _GENERIC_LABELS
                     labels[brand.id, text] = _Label(brand.id, text, skeleton(text), generic)
         return list(labels.values())
@@ -112,6 +117,12 @@ class Registry:
             owners = self.owners.get(".".join(labels[start:]))
             if owners:
                 return owners
+        domain = registrable(host)
+        if domain and _GOVERNMENT.search(suffix_of(domain)):
+            # an agency's own site under its country's government suffix (`sede.dgt.gob.es` for the
+            # DGT of `dgt.es`): nobody else can register there
+            return frozenset(candidate.brand for candidate in self._labels if candidate.text == label_of(domain)
+                             and self.brands[candidate.brand].kind in _AGENCIES)
         return frozenset()
 
     def imitated(self, host: str) -> str | None:
@@ -150,6 +161,8 @@ class Registry:
             if looks == candidate.skeleton:
                 return candidate.brand  # same look, other letters (else it would be official)
             if candidate.ordinary:
+                if candidate.skeleton in tokens and tokens & _GOVERNMENT_WORDS:
+                    return candidate.brand  # `sat-devoluciones.mx-gob.info`: an agency's short name by a "gob"
                 continue
             if candidate.skeleton in tokens:
                 return candidate.brand

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from chalicelib.services.review.model import Finding
+from chalicelib.services.review.normalize import fold, is_latin_letter, unmask
 from chalicelib.services.review.policy import finding
 from chalicelib.services.review.signals import Signals
 
@@ -17,6 +18,9 @@ RESTRICTED = {"alcohol": "alcohol", "tobacco": "tobacco", "cannabis": "cannabis"
 # Concepts whose disguise is itself a sign of bad faith.
 _GUARDED = ("secret", "fee", "prize", "threat", "verify_action", "income_promise", *PROHIBITED, *RESTRICTED)
 _HIDDEN_IN_WORD = re.compile(r"[^\W\d_][\u00ad\u200b-\u200d\u2060\ufeff]+[^\W\d_]")
+# A name spelled with a digit inside it (`N1KE`, `G4C0R`): at least three letters around it.
+_DIGIT_FOR_LETTER = re.compile(r"(?<![\w@.])(?=(?:[0-9]*[A-Za-z]){3})[A-Za-z]+[013457@$][A-Za-z]+[A-Za-z0-9]*(?![\w.])")
+_VISIBLE = ("text", "title", "description", "label")
 
 
 def prohibited_checks(signals: Signals) -> Iterator[Finding]:
@@ -40,8 +44,22 @@ def disguise_checks(signals: Signals) -> Iterator[Finding]:
         yield finding("disguised_terms", signals.market, disguised.path, disguised.term)
         return
     for field in signals.read:
+        if field.kind in _VISIBLE:
+            mixed = next((word for word in field.text.split() if _look_alike_word(word)), None)
+            digit = _DIGIT_FOR_LETTER.search(field.text)
+            if mixed or digit:
+                yield finding("disguised_terms", signals.market, field.path, mixed or (digit.group(0) if digit else ""))
+                return
         match = _HIDDEN_IN_WORD.search(field.text)
         if match:
             yield finding("disguised_terms", signals.market, field.path, match.group(0).encode("unicode_escape")
                           .decode("ascii"))
             return
+
+
+def _look_alike_word(word: str) -> bool:
+    """A Latin word with letters of another script that look like Latin ones (`N\u0456ke`)."""
+    letters = [ch for ch in word if ch.isalpha()]
+    foreign = [ch for ch in letters if not is_latin_letter(ch)]
+    return len(letters) - len(foreign) >= 2 and bool(foreign) and unmask(word) != fold(word)
+

@@ -40,6 +40,10 @@ def _confusables() -> dict[str, str]:
     return table
 
 
+# Latin letters that carry no separable accent but are written plainly in SMS.
+_PLAIN_LATIN = str.maketrans({"\u0131": "i", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ħ": "h"})
+
+
 def has_invisible(text: str) -> bool:
     return bool(_INVISIBLE.search(text))
 
@@ -59,27 +63,38 @@ def fold(text: str) -> str:
     """Lower-case, accent-free on Latin letters, invisible characters dropped, single-spaced;
     placeholders become `{{n}}`."""
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    folded = _strip_latin_accents(text.casefold())
+    folded = _strip_latin_accents(text.casefold()).translate(_PLAIN_LATIN)
     return " ".join(PLACEHOLDER.sub("{{n}}", folded).split())
+
+
+def is_latin_letter(ch: str) -> bool:
+    """A letter of the Latin script, accented or not (`ş`, `ł`, `ơ` are Latin; a Cyrillic a is not)."""
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
 
 
 def _is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-def _unmask_word(token: str, latin_context: bool) -> str:
-    if (token.isalpha() and (token.isascii() or not latin_context)) or token == "{{n}}" or "://" in token:
-        return token  # nothing to undo: one script, no digits or symbols
+def _map_word(token: str, latin_context: bool) -> str:
+    """A Latin word with look-alike letters from another script, or a whole look-alike word in
+    Latin text (PayPal in Cyrillic letters), read as Latin; a word of another script in its own
+    text stays as it is. Case is kept until here: a capital Greek eta is an H, a small one an n."""
+    if token.isascii():
+        return token
     table = _confusables()
     letters = [ch for ch in token if ch.isalpha()]
-    foreign = [ch for ch in letters if not ch.isascii()]
+    foreign = [ch for ch in letters if not is_latin_letter(ch)]
     if foreign and all(ch in table for ch in foreign) and (len(foreign) < len(letters) or latin_context):
-        # a Latin word with look-alike letters from another script, or a whole look-alike word
-        # in Latin text (PayPal in Cyrillic letters); a word of another script in its own text stays as it is
-        token = "".join(table.get(ch, ch) for ch in token)
+        return "".join(ch if is_latin_letter(ch) else table.get(ch, ch) for ch in token)
+    return token
+
+
+def _leet_word(token: str) -> str:
     latin = sum(_is_latin(ch) for ch in token)
-    if latin >= 2 and any(ch in _LEET_CHARS for ch in token) and not token.replace(".", "").replace(",", "").isdigit():
-        token = token.translate(_LEET)
+    if latin >= 2 and any(ch in _LEET_CHARS for ch in token) and token != "{{n}}" and "://" not in token \
+            and not token.replace(".", "").replace(",", "").isdigit():
+        return token.translate(_LEET)
     return token
 
 
@@ -105,19 +120,20 @@ def _spaced_separators(text: str) -> str:
 
 # What a disguise leaves behind: a letter next to a digit or symbol, Latin next to another script,
 # single letters in a row, or Latin and other letters in one text (a whole look-alike word).
-_SUSPECT = re.compile(r"[a-z][@$013457!|€]|[@$013457!|€][a-z]|[a-z][^\x00-\x7f]|[^\x00-\x7f][a-z]"
-                      r"|(?<!\w)\w[ ._*-]\w[ ._*-]\w(?!\w)")
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_SUSPECT = re.compile(r"[a-z][@$013457!|€]|[@$013457!|€][a-z]|(?<!\w)\w[ ._*-]\w[ ._*-]\w(?!\w)")
 
 
-def unmask(folded: str) -> str:
-    """The folded text with disguised spelling undone."""
-    if not _SUSPECT.search(folded) and not (re.search(r"[a-z]", folded) and _NON_ASCII_LETTER.search(folded)):
+def unmask(text: str) -> str:
+    """The text folded with its disguised spelling undone (`c4s1n0` -> `casino`)."""
+    raw = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    if not raw.isascii():
+        letters = [ch for ch in raw if ch.isalpha()]
+        latin_context = bool(letters) and sum(_is_latin(ch.lower()) for ch in letters) / len(letters) >= 0.5
+        raw = " ".join(_map_word(token, latin_context) for token in raw.split())
+    folded = fold(raw)
+    if not _SUSPECT.search(folded):
         return folded
-    letters = [ch for ch in folded if ch.isalpha()]
-    latin_context = bool(letters) and sum(_is_latin(ch) for ch in letters) / len(letters) >= 0.5
-    words = [_unmask_word(token, latin_context) for token in _spaced_separators(folded).split(" ")]
-    return " ".join(_join_spelled_out(words))
+    return " ".join(_join_spelled_out([_leet_word(token) for token in _spaced_separators(folded).split(" ")]))
 
 
 def skeleton(word: str) -> str:

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 from chalicelib.services.review.model import Finding
-from chalicelib.services.review.normalize import fold, unmask
+from chalicelib.services.review.normalize import unmask
 from chalicelib.services.review.policy import finding
 from chalicelib.services.review.signals import Signals
 
@@ -56,7 +56,7 @@ class NgramModel:
 
 def model_text(signals: Signals) -> str:
     """What the model reads: every read field, folded and unmasked, with placeholders as `{{n}}`."""
-    return unmask(fold(" \n ".join(field.text for field in signals.read)))
+    return unmask(" \n ".join(field.text for field in signals.read))
 
 
 @cache

@@ -85,9 +85,8 @@ class Signals:
         self.subject = subject
         self.fields = template_fields(subject.components, subject.suggestions)
         self.read = [field for field in self.fields if field.kind in READ]
-        folded = [fold(field.text) for field in self.read]
-        self.plain = _Joined(self.read, folded)
-        self.unmasked = _Joined(self.read, (unmask(text) for text in folded))
+        self.plain = _Joined(self.read, (fold(field.text) for field in self.read))
+        self.unmasked = _Joined(self.read, (unmask(field.text) for field in self.read))
 
     # -- the template's setting ------------------------------------------------------------------
     @cached_property

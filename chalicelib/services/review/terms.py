@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from chalicelib.services.review.normalize import fold
 
-# A word: letters and digits, with the combining marks of Indic and Arabic scripts.
-WORD = re.compile(r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0963\u0966-\u0dff]+")
+# A word: letters and digits, with the combining marks of Indic and Arabic scripts; an underscore
+# separates words (`lead_vape_mango` in postback data).
+WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0963\u0966-\u0dff])+")
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
