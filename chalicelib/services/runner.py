@@ -67,7 +67,7 @@ def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int |
     broadcast_id = broadcast.broadcast_id
 
     def write(part: list[Target]) -> None:
-        store.put_targets(broadcast_id, part)
+        store.put_targets(broadcast_id, part, expires_at=store.targets_expire_at(broadcast))
 
     with ThreadPoolExecutor(max_workers=SNAPSHOT_WRITERS + 1) as pool:
         upcoming: Future[tuple[list[Member], str]] = pool.submit(next, source, ([], ""))
