@@ -21,6 +21,9 @@ from chalicelib.services.review.terms import TermSet
 
 _TOKEN_SPLIT = re.compile(r"[-_.]")
 _GOVERNMENT = re.compile(r"(?:^|\.)(?:gov|gob|gouv|go|govt|gv|gub|mil|nic)(?:\.|$)")
+# The suffixes people recognise as "a domain" at a glance (`.com`, `.co.uk`, `.fr`), not `.maison`.
+_COMMON_SUFFIX = re.compile(r"(?:com|net|org|info|gov|edu|[a-z]{2}"
+                            r"|(?:com|co|gov|gob|gouv|org|net|go|ac|or|ne)\.[a-z]{2})")
 _AGENCIES = frozenset(("tax", "traffic", "government", "post"))
 _GOVERNMENT_WORDS = frozenset(("gov", "gob", "gouv", "govt", "gobierno", "governo", "government"))
 # Labels of registry domains that are also everyday words in host names: never a brand by themselves.
@@ -149,6 +152,9 @@ class Registry:
         for official in (*_pieces(shown), *_pieces(shown.replace("-", "."))):  # `rd-go-th.tax-refund.top`
             if official in self.owners and len(official) >= 6:
                 return min(self.owners[official])  # an official domain dressed in another's
+        dressed = _dressed_domain(shown)
+        if dressed:
+            return dressed
         label = label_of(unicode_host(domain)) or label_of(domain)
         looks = skeleton(label)
         owned = shown[: len(shown) - len(suffix_of(shown))].strip(".")  # every label a registrant chose
@@ -168,13 +174,28 @@ class Registry:
                 return candidate.brand
             if len(candidate.skeleton) < 5:
                 continue
-            if candidate.skeleton in looks and len(looks) - len(candidate.skeleton) >= 3:
-                return candidate.brand
+            if (looks.startswith(candidate.skeleton) or looks.endswith(candidate.skeleton)) \
+                    and len(looks) - len(candidate.skeleton) >= 3:
+                return candidate.brand  # `paypalsecure`, `secureamazon`; not `apostacerta` for `posta`
             limit = 2 if len(candidate.skeleton) >= 9 else 1
             if abs(len(looks) - len(candidate.skeleton)) <= limit and \
                     Levenshtein.distance(looks, candidate.skeleton, score_cutoff=limit) <= limit:
                 return candidate.brand
         return None
+
+
+def _dressed_domain(host: str) -> str | None:
+    """A whole domain worn as the start of a longer name (`auspost.com.au-redeliver.info`): the
+    look-alike of that domain, registry brand or not."""
+    for at, ch in enumerate(host):
+        if ch == "-" and "." in host[:at]:
+            start = host.rfind(".", 0, host.rfind(".", 0, at)) + 1 if host.count(".", 0, at) > 1 else 0
+            for begin in range(start, -1, -1):
+                piece = host[begin:at]
+                if (begin == 0 or host[begin - 1] in ".-") and registrable(piece) == piece \
+                        and _COMMON_SUFFIX.fullmatch(suffix_of(piece)):
+                    return piece
+    return None
 
 
 def _pieces(host: str) -> Iterator[str]:

@@ -17,7 +17,9 @@ RESTRICTED = {"alcohol": "alcohol", "tobacco": "tobacco", "cannabis": "cannabis"
               "dating": "dating", "politics": "politics"}
 # Concepts whose disguise is itself a sign of bad faith.
 _GUARDED = ("secret", "fee", "prize", "threat", "verify_action", "income_promise", *PROHIBITED, *RESTRICTED)
-_HIDDEN_IN_WORD = re.compile(r"[^\W\d_][\u00ad\u200b-\u200d\u2060\ufeff]+[^\W\d_]")
+# Invisible characters inside a word: a zero-width space anywhere; a zero-width (non-)joiner only
+# between Latin letters (Persian, Indic scripts and emoji use them properly).
+_HIDDEN_IN_WORD = re.compile(r"[^\W\d_][\u00ad\u200b\u2060\ufeff]+[^\W\d_]|[A-Za-z][\u200c\u200d]+[A-Za-z]")
 # A name spelled with a digit inside it (`N1KE`, `G4C0R`): at least three letters around it.
 _DIGIT_FOR_LETTER = re.compile(r"(?<![\w@.])(?=(?:[0-9]*[A-Za-z]){3})[A-Za-z]+[013457@$][A-Za-z]+[A-Za-z0-9]*(?![\w.])")
 _VISIBLE = ("text", "title", "description", "label")

@@ -22,7 +22,12 @@ from chalicelib.services.review.normalize import fold, has_invisible, unmask
 from chalicelib.services.template_content import PLACEHOLDER
 
 _SEPARATOR = "\n\u00b6\n"
-_HOST_WORDS = re.compile(r"[-.]+")
+_HOST_WORDS = re.compile(r"[-./_?=&#]+")
+
+
+def _path_of(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    return rest.partition("/")[2]
 # English words inside text in another language count only where English is the lingua franca:
 # product names, codes and secrets ("OTP", "CBD", "casino"), not everyday words ("sale" is Spanish too).
 # What a site's name alone can tell: the goods it sells (`buy-weed.example`, `claretandco-wine.co.uk`).
@@ -138,10 +143,10 @@ class Signals:
 
     @cached_property
     def hosts(self) -> _Joined:
-        """The words of every linked site's name, each under the path of its link."""
+        """The words of every linked site's name and path (`/vini/chianti`), under its link's path."""
         spots = [spot for spot in self.links if spot.domain]
         named = [Field(spot.path, "url", " ".join(_HOST_WORDS.split(spot.link.host.removesuffix(
-            spot.domain.partition(".")[2]).strip(".")))) for spot in spots]
+            spot.domain.partition(".")[2]).strip(".") + " " + _path_of(spot.link.text)))) for spot in spots]
         return _Joined(named, (fold(field.text) for field in named))
 
     def has(self, *concepts: str) -> bool:

@@ -60,3 +60,20 @@ def test_an_account_verified_as_a_brand_is_known_by_its_name_or_its_id() -> None
     assert verified_ids(["State Bank of India"]) == {"sbi"}
     assert verified_ids(["sbi"]) == {"sbi"}
     assert verified_ids(["Not A Registry Brand Ltd"]) == frozenset()
+
+
+@pytest.mark.parametrize(("host", "dressed"), [
+    ("auspost.com.au-redeliver.info", True),       # a whole domain worn as the start of another
+    ("login.paypal.com-secure.net", True),
+    ("shop.maison-lumiere.fr", False),             # `.maison` is a suffix, but nobody reads it as one
+    ("my-shop.example.com", False),
+    ("www.apostacerta.bet.br", False),             # `posta` inside a word is not Posta
+])
+def test_a_domain_dressed_as_the_start_of_another_is_a_look_alike(host: str, dressed: bool) -> None:
+    assert (registry().imitated(host) is not None) is dressed
+
+
+def test_an_agencys_site_under_its_government_suffix_is_its_own() -> None:
+    assert "dgt" in registry().owner("sede.dgt.gob.es")
+    assert registry().imitated("sede.dgt.gob.es") is None
+    assert registry().imitated("sat-devoluciones.mx-gob.info") == "sat_mx"
