@@ -168,6 +168,8 @@ _VIA_TEMPLATES_SERVICE = {"bedrock-runtime"}  # the templates service imports th
 _VIA_LISTS_SERVICE = {"table:imports", "queue:imports"}  # the lists service also starts imports
 IMPORTED_NOT_CALLED: dict[str, set[str]] = {
     "api": _VIA_TEMPLATES_SERVICE,
+    # The review reads an account's verified brands; store.accounts also defines the ledger.
+    "queue:review": {"table:ledger"},
     "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
     "queue:send": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
     "schedule": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
