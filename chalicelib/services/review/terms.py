@@ -23,6 +23,9 @@ WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+_REMEMBERED = 200_000  # distinct words whose lookups a term set keeps (a few tens of MB at most)
+
+
 @dataclass(frozen=True)
 class Hit:
     term: str  # the words as they stand in the text
@@ -86,6 +89,7 @@ class TermSet:
             else:
                 self._first[words[0]].append(entry)
         self._unspaced = {term: frozenset(names) for term, names in unspaced.items()}
+        self._seen: dict[str, tuple[tuple[_Entry, str], ...]] = {}
         self.terms = tuple(term for term, _ in labels) + tuple(self._unspaced)
 
     def __bool__(self) -> bool:
@@ -98,10 +102,15 @@ class TermSet:
             return word.startswith(last)
         return word == last or (_plural_ok(last) and word in (last + "s", last + "es"))
 
-    def _entries(self, word: str) -> Iterator[tuple[_Entry, str]]:
-        """(entry, the word as the entry reads it) for every term that may start at this word."""
-        for stem in _without_clitics(word):
-            yield from ((entry, stem) for entry in self._lookup(stem))
+    def _entries(self, word: str) -> tuple[tuple[_Entry, str], ...]:
+        """(entry, the word as the entry reads it) for every term that may start at this word;
+        remembered per word, since the same words come back in every template."""
+        found = self._seen.get(word)
+        if found is None:
+            found = tuple((entry, stem) for stem in _without_clitics(word) for entry in self._lookup(stem))
+            if len(self._seen) < _REMEMBERED:
+                self._seen[word] = found
+        return found
 
     def _lookup(self, word: str) -> Iterator[_Entry]:
         yield from self._first.get(word, ())
