@@ -57,10 +57,16 @@ def get_ledger(request: ApiRequest) -> dict[str, Any]:
     return {"entries": [entry_row(entry) for entry in page.items], "next_cursor": page.next_cursor}
 
 
-@api_route(balance, "/admin/accounts/{account_id}/credit", methods=["POST"], access="admin")
-def credit_account(request: ApiRequest, account_id: str) -> dict[str, Any]:
+def path_account_id(account_id: str) -> str:
+    """An account id taken from an admin path, or a 400 naming it."""
     if not _ACCOUNT_ID.match(account_id):
         raise errors.InvalidInput("account_id", "account_id is not an account id")
+    return account_id
+
+
+@api_route(balance, "/admin/accounts/{account_id}/credit", methods=["POST"], access="admin")
+def credit_account(request: ApiRequest, account_id: str) -> dict[str, Any]:
+    path_account_id(account_id)
     body = request.parse(CreditInput)
     result = service.credit(account_id, body.reference, body.amount)
     return {"account_id": account_id, "balance": result.entry.balance_after, "currency": result.entry.currency,

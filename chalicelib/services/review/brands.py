@@ -5,7 +5,7 @@ which brands does a text name, who owns a domain, which brand does a host imitat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -215,7 +215,7 @@ def registry() -> Registry:
     return Registry(list(load_yaml(text).get("brands") or []))
 
 
-def verified_ids(names: Iterator[str] | list[str] | tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+def verified_ids(names: Iterable[str]) -> frozenset[str]:
     """Registry ids for the names or ids an account is verified as."""
     found: set[str] = set()
     brands = registry()

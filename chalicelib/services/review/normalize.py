@@ -44,10 +44,6 @@ def _confusables() -> dict[str, str]:
 _PLAIN_LATIN = str.maketrans({"\u0131": "i", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ħ": "h"})
 
 
-def has_invisible(text: str) -> bool:
-    return bool(_INVISIBLE.search(text))
-
-
 def _strip_latin_accents(text: str) -> str:
     if text.isascii():
         return text

@@ -18,7 +18,7 @@ from chalicelib.services.review.domains import Link, links, registrable
 from chalicelib.services.review.fields import LINKS, READ, VISIBLE, Field, template_fields
 from chalicelib.services.review.lexicon import CONCEPTS, index
 from chalicelib.services.review.model import Subject
-from chalicelib.services.review.normalize import fold, has_invisible, unmask
+from chalicelib.services.review.normalize import fold, unmask
 from chalicelib.services.template_content import PLACEHOLDER
 
 _SEPARATOR = "\n\u00b6\n"
@@ -41,7 +41,6 @@ _PHONE = re.compile(r"(?<![\w/=.-])\+?\d[\d ().-]{7,}\d(?![\w/])")
 _CURRENCY = (r"(?:[$€£₹¥₩₺₽₦₱฿₫]|r\$|rs\.?|inr|usd|eur|gbp|mxn|brl|idr|rp\.?|sar|aed|egp|tl|try|pln|zl|zł|rm|myr|"
              r"ksh|kes|php|vnd|thb|jpy|krw|cny|rmb|yuan|rub|rupees?|dollars?|euros?|reais|pesos?|lakhs?|\u0440\u0443\u0431\.?|ريال|درهم|جنيه|रु\.?|रुपये|टका|৳|ريال)")
 _MONEY = re.compile(rf"(?<![\w]){_CURRENCY}\s?\d[\d.,]*|\d[\d.,]*\s?{_CURRENCY}(?![\w])")
-_DEADLINE = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b24\s?(?:h|hrs?|hours?)\b")
 
 
 @dataclass(frozen=True)
@@ -205,15 +204,6 @@ class Signals:
             path, sentence = self.plain.where(match.start())
             found.append(Spot(path, match.group(0), sentence))
         return found
-
-    @cached_property
-    def deadline(self) -> bool:
-        return bool(_DEADLINE.search(self.plain.text)) or self.has("urgency")
-
-    @cached_property
-    def invisible(self) -> Field | None:
-        """A field that hides characters inside its words (zero-width joiners and the like)."""
-        return next((field for field in self.read if has_invisible(field.text)), None)
 
     def placeholder_count(self) -> int:
         return sum(len(PLACEHOLDER.findall(field.text)) for field in self.fields if field.kind in VISIBLE)

@@ -141,6 +141,3 @@ class TermSet:
             while start >= 0:
                 yield Hit(term, start, start + len(term), names)
                 start = text.find(term, start + len(term))
-
-    def search(self, text: str) -> str | None:
-        return next((hit.term for hit in self.finditer(text)), None)
