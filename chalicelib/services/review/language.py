@@ -22,6 +22,8 @@ _SCRIPTS = {"Latn": ("LATIN",), "Deva": ("DEVANAGARI",), "Beng": ("BENGALI",), "
             "Hang": ("HANGUL",), "Kore": ("HANGUL", "CJK"), "Hans": ("CJK",), "Hant": ("CJK",),
             "Jpan": ("CJK", "HIRAGANA", "KATAKANA")}
 MIN_LETTERS = 12
+# Kin that share a script yet are separate languages: told apart by the identifier limited to them.
+_SIBLINGS = ({"hi", "mr", "ne"},)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,22 @@ class Reading:
 @cache
 def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@cache
+def _sibling_identifier(group: frozenset[str]) -> LanguageIdentifier:
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(sorted(group))
+    return identifier
+
+
+def _sibling(prose: str, declared: str) -> str:
+    """The sibling of `declared` that the text is confidently written in, or ""."""
+    for group in _SIBLINGS:
+        if declared in group:
+            best, confidence = _sibling_identifier(frozenset(group)).rank(prose)[0]
+            return best if best != declared and confidence >= 0.9 else ""
+    return ""
 
 
 def _kin(a: str, b: str) -> bool:
@@ -98,7 +116,10 @@ def read(prose: str, tag: str) -> Reading:
     declared_seen = any(_kin(lang, declared) and p >= 0.05 for lang, p in ranks)
     covered = (declared in languages() and (declared_seen or own_script or declared == "hi-Latn")) \
         or (detected in languages() and confidence >= 0.6)
-    mismatch = wrong_script or (
+    sibling = _sibling(prose, declared) if own_script and letters >= 25 else ""
+    if sibling:
+        declared_seen = False
+    mismatch = wrong_script or bool(sibling) or (
         letters >= 25 and confidence >= 0.9 and detected in languages() and declared in languages()
         and declared != "hi-Latn" and not _kin(detected, declared) and not declared_seen)
     english = declared in ("en", "hi-Latn") or any(lang == "en" and p >= 0.05 for lang, p in ranks) \

@@ -1,0 +1,56 @@
+"""Uncertainty escalates: a text the reviewer cannot read, or one not in the language it declares,
+never goes out without a human when it carries anything that could hurt."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.services.review import RulesReviewer, Subject, run_reviewers
+from chalicelib.services.review.language import read
+
+
+def review(body: str, language: str, category: str = "transactional") -> tuple[str, set[str]]:
+    subject = Subject("t", category, language, {"type": "text", "text": body}, [], frozenset())
+    result = run_reviewers(subject, [RulesReviewer()])
+    return result.status, {finding.code for finding in result.findings}
+
+
+HINDI = "आपका ऑर्डर कल तक पहुंच जाएगा। किसी भी सवाल के लिए हमारे स्टोर से संपर्क करें, धन्यवाद।"
+MARATHI = "तुमची ऑर्डर उद्या पोहोचेल. काही प्रश्न असल्यास आमच्या दुकानाशी संपर्क साधा, धन्यवाद."
+
+
+def test_hindi_declared_as_marathi_is_a_mismatch_though_the_two_share_a_script() -> None:
+    assert read(HINDI, "mr_IN").mismatch
+    assert review(HINDI, "mr_IN") == ("needs_admin", {"language_mismatch"})
+
+
+@pytest.mark.parametrize(("body", "language"), [(HINDI, "hi_IN"), (MARATHI, "mr_IN")])
+def test_each_sibling_declared_as_itself_is_read_and_approved(body: str, language: str) -> None:
+    reading = read(body, language)
+    assert reading.covered and not reading.mismatch
+    assert review(body, language) == ("approved", set())
+
+
+def test_a_text_in_another_language_than_declared_goes_to_a_human() -> None:
+    body = "Su pedido ha sido enviado y llegará mañana por la tarde. Gracias por comprar con nosotros."
+    assert review(body, "de_DE") == ("needs_admin", {"language_mismatch"})
+
+
+def test_a_text_in_a_script_other_than_the_declared_languages_goes_to_a_human() -> None:
+    body = "Ваш заказ отправлен и прибудет завтра во второй половине дня. Спасибо за покупку."
+    assert review(body, "ja_JP")[1] == {"language_mismatch"}
+
+
+# Georgian and Amharic: no lexicon reads them.
+@pytest.mark.parametrize("body", [
+    "თქვენი ანგარიში დაიბლოკა. გადაიხადეთ 25 ლარი ბმულზე https://pay-geo.example.net",
+    "መለያዎ ታግዷል። ዛሬ ይክፈሉ፦ https://pay-et.example.net",
+])
+def test_an_unreadable_text_with_a_link_or_an_amount_goes_to_a_human(body: str) -> None:
+    language = "ka_GE" if "ლ" in body else "am_ET"
+    assert not read(body, language).covered
+    assert review(body, language) == ("needs_admin", {"language_uncovered"})
+
+
+def test_an_unreadable_greeting_with_nothing_risky_in_it_is_approved() -> None:
+    assert review("გილოცავთ ახალ წელს, გისურვებთ ბედნიერებას", "ka_GE")[0] == "approved"
