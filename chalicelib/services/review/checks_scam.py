@@ -61,6 +61,7 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
     pays = signals.has("fee") or (signals.has("pay") and bool(signals.money)
                                   and signals.has("threat", "urgency", "parcel", "disconnection", "verify_action"))
     lure = _lure(signals)
+    demand = pays and signals.has("fee", "threat", "parcel", "disconnection")  # pay to get a parcel, stop a cut
     unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items() if brand_id not in verified]
     for brand_id, spot in unverified:
         elsewhere = _foreign_links(signals, brand_id) + _foreign_phones(signals, brand_id)
@@ -68,7 +69,7 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
         if dialled is not None:
             yield finding("brand_impersonation", market, dialled, spot.term)
             return
-        if (elsewhere or pays) and (lure is not None or spot.disguised):
+        if (elsewhere or pays) and (lure is not None or spot.disguised or (elsewhere and demand)):
             where = elsewhere[0] if elsewhere else (lure.path if lure else spot.path)
             yield finding("brand_impersonation", market, where, spot.term)
             return

@@ -42,6 +42,9 @@ def found(subject: Subject) -> dict[str, str]:
     (text("Your Norton subscription renews today for $399. To cancel and get a refund, call us.",
           suggestions=[{"type": "dial", "text": "Norton refunds", "phone_number": "+18885550147"}]),
      "suggestions.0.phone_number"),
+    # no threat word, no fee word: a courier's name, a payment to release the parcel, a stranger's link
+    (text("Pos Malaysia: Bungkusan anda tertahan di gudang. Sila bayar RM2.50 untuk penghantaran semula: "
+          "https://track-my-parcel.com", language="ms_MY"), "components.text"),
 ])
 def test_a_brand_that_sends_people_elsewhere_is_impersonated(subject: Subject, field: str) -> None:
     findings = found(subject)
@@ -64,6 +67,12 @@ def test_a_look_alike_domain_behind_a_fallback_url_is_rejected() -> None:
     subject = text("Your order {{1}} is packed.", suggestions=[
         {"type": "url", "text": "Track", "url": "https://shop.example.com/t", "fallback_url": "https://amaz0n-help.com"}])
     assert found(subject)["lookalike_domain"] == "suggestions.0.fallback_url"
+
+
+def test_a_shop_that_accepts_a_payment_brand_is_not_impersonating_it() -> None:
+    subject = text("Leather jackets from $899, and now we accept Mercado Pago: 6 months interest-free. "
+                   "See https://www.pieldeleon.mx. " + STOP, "promotional", "es_MX")
+    assert "brand_impersonation" not in found(subject)
 
 
 def test_naming_a_brand_without_being_verified_as_it_goes_to_a_human_and_verified_it_is_approved() -> None:
