@@ -106,6 +106,16 @@ def cancel_broadcast(request: ApiRequest, broadcast_id: str) -> dict[str, Any]:
     return {"status": service.cancel(request.account_id, broadcast_id)}
 
 
+@api_route(bp, "/broadcasts/{broadcast_id}/pause", methods=["POST"])
+def pause_broadcast(request: ApiRequest, broadcast_id: str) -> dict[str, Any]:
+    return {"status": service.pause(request.account_id, broadcast_id)}
+
+
+@api_route(bp, "/broadcasts/{broadcast_id}/resume", methods=["POST"])
+def resume_broadcast(request: ApiRequest, broadcast_id: str) -> dict[str, Any]:
+    return {"status": service.resume(request.account_id, broadcast_id)}
+
+
 @api_route(bp, "/broadcasts/{broadcast_id}/targets", methods=["GET"])
 def list_targets(request: ApiRequest, broadcast_id: str) -> dict[str, Any]:
     page = service.targets(request.account_id, broadcast_id,

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from chalicelib import errors
 from chalicelib.clock import format_time, parse_time, utcnow
-from chalicelib.services import lists, runner, templates
+from chalicelib.services import lists, runner, send_lease, templates
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, Target
@@ -92,6 +92,25 @@ def cancel(account_id: str, broadcast_id: str) -> str:
         current = store.get_broadcast(account_id, broadcast_id).status
         raise errors.Conflict(f"broadcast is already {current}")
     return "cancelled"
+
+
+def pause(account_id: str, broadcast_id: str) -> str:
+    """running -> paused; answers once no new send can start (sends in flight finish and count)."""
+    broadcast = store.get_broadcast(account_id, broadcast_id)
+    if broadcast.status != "running" or store.mark_paused(account_id, broadcast_id) is None:
+        raise errors.Conflict(f"only a running broadcast can be paused; this one is "
+                              f"{store.get_broadcast(account_id, broadcast_id).status}")
+    send_lease.wait_until_released(broadcast_id)
+    return "paused"
+
+
+def resume(account_id: str, broadcast_id: str) -> str:
+    """paused -> running: the rest goes on from where it stopped."""
+    broadcast = store.get_broadcast(account_id, broadcast_id)
+    if broadcast.status != "paused" or runner.resume_running(broadcast) is None:
+        raise errors.Conflict(f"only a paused broadcast can be resumed; this one is "
+                              f"{store.get_broadcast(account_id, broadcast_id).status}")
+    return "running"
 
 
 def targets(account_id: str, broadcast_id: str, *, size: int, state: str | None, cursor: str | None) -> Page[Target]:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from chalicelib import errors, messaging
@@ -31,9 +32,10 @@ from chalicelib.providers.port import (
     message_id_for,
 )
 from chalicelib.providers.render import MissingVariable, RenderError, render_agent_message
-from chalicelib.services import balance, credentials, lists, templates
+from chalicelib.services import balance, credentials, lists, quiet_hours, templates
 from chalicelib.services.lists import Member
 from chalicelib.services.pacing import TokenBucket, paced_stream
+from chalicelib.services.send_lease import SendLease
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, ChunkBounds, ChunkOutcome, Target
@@ -92,6 +94,15 @@ def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int |
 
 
 # ---------------------------------------------------------------- start, schedule, dispatch
+
+
+def resume_running(broadcast: Broadcast) -> Broadcast | None:
+    """paused -> running in the next epoch, and its dispatch queued again (None if it was not paused
+    in the epoch read)."""
+    resumed = store.mark_resumed(broadcast.account_id, broadcast.broadcast_id, epoch=broadcast.run_epoch)
+    if resumed is not None:
+        messaging.send("dispatch", _job("dispatch", resumed))
+    return resumed
 
 
 def start_running(broadcast: Broadcast, *, from_statuses: tuple[str, ...]) -> Broadcast | None:
@@ -162,7 +173,8 @@ def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None
         bounds = store.chunk_bounds(broadcast_id, after=broadcast.dispatch_cursor, chunk_size=chunk_size,
                                     chunks=CHUNKS_PER_DISPATCH_BATCH)
         messaging.send_batch("send", (
-            {**_job("send", broadcast), "first": b.first_phone, "last": b.last_phone, "size": b.size}
+            {**_job("send", broadcast), "first": b.first_phone, "last": b.last_phone, "size": b.size,
+             "epoch": broadcast.run_epoch}
             for b in bounds
         ))
         done = sum(b.size for b in bounds) < chunk_size * CHUNKS_PER_DISPATCH_BATCH
@@ -198,15 +210,42 @@ def complete_if_settled(account_id: str, broadcast_id: str) -> bool:
 
 @dataclass(frozen=True)
 class SendJob:
+    """One pass over a chunk: `epoch` is the broadcast's run epoch (one more per resume), `wave` counts
+    the passes of the epoch that waited for targets' send windows. Each pass reserves, settles and
+    refunds under keys of its own, and a target remembers the pass that settled it."""
+
     account_id: str
     broadcast_id: str
     bounds: ChunkBounds
     final_attempt: bool
     time_left: TimeLeft = lambda: float("inf")
+    epoch: int = 0
+    wave: int = 0
+
+    @property
+    def pass_key(self) -> str:
+        return f"@{self.epoch}.{self.wave}" if self.epoch or self.wave else ""
+
+    @property
+    def chunk(self) -> ChunkBounds:
+        """The chunk in this pass: its key (of the settle record and the reservation) names the pass."""
+        return replace(self.bounds, suffix=self.pass_key)
 
     @property
     def reservation_key(self) -> str:
-        return f"{self.broadcast_id}:{self.bounds.key}"
+        return f"{self.broadcast_id}:{self.chunk.key}"
+
+    def body(self) -> dict[str, Any]:
+        return {"kind": "send", "account_id": self.account_id, "broadcast_id": self.broadcast_id,
+                "first": self.bounds.first_phone, "last": self.bounds.last_phone, "size": self.bounds.size,
+                "epoch": self.epoch, "wave": self.wave}
+
+
+def parse_pass(key: str) -> tuple[str, int, int]:
+    """(chunk key, epoch, wave) of a reservation key's chunk part (`first..last[@epoch.wave]`)."""
+    chunk, _, tail = key.partition("@")
+    epoch, _, wave = tail.partition(".")
+    return chunk, int(epoch or 0), int(wave or 0)
 
 
 def _settled(target: Target, **changes: Any) -> Target:
@@ -225,8 +264,11 @@ def _outbound(broadcast: Broadcast, target: Target) -> OutboundMessage | Target:
     return OutboundMessage(message_id_for(broadcast.broadcast_id, target.phone), target.phone, body)
 
 
+TRANSIENT_MARK = "retry"  # on a target still queued after a transient error (never written)
+
+
 def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Target],
-              time_left: TimeLeft = lambda: float("inf")) -> Iterator[Target]:
+              keep_going: Callable[[], bool] = lambda: True) -> Iterator[Target]:
     """Render and send `targets`, yielding each with its new state as soon as it is known (still
     `queued` after a transient error, or when the invocation ran short of time before its turn)."""
     by_phone = {target.phone: target for target in targets}
@@ -240,10 +282,12 @@ def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Tar
     settings = get_settings()
     for message, result in paced_stream(provider.send, to_send, concurrency=settings.send_concurrency,
                                         bucket=TokenBucket(settings.send_rate_per_second),
-                                        keep_going=lambda: time_left() > SEND_SAFETY_SECONDS):
+                                        keep_going=keep_going):
         target = by_phone[message.phone]
-        if result is None or result.outcome == "retry":
+        if result is None:
             yield target
+        elif result.outcome == "retry":
+            yield _settled(target, failure_reason=TRANSIENT_MARK)
         elif result.outcome == "sent":
             yield _settled(target, state="sent", rm_message_id=result.message_id, sent_at=format_time(utcnow()))
         else:
@@ -277,60 +321,118 @@ def reset_providers() -> None:
 
 
 def send_chunk(job: SendJob) -> ChunkOutcome | None:
-    """Send one chunk of a running broadcast. When the broadcast no longer runs, nothing is sent,
-    but what the chunk owes is still paid: a settled chunk's refund, and a reserved chunk is settled
-    (its queued targets failed) and refunded. None when the chunk had nothing to settle."""
+    """Send one pass over a chunk of a running broadcast. When the broadcast no longer runs in the
+    job's epoch (paused, resumed since, ended), nothing is sent, but what the pass owes is still paid
+    (see `_wind_down`). None when the pass had nothing to settle."""
     broadcast = store.get_broadcast(job.account_id, job.broadcast_id)
-    if broadcast.status != "running" or broadcast.content is None or broadcast.unit_price is None:
+    if (broadcast.status != "running" or broadcast.content is None or broadcast.unit_price is None
+            or broadcast.run_epoch != job.epoch):
         return _wind_down(job, broadcast)
-    targets = store.chunk_targets(job.broadcast_id, job.bounds)
+    if job.wave:  # a copy of a wave that is over would queue the next wave again: it stops here
+        settled = store.settled_chunk(job.broadcast_id, job.chunk)
+        if settled is not None:
+            return _pay_settled(job, broadcast, settled)
+    lease = SendLease.acquire(job.account_id, job.broadcast_id, job.epoch)
+    if lease is None:
+        return _wind_down(job, store.get_broadcast(job.account_id, job.broadcast_id))
+    try:
+        return _send_pass(job, broadcast, lease)
+    finally:
+        lease.release()
+
+
+def _send_pass(job: SendJob, broadcast: Broadcast, lease: SendLease) -> ChunkOutcome:
+    assert broadcast.unit_price is not None
+    targets = store.chunk_targets(job.broadcast_id, job.chunk)
     queued = [target for target in targets if target.state == "queued"]
+    plan = quiet_hours.plan(broadcast, queued, now=quiet_hours.now())
+    due = plan.due
     price = broadcast.unit_price
-    reserved = balance.reserve(job.account_id, job.reservation_key, len(queued), price)
+    reserved = balance.reserve(job.account_id, job.reservation_key, len(due), price)
     changed: list[Target] = []
-    if queued:
-        already_sent = sum(1 for target in targets if target.state in SENT_STATES)
+    if due:
+        already_sent = sum(1 for target in targets
+                           if target.state in SENT_STATES and target.settled_in == job.pass_key)
         budget = max(0, reserved - already_sent)
-        payable, unpaid = queued[:budget], queued[budget:]
+        payable, unpaid = due[:budget], due[budget:]
         outcomes: Iterable[Target] = [_settled(target, state="failed", failure_reason="insufficient_balance")
                                       for target in unpaid]
+        outcomes = [*outcomes, *(_settled(target, state="failed", failure_reason=reason)
+                                 for target, reason in plan.unsendable)]
         provider = _provider(job.account_id) if payable else None
         if payable and provider is None:
             outcomes = [*outcomes, *(_settled(target, state="failed", failure_reason="no_credentials")
                                      for target in payable)]
         elif payable and provider is not None:
-            outcomes = itertools.chain(outcomes, _send_all(provider, broadcast, payable, job.time_left))
+            keep_going = _keep_going(lease, job.time_left)
+            outcomes = itertools.chain(outcomes, _send_all(provider, broadcast, payable, keep_going))
         if job.final_attempt:
             outcomes = (_settled(target, state="failed", failure_reason=PROVIDER_UNAVAILABLE)
-                        if target.state == "queued" else target for target in outcomes)
-        changed = store.put_targets_as_they_come(job.broadcast_id, outcomes)
+                        if target.state == "queued" and (target.failure_reason or not lease.lost) else target
+                        for target in outcomes)
+        changed = store.put_targets_as_they_come(
+            job.broadcast_id, (replace(target, settled_in=job.pass_key) for target in outcomes))
         still_queued = [target for target in changed if target.state == "queued"]
         account_failures = {t.failure_reason for t in changed} & ACCOUNT_LEVEL_FAILURES
         if account_failures:
             logger.warning("provider refuses the account's credentials",
                            extra={"broadcast_id": job.broadcast_id, "reasons": sorted(account_failures)})
-        if still_queued:
+        if still_queued and not _stopped(job, lease):
             raise ChunkNotFinished(f"{len(still_queued)} targets met a transient provider error")
+    if plan.waiting and plan.next_opening is not None:
+        _wait_for_window(job, broadcast, plan.next_opening)
     return _settle(job, broadcast, targets, changed, reserved)
 
 
+def _keep_going(lease: SendLease, time_left: TimeLeft) -> Callable[[], bool]:
+    return lambda: time_left() > SEND_SAFETY_SECONDS and lease.valid()
+
+
+def _stopped(job: SendJob, lease: SendLease) -> bool:
+    """Whether the sender stopped because the broadcast no longer runs in the job's epoch (its
+    queued targets wait for a resume, not for a redelivery)."""
+    if not lease.lost:
+        return False
+    now = store.get_broadcast(job.account_id, job.broadcast_id)
+    return now.status != "running" or now.run_epoch != job.epoch
+
+
+def _wait_for_window(job: SendJob, broadcast: Broadcast, opening: datetime) -> None:
+    """Queue the chunk's next wave for when the earliest waiting target's window opens (at most
+    SQS's 15 minutes ahead: a wave that finds nothing due just queues the next one)."""
+    seconds = int((opening - quiet_hours.now()).total_seconds())
+    delay = min(MAX_DELAY_SECONDS, max(1, seconds))
+    store.note_next_window(broadcast, format_time(opening))
+    messaging.send("send", replace(job, wave=job.wave + 1).body(), delay_seconds=delay)
+
+
+MAX_DELAY_SECONDS = 900
 SENT_STATES = ("sent", "delivered", "read")
+
+
+def _pay_settled(job: SendJob, broadcast: Broadcast, settled: ChunkOutcome) -> ChunkOutcome:
+    assert broadcast.unit_price is not None
+    if settled.refund_due:
+        balance.refund(job.account_id, job.reservation_key, settled.refund_due, broadcast.unit_price)
+    complete_if_settled(job.account_id, job.broadcast_id)
+    return settled
 
 
 def _settle(job: SendJob, broadcast: Broadcast, targets: list[Target], changed: list[Target],
             reserved: int) -> ChunkOutcome:
-    """Settle the chunk once (its counts go to the broadcast), pay its refund (once per key) and
-    complete the broadcast if this was the last chunk to settle."""
+    """Settle the pass once (the targets it settled count on the broadcast), pay its refund (once
+    per key) and complete the broadcast if this was the last pass to settle."""
     assert broadcast.unit_price is not None
-    states = {target.phone: target.state for target in targets}
-    states.update({target.phone: target.state for target in changed})
-    sent = sum(1 for state in states.values() if state in SENT_STATES)
-    failed = sum(1 for state in states.values() if state == "failed")
+    latest = {target.phone: target for target in targets}
+    latest.update({target.phone: target for target in changed})
+    mine = [t.state for t in latest.values() if t.state != "queued" and t.settled_in == job.pass_key]
+    sent = sum(1 for state in mine if state in SENT_STATES)
+    failed = sum(1 for state in mine if state == "failed")
     outcome = ChunkOutcome(sent=sent, failed=failed, refund_due=max(0, reserved - sent))
-    if store.settle_chunk(broadcast, job.bounds, outcome):
+    if store.settle_chunk(broadcast, job.chunk, outcome):
         outcome.newly_settled = True
     else:
-        outcome = store.settled_chunk(job.broadcast_id, job.bounds) or outcome
+        outcome = store.settled_chunk(job.broadcast_id, job.chunk) or outcome
     if outcome.refund_due:
         balance.refund(job.account_id, job.reservation_key, outcome.refund_due, broadcast.unit_price)
     complete_if_settled(job.account_id, job.broadcast_id)
@@ -338,18 +440,26 @@ def _settle(job: SendJob, broadcast: Broadcast, targets: list[Target], changed: 
 
 
 def _fail_queued(job: SendJob, broadcast: Broadcast, reserved: int, reason: str) -> ChunkOutcome:
-    """Settle the chunk without sending: its still-queued targets fail with `reason`."""
-    targets = store.chunk_targets(job.broadcast_id, job.bounds)
+    """Settle the pass without sending: its still-queued targets fail with `reason`."""
+    targets = store.chunk_targets(job.broadcast_id, job.chunk)
     changed = store.put_targets_as_they_come(job.broadcast_id, (
-        _settled(target, state="failed", failure_reason=reason) for target in targets if target.state == "queued"))
+        _settled(target, state="failed", failure_reason=reason, settled_in=job.pass_key)
+        for target in targets if target.state == "queued"))
     return _settle(job, broadcast, targets, changed, reserved)
 
 
+def _close_pass(job: SendJob, broadcast: Broadcast, reserved: int) -> ChunkOutcome:
+    """Settle the pass of a paused (or since resumed) broadcast without sending: what it sent counts,
+    the rest of its reservation is refunded, its queued targets stay queued for the next epoch."""
+    return _settle(job, broadcast, store.chunk_targets(job.broadcast_id, job.chunk), [], reserved)
+
+
 def _wind_down(job: SendJob, broadcast: Broadcast) -> ChunkOutcome | None:
-    """A chunk of a broadcast that no longer runs: pay what it owes, send nothing."""
+    """A pass of a broadcast that no longer runs in the job's epoch: pay what it owes, send nothing.
+    A pass that reserved nothing takes nothing (a paused broadcast's chunks not yet started)."""
     if broadcast.unit_price is None:
         return None  # never picked up: no chunk of it was ever charged
-    settled = store.settled_chunk(job.broadcast_id, job.bounds)
+    settled = store.settled_chunk(job.broadcast_id, job.chunk)
     if settled is not None:
         if settled.refund_due:
             balance.refund(job.account_id, job.reservation_key, settled.refund_due, broadcast.unit_price)
@@ -357,6 +467,8 @@ def _wind_down(job: SendJob, broadcast: Broadcast) -> ChunkOutcome | None:
     reserved = balance.reservation(job.account_id, job.reservation_key)
     if reserved is None:
         return None
+    if broadcast.status not in store.TERMINAL:
+        return _close_pass(job, broadcast, reserved)
     reason = "cancelled" if broadcast.status == "cancelled" else INTERNAL_ERROR
     return _fail_queued(job, broadcast, reserved, reason)
 
@@ -369,13 +481,12 @@ def fail_dead_chunk(job: SendJob) -> ChunkOutcome | None:
     broadcast = store.get_broadcast(job.account_id, job.broadcast_id)
     if broadcast.unit_price is None:
         return None
-    settled = store.settled_chunk(job.broadcast_id, job.bounds)
+    settled = store.settled_chunk(job.broadcast_id, job.chunk)
     if settled is not None:
-        if settled.refund_due:
-            balance.refund(job.account_id, job.reservation_key, settled.refund_due, broadcast.unit_price)
-        complete_if_settled(job.account_id, job.broadcast_id)
-        return settled
+        return _pay_settled(job, broadcast, settled)
     reserved = balance.close_reservation(job.account_id, job.reservation_key, broadcast.unit_price)
+    if broadcast.status == "paused" or broadcast.run_epoch != job.epoch:
+        return _close_pass(job, broadcast, reserved)  # its queued targets go on in the next epoch
     return _fail_queued(job, broadcast, reserved, INTERNAL_ERROR)
 
 
@@ -396,9 +507,11 @@ def settle_reserved_chunks(broadcast: Broadcast) -> int:
         return 0
     settled = 0
     for key, reserved in balance.reservations(broadcast.account_id, f"{broadcast.broadcast_id}:").items():
-        first, _, last = key.removeprefix(f"{broadcast.broadcast_id}:").partition("..")
-        job = SendJob(broadcast.account_id, broadcast.broadcast_id, ChunkBounds(first, last, 0), final_attempt=True)
-        if store.settled_chunk(broadcast.broadcast_id, job.bounds) is None:
+        chunk, epoch, wave = parse_pass(key.removeprefix(f"{broadcast.broadcast_id}:"))
+        first, _, last = chunk.partition("..")
+        job = SendJob(broadcast.account_id, broadcast.broadcast_id, ChunkBounds(first, last, 0), final_attempt=True,
+                      epoch=epoch, wave=wave)
+        if store.settled_chunk(broadcast.broadcast_id, job.chunk) is None:
             _fail_queued(job, broadcast, reserved, INTERNAL_ERROR)
             settled += 1
     return settled

@@ -42,7 +42,7 @@ from chalicelib.settings import get_settings
 from chalicelib.store.base import table_meta
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 
-ACTIVE = ("draft", "scheduled", "running")
+ACTIVE = ("draft", "scheduled", "running", "paused")
 TERMINAL = ("completed", "cancelled", "failed")
 TARGET_STATES = ("queued", "sent", "delivered", "read", "failed")
 SCHEDULED_BUCKET = "scheduled"
@@ -105,6 +105,10 @@ class BroadcastModel(Model):
     unit_price = NumberAttribute(null=True)
     progress_bucket = UnicodeAttribute(null=True)
     progress_at = UnicodeAttribute(null=True)
+    run_epoch = NumberAttribute(default=0)  # +1 on each resume: send jobs of an older epoch send nothing
+    send_window = JSONAttribute(null=True)  # {"start": "HH:MM", "end": "HH:MM"}: the recipients' local time
+    next_window_at = UnicodeAttribute(null=True)  # the earliest opening a waiting chunk reported
+    retry_of = UnicodeAttribute(default="")
     due_index = DueIndex()
     progress_index = ProgressIndex()
 
@@ -139,6 +143,7 @@ class TargetModel(Model):
     sent_at = UnicodeAttribute(null=True)
     delivered_at = UnicodeAttribute(null=True)
     read_at = UnicodeAttribute(null=True)
+    settled_in = UnicodeAttribute(default="")  # the pass (see `pass_key`) that settled the target
     expires_at = TTLAttribute(null=True)  # a queued target's (see `targets_expire_at`); settled ones have none
     state_index = StateIndex()
     message_index = MessageIndex()
@@ -190,6 +195,10 @@ class Broadcast:
     content: dict[str, Any] | None
     unit_price: int | None
     progress_at: str | None = None
+    run_epoch: int = 0
+    send_window: dict[str, str] | None = None
+    next_window_at: str | None = None
+    retry_of: str = ""
 
     @property
     def settled_count(self) -> int:
@@ -207,6 +216,7 @@ class Target:
     sent_at: str | None = None
     delivered_at: str | None = None
     read_at: str | None = None
+    settled_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,10 +224,11 @@ class ChunkBounds:
     first_phone: str
     last_phone: str
     size: int
+    suffix: str = ""  # the pass over the chunk (a resume's epoch, a send window's wave); "" for the first
 
     @property
     def key(self) -> str:
-        return f"{self.first_phone}..{self.last_phone}"
+        return f"{self.first_phone}..{self.last_phone}{self.suffix}"
 
 
 @dataclass
@@ -241,7 +252,8 @@ def _broadcast(item: BroadcastModel) -> Broadcast:
         dispatch_done=bool(item.dispatch_done), dispatch_cursor=item.dispatch_cursor,
         chunks_dispatched=int(item.chunks_dispatched), content=item.content,
         unit_price=int(item.unit_price) if item.unit_price is not None else None,
-        progress_at=item.progress_at,
+        progress_at=item.progress_at, run_epoch=int(item.run_epoch or 0),
+        send_window=item.send_window, next_window_at=item.next_window_at, retry_of=item.retry_of or "",
     )
 
 
@@ -251,6 +263,7 @@ def _target(item: TargetModel) -> Target:
         variables={str(k): str(v) for k, v in _plain(item.variables).items()},
         state=item.state, rm_message_id=item.rm_message_id, failure_reason=item.failure_reason,
         sent_at=item.sent_at, delivered_at=item.delivered_at, read_at=item.read_at,
+        settled_in=item.settled_in or "",
     )
 
 
@@ -268,12 +281,16 @@ def _connection() -> Connection:
 
 
 def create_broadcast(*, account_id: str, name: str, template_id: str, list_id: str, template_name: str,
-                     list_name: str, scheduled_at: str | None, total_count: int) -> Broadcast:
+                     list_name: str, scheduled_at: str | None, total_count: int,
+                     send_window: dict[str, str] | None = None, retry_of: str = "",
+                     snapshot_done: bool = False) -> Broadcast:
     now = utcnow()
     item = BroadcastModel(
         account_id, new_broadcast_id(), name=name, template_id=template_id, list_id=list_id,
         template_name=template_name, list_name=list_name, status="draft", created_at=format_time(now),
         scheduled_at=scheduled_at, total_count=total_count, expires_at=now + draft_lifetime(),
+        send_window=send_window, retry_of=retry_of, snapshot_done=snapshot_done,
+        snapshot_count=total_count if snapshot_done else 0,
     )
     item.save(condition=BroadcastModel.broadcast_id.does_not_exist())
     return _broadcast(item)
@@ -345,6 +362,41 @@ def mark_cancelled(account_id: str, broadcast_id: str) -> Broadcast | None:
         BroadcastModel.schedule_bucket.remove(),
         *_ended(),
     ])
+
+
+def mark_paused(account_id: str, broadcast_id: str) -> Broadcast | None:
+    """running -> paused (out of the running index: the reconciler leaves a paused broadcast alone)."""
+    return _transition(account_id, broadcast_id, allowed=("running",), actions=[
+        BroadcastModel.status.set("paused"), BroadcastModel.progress_bucket.remove(),
+    ])
+
+
+def mark_resumed(account_id: str, broadcast_id: str, *, epoch: int) -> Broadcast | None:
+    """paused (still in `epoch`) -> running in the next epoch, its dispatch started over: the send
+    jobs of the new epoch walk every chunk again and send what is still queued."""
+    return _transition(account_id, broadcast_id, allowed=("paused",), actions=[
+        BroadcastModel.status.set("running"),
+        BroadcastModel.run_epoch.set(epoch + 1),
+        BroadcastModel.dispatch_cursor.set(""),
+        BroadcastModel.dispatch_done.set(False),
+        *_progress(),
+    ], extra_condition=BroadcastModel.run_epoch == epoch if epoch else (
+        BroadcastModel.run_epoch.does_not_exist() | (BroadcastModel.run_epoch == 0)))
+
+
+def note_next_window(broadcast: Broadcast, opening: str) -> None:
+    """Show `opening` as the broadcast's next window opening when it is sooner than the one shown
+    (or the one shown has passed)."""
+    now = format_time(utcnow())
+    try:
+        BroadcastModel(broadcast.account_id, broadcast.broadcast_id).update(
+            actions=[BroadcastModel.next_window_at.set(opening)],
+            condition=BroadcastModel.broadcast_id.exists() & (
+                BroadcastModel.next_window_at.does_not_exist() | (BroadcastModel.next_window_at > opening)
+                | (BroadcastModel.next_window_at <= now)))
+    except UpdateError as error:
+        if error.cause_response_code != "ConditionalCheckFailedException":
+            raise
 
 
 def mark_failed(account_id: str, broadcast_id: str, reason: str, *,
@@ -488,7 +540,7 @@ def _target_item(target: Target) -> TargetModel:
         target.broadcast_id, target.phone, variables=target.variables, state=target.state,
         broadcast_state=f"{target.broadcast_id}#{target.state}", rm_message_id=target.rm_message_id,
         failure_reason=target.failure_reason, sent_at=target.sent_at, delivered_at=target.delivered_at,
-        read_at=target.read_at,
+        read_at=target.read_at, settled_in=target.settled_in,
     )
 
 
@@ -524,8 +576,8 @@ def chunk_targets(broadcast_id: str, bounds: ChunkBounds) -> list[Target]:
 
 
 def settle_chunk(broadcast: Broadcast, bounds: ChunkBounds, outcome: ChunkOutcome) -> bool:
-    """Record the chunk as settled and add its counts to the broadcast, in one transaction.
-    False when the chunk was settled before (its counts are already in)."""
+    """Record the chunk (in its pass, see `ChunkBounds.suffix`) as settled and add its counts to the
+    broadcast, in one transaction. False when it was settled before (its counts are already in)."""
     chunk = ChunkModel(broadcast.broadcast_id, bounds.key, sent=outcome.sent, failed=outcome.failed,
                        refund_due=outcome.refund_due, settled_at=format_time(utcnow()))
     try:

@@ -45,6 +45,7 @@ def send_job_of(job: dict[str, Any], *, final_attempt: bool,
         account_id=job["account_id"], broadcast_id=job["broadcast_id"],
         bounds=ChunkBounds(job["first"], job["last"], int(job.get("size", 0))),
         final_attempt=final_attempt, time_left=time_left,
+        epoch=int(job.get("epoch", 0)), wave=int(job.get("wave", 0)),
     )
 
 

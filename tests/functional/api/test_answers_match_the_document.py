@@ -137,6 +137,16 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     status, body = api.call("POST", "/broadcasts", owner, {"template_id": world.template_id, "list_id": world.list_id})
     assert api.call("POST", f"/broadcasts/{body['broadcast_id']}/cancel", owner)[1]["status"] == "cancelled"
 
+    # campaign controls: pause, resume
+    status, body = api.call("POST", "/broadcasts", owner, {"template_id": world.template_id, "list_id": world.list_id})
+    controlled = body["broadcast_id"]
+    assert api.call("POST", f"/broadcasts/{controlled}/start", owner)[0] == 200
+    assert api.call("POST", f"/broadcasts/{controlled}/pause", owner)[1]["status"] == "paused"
+    assert api.call("POST", f"/broadcasts/{controlled}/pause", owner)[0] == 409
+    assert api.call("POST", f"/broadcasts/{controlled}/resume", owner)[1]["status"] == "running"
+    drain(chalice_app)
+    assert api.call("GET", f"/broadcasts/{controlled}", owner)[1]["broadcast"]["status"] == "completed"
+
     # deletions
     assert api.call("DELETE", f"/templates/{world.pending_template_id}", owner)[0] == 200
     assert api.call("GET", f"/templates/{world.pending_template_id}", owner)[0] == 404

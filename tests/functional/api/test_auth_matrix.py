@@ -74,6 +74,8 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("GET", "/broadcasts/{broadcast_id}"): Entry(200, True),
     ("POST", "/broadcasts/{broadcast_id}/start"): Entry(200, True),
     ("POST", "/broadcasts/{broadcast_id}/cancel"): Entry(200, True),
+    ("POST", "/broadcasts/{broadcast_id}/pause"): Entry(409, True),  # the world's broadcast is a draft
+    ("POST", "/broadcasts/{broadcast_id}/resume"): Entry(409, True),
     ("GET", "/broadcasts/{broadcast_id}/targets"): Entry(200, True),
 }
 
