@@ -224,4 +224,7 @@ def verified_ids(names: Iterable[str]) -> frozenset[str]:
             found.add(name)
             continue
         found.update(brand_id for brand_id, _ in brands.named(fold(name), name))
+        # a name that counts in a text only when capitalised (`Correos`) is still that brand's name here
+        found.update(brand.id for brand in brands.brands.values()
+                     if fold(name) in {fold(cased) for cased in brand.cased_names})
     return frozenset(found)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from chalicelib.services.review.model import Finding
 from chalicelib.services.review.normalize import fold, is_latin_letter, unmask
 from chalicelib.services.review.policy import finding
-from chalicelib.services.review.signals import Signals
+from chalicelib.services.review.signals import Signals, Spot
 
 PROHIBITED = {"drugs": "illegal_drugs", "weapons": "weapons", "sexual": "sexual_content", "hate": "hate"}
 RESTRICTED = {"alcohol": "alcohol", "tobacco": "tobacco", "cannabis": "cannabis", "gambling": "gambling",
@@ -27,9 +27,21 @@ _VISIBLE = ("text", "title", "description", "label")
 
 def prohibited_checks(signals: Signals) -> Iterator[Finding]:
     for concept, code in PROHIBITED.items():
-        spot = signals.first(concept)
+        spot = signals.first(concept) or (_excluded_group(signals) if concept == "hate" else None)
         if spot is not None:
             yield finding(code, signals.market, spot.path, spot.term)
+    unprescribed = signals.first("no_prescription")
+    if unprescribed is not None and signals.has("pharmacy") and not signals.has("drugs"):
+        yield finding("illegal_drugs", signals.market, unprescribed.path, unprescribed.term)
+
+
+def _excluded_group(signals: Signals) -> Spot | None:
+    """A flat or a job offered to some and refused to others by religion, caste, origin or
+    nationality: a group named in the same sentence as an exclusion ("only for", "need not apply")."""
+    if not signals.has("housing", "job"):
+        return None
+    excluding = {(spot.path, spot.sentence) for spot in signals.concepts["exclude"]}
+    return next((spot for spot in signals.concepts["group"] if (spot.path, spot.sentence) in excluding), None)
 
 
 def restricted_checks(signals: Signals) -> Iterator[Finding]:

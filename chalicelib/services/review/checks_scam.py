@@ -19,6 +19,9 @@ _PER_DAY = re.compile(r"\b(?:earn|make|kamao|kamaye|kamaiye|gana|ganar|ganhe|gan
                       r"guadagna)\b"
                       r"[^.!?\n]{0,40}?\d[^.!?\n]{0,40}?\b(?:daily|a day|per day|every day|a week|per week|weekly|"
                       r"al dia|por dia|diarios|rozana|roz|par jour|pro tag|al giorno)\b")
+# Remote-access tools: a link to download one is how "support" scams take over a phone or a bank session.
+_REMOTE_ACCESS = frozenset(("anydesk.com", "teamviewer.com", "rustdesk.com", "ultraviewer.net", "airdroid.com",
+                            "supremocontrol.com", "getscreen.me", "splashtop.com", "remoteutilities.com"))
 _STORES = ("play.google.com", "apps.apple.com", "appgallery.huawei.com", "galaxystore.samsung.com")
 
 
@@ -33,6 +36,11 @@ def _foreign_links(signals: Signals, brand_id: str) -> list[str]:
 def _foreign_phones(signals: Signals, brand_id: str) -> list[str]:
     official = {_number(phone) for phone in registry().brands[brand_id].phones}
     return [spot.path for spot in signals.phones if _number(spot.term) not in official]
+
+
+def _channel(brand_id: str) -> bool:
+    """A messaging app named as the way to reach the sender ("WhatsApp us on 012-334 5871")."""
+    return registry().brands[brand_id].kind == "messaging"
 
 
 def _lure(signals: Signals) -> Spot | None:
@@ -62,7 +70,8 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
                                   and signals.has("threat", "urgency", "parcel", "disconnection", "verify_action"))
     lure = _lure(signals)
     demand = pays and signals.has("fee", "threat", "parcel", "disconnection")  # pay to get a parcel, stop a cut
-    unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items() if brand_id not in verified]
+    unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items() if brand_id not in verified
+                  and not (_channel(brand_id) and lure is None and not spot.disguised)]
     for brand_id, spot in unverified:
         elsewhere = _foreign_links(signals, brand_id) + _foreign_phones(signals, brand_id)
         dialled = _dialled_as(signals, brand_id, spot)
@@ -113,13 +122,15 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     fee = signals.first("fee")
     money_sentences = {(spot.path, spot.sentence) for spot in signals.money}
     paid = next((spot for spot in signals.concepts["pay"] if (spot.path, spot.sentence) in money_sentences), None)
-    context = signals.first("prize", "job", "lending", "refund", "government")
+    # A betting offer's deposit and its prizes are the game itself (gambling rules them), not a fee to win.
+    prize = () if signals.has("gambling") else ("prize",)
+    context = signals.first(*prize, "job", "lending", "refund", "government")
     if fee is not None and context is not None:
         yield finding("advance_fee", market, fee.path, f"{fee.term} \u2026 {context.term}")
-    elif paid is not None and signals.first("prize", "job") is not None:
+    elif paid is not None and signals.first(*prize, "job") is not None:
         yield finding("advance_fee", market, paid.path, paid.term)
     elif fee is not None and signals.has("parcel") and (signals.links or signals.phones) and \
-            signals.has("urgency", "threat", "verify_action"):
+            signals.has("urgency", "threat", "verify_action") and not signals.has("offer"):
         yield finding("advance_fee", market, fee.path, fee.term)
 
 
@@ -128,6 +139,12 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     if spot is not None:
         yield finding("guaranteed_returns", signals.market, spot.path, spot.term)
         return
+    if signals.has("job"):  # "part-time from your phone ... ₹5,000 a day guaranteed"
+        paid = {(spot.path, spot.sentence) for spot in signals.money}
+        sure = next((spot for spot in signals.concepts["guarantee"] if (spot.path, spot.sentence) in paid), None)
+        if sure is not None:
+            yield finding("guaranteed_returns", signals.market, sure.path, sure.term)
+            return
     earned = _PER_DAY.search(signals.plain.text)
     if earned is not None:
         yield finding("guaranteed_returns", signals.market, signals.plain.where(earned.start())[0], earned.group(0))
@@ -150,13 +167,16 @@ def threat_checks(signals: Signals) -> Iterator[Finding]:
 
 
 def malware_checks(signals: Signals) -> Iterator[Finding]:
-    spot = signals.first("malware")
-    if spot is not None:
+    never = {(spot.path, spot.sentence) for spot in signals.concepts["never"]}
+    warned = _verified_sender(signals)  # a bank naming AnyDesk in its fraud warning
+    spot = next((spot for spot in signals.concepts["malware"] if (spot.path, spot.sentence) not in never), None)
+    if spot is not None and not warned:
         yield finding("malware", signals.market, spot.path, spot.term)
         return
     for link in signals.links:
         path = link.link.text.lower().split("?")[0]
-        if path.endswith(".apk") and not link.link.host.endswith(_STORES):
+        sideloaded = path.endswith((".apk", ".exe", ".msi")) and not link.link.host.endswith(_STORES)
+        if sideloaded or link.domain in _REMOTE_ACCESS:
             yield finding("malware", signals.market, link.path, link.link.text)
             return
 

@@ -14,7 +14,8 @@ CONCEPTS = (
     "secret", "ask", "never", "fee", "pay", "parcel", "prize", "job", "income_promise", "threat", "urgency",
     "verify_action", "refund", "install", "government", "bank_words", "opt_out", "offer", "otp_words",
     "drugs", "weapons", "sexual", "hate", "malware", "alcohol", "tobacco", "cannabis", "gambling", "pharmacy",
-    "lending", "speculative", "dating", "politics", "disconnection", "benign_alarming",
+    "lending", "speculative", "dating", "politics", "disconnection", "benign_alarming", "no_prescription",
+    "group", "exclude", "housing", "guarantee",
 )
 _DIR = "data/lexicon"
 

@@ -119,6 +119,32 @@ def _spaced_separators(text: str) -> str:
 _SUSPECT = re.compile(r"[a-z][@$013457!|€]|[@$013457!|€][a-z]|(?<!\w)\w[ ._*-]\w[ ._*-]\w(?!\w)")
 
 
+def unmask_cased(text: str) -> str:
+    """The text with look-alike letters and digits read as the letters they stand for, keeping case
+    (`Ji0` -> `Jio`, `J1O` -> `JIO`): for names that count only when capitalised as written."""
+    raw = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    if not raw.isascii():
+        letters = [ch for ch in raw if ch.isalpha()]
+        latin_context = bool(letters) and sum(_is_latin(ch.lower()) for ch in letters) / len(letters) >= 0.5
+        raw = " ".join(_map_word(token, latin_context) for token in raw.split())
+    return " ".join(_leet_cased(token) for token in raw.split())
+
+
+def _leet_cased(token: str) -> str:
+    if _LEET_CHARS.isdisjoint(token) or _leet_word(token.lower()) == token.lower():
+        return token
+    out: list[str] = []
+    for index, ch in enumerate(token):
+        if ch in _LEET_CHARS:
+            before = next((c for c in reversed(out) if c.isalpha()), "")
+            after = next((c for c in token[index + 1:] if c.isalpha()), "")
+            upper = before.isupper() and (not after or after.isupper())
+            ch = ch.translate(_LEET)
+            ch = ch.upper() if upper else ch
+        out.append(ch)
+    return "".join(out)
+
+
 def unmask(text: str) -> str:
     """The text folded with its disguised spelling undone (`c4s1n0` -> `casino`)."""
     raw = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))

@@ -18,7 +18,7 @@ from chalicelib.services.review.domains import Link, links, registrable
 from chalicelib.services.review.fields import LINKS, READ, VISIBLE, Field, template_fields
 from chalicelib.services.review.lexicon import CONCEPTS, index
 from chalicelib.services.review.model import Subject
-from chalicelib.services.review.normalize import fold, unmask
+from chalicelib.services.review.normalize import fold, unmask, unmask_cased
 from chalicelib.services.template_content import PLACEHOLDER
 
 _SEPARATOR = "\n\u00b6\n"
@@ -138,6 +138,10 @@ class Signals:
                     if language in readable and key not in seen:
                         seen.add(key)
                         found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))
+        offers = [(spot.at, spot.at + len(spot.term)) for spot in found["offer"]]
+        # "order now" on a shop's button is an offer, not a deadline
+        found["urgency"] = [spot for spot in found["urgency"]
+                            if not any(start <= spot.at and spot.at + len(spot.term) <= end for start, end in offers)]
         return found
 
     @cached_property
@@ -163,7 +167,8 @@ class Signals:
         brands = registry()
         views = [(self.plain, False)] + ([(self.unmasked, True)] if self.unmasked.text != self.plain.text else [])
         for joined, disguised in views:
-            for brand_id, term in brands.named(joined.text, raw.text if not disguised else ""):
+            cased = _Joined(self.read, (unmask_cased(field.text) for field in self.read)) if disguised else raw
+            for brand_id, term in brands.named(joined.text, cased.text):
                 if disguised and term in self.plain.text:
                     continue
                 if brand_id not in found and brands.serves(brand_id, self.market, term):

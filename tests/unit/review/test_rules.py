@@ -136,6 +136,19 @@ def test_promised_returns_are_rejected(body: str) -> None:
     assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
 
 
+def test_a_job_offer_with_a_guaranteed_daily_amount_on_its_button_promises_returns() -> None:
+    subject = text("We are hiring part-time members for our digital marketing team. Work from home on your phone. "
+                   + STOP, "promotional", "en_IN",
+                   suggestions=[{"type": "url", "text": "₹5,000 a day guaranteed", "url": "https://careers.example.in"}])
+    assert found(subject).get("guaranteed_returns") == "suggestions.0.text"
+
+
+def test_a_guaranteed_delivery_date_is_no_promise_of_income() -> None:
+    subject = text("Order by Friday for guaranteed delivery before Christmas: shipping is $4.99. " + STOP,
+                   "promotional")
+    assert verdict(subject) == "approved"
+
+
 def test_a_threat_with_a_link_from_nobody_in_particular_goes_to_a_human() -> None:
     subject = text("Your account will be suspended today. Review it at https://account-review.example.net.")
     assert verdict(subject) == "needs_admin" and "account_threat" in found(subject)
@@ -144,6 +157,25 @@ def test_a_threat_with_a_link_from_nobody_in_particular_goes_to_a_human() -> Non
 def test_an_apk_link_is_rejected_as_malware() -> None:
     subject = text("Install our new app to see your bill: https://bills.example.com/app-release.apk")
     assert verdict(subject) == "rejected" and "malware" in found(subject)
+
+
+def test_a_button_that_downloads_remote_access_software_is_malware_though_the_text_is_clean() -> None:
+    subject = text("We noticed an unusual sign-in to your account. Our consultant will help you secure it.",
+                   suggestions=[{"type": "url", "text": "Get the tool", "url": "https://download.anydesk.com/AnyDesk.exe"}])
+    assert found(subject).get("malware") == "suggestions.0.url"
+
+
+def test_a_bank_warning_never_to_install_remote_access_apps_is_not_malware() -> None:
+    body = ("Never install AnyDesk or TeamViewer because a caller says they are from the bank. "
+            "Questions? See https://www.sbi.co.in/security.")
+    assert "malware" not in found(text(body, language="en_IN"))
+    assert verdict(text(body, language="en_IN", verified=("SBI",))) == "approved"
+
+
+def test_a_disguised_name_that_counts_only_when_capitalised_is_still_read() -> None:
+    subject = text("Priy grahak, aapke Ji0 SIM ka KYC expire ho gaya hai. 24 ghante mein SIM band ho jayegi. "
+                   "Turant call karein: 9123456780", language="hi-Latn")
+    assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
 
 
 # Prohibited and restricted content -------------------------------------------------------------------
@@ -166,6 +198,39 @@ def test_prohibited_content_is_rejected(body: str, code: str, language: str) -> 
 def test_disguised_prohibited_words_are_read_and_rejected(body: str, code: str) -> None:
     subject = text(body, "promotional")
     assert verdict(subject) == "rejected" and code in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("3BHK flat for rent in Baner. Only for Hindu families, Muslims please do not contact. " + STOP, "en_IN"),
+    ("ফ্ল্যাট ভাড়া দেওয়া হবে। মুসলিম ও ব্যাচেলরদের জন্য নয়। বন্ধ করতে STOP লিখুন।", "bn_IN"),
+    ("Se alquila piso en Vallecas, 850 euros. Abstenerse extranjeros. Responde BAJA para no recibir más.", "es_ES"),
+])
+def test_a_flat_refused_to_a_religion_or_an_origin_is_hate(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+@pytest.mark.parametrize("body", [
+    "Eid Mubarak to all our Muslim customers! Only today, 20% off every kurta. " + STOP,
+    "2BHK flat for rent near Christ Church School, only 5 minutes from the metro. " + STOP,
+])
+def test_naming_a_community_without_shutting_anyone_out_is_fine(body: str) -> None:
+    assert "hate" not in found(text(body, "promotional", "en_IN"))
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Farmacia online SIN RECETA: T r a m a d o l y Rivotril al mejor precio. Responde BAJA para salir.", "es_ES"),
+    ("Stylos 0zempic livrés chez vous en 48 h, sans ordonnance. STOP au 36180.", "fr_FR"),
+])
+def test_prescription_drugs_sold_without_a_prescription_are_illegal_drugs(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "illegal_drugs" in found(subject)
+
+
+def test_a_filled_prescription_ready_for_pickup_is_fine() -> None:
+    subject = text("Hi {{1}}, your prescription (Rx #{{2}}) is ready for pickup at Elm Street Drug Store. "
+                   "Please bring a photo ID.")
+    assert verdict(subject) == "approved"
 
 
 def test_a_violation_in_the_third_card_of_a_carousel_alone_is_found_there() -> None:
