@@ -178,6 +178,12 @@ def test_a_disguised_name_that_counts_only_when_capitalised_is_still_read() -> N
     assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
 
 
+def test_a_messaging_app_named_as_the_way_to_reach_a_shop_is_not_a_brand_mention() -> None:
+    subject = text("Your cake order {{1}} is on its way and arrives between 3 and 5 pm. "
+                   "Questions? WhatsApp us on 012-334 5871.", language="en_MY")
+    assert verdict(subject) == "approved"
+
+
 # Prohibited and restricted content -------------------------------------------------------------------
 @pytest.mark.parametrize(("body", "code", "language"), [
     ("Premium cocaine delivered discreetly in 30 minutes. " + STOP, "illegal_drugs", "en_US"),
