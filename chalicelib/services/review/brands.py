@@ -24,6 +24,9 @@ _GOVERNMENT = re.compile(r"(?:^|\.)(?:gov|gob|gouv|go|govt|gv|gub|mil|nic)(?:\.|
 # The suffixes people recognise as "a domain" at a glance (`.com`, `.co.uk`, `.fr`), not `.maison`.
 _COMMON_SUFFIX = re.compile(r"(?:com|net|org|info|gov|edu|[a-z]{2}"
                             r"|(?:com|co|gov|gob|gouv|org|net|go|ac|or|ne)\.[a-z]{2})")
+_LURE_WORDS = frozenset(("secure", "verify", "login", "signin", "update", "support", "help", "online", "account",
+                         "service", "care", "refund", "track", "tracking", "delivery", "alert", "kyc", "billing",
+                         "portal", "center", "centre", "desk", "reward", "rewards", "bonus", "claim", "unlock"))
 _AGENCIES = frozenset(("tax", "traffic", "government", "post"))
 _GOVERNMENT_WORDS = frozenset(("gov", "gob", "gouv", "govt", "gobierno", "governo", "government"))
 # Labels of registry domains that are also everyday words in host names: never a brand by themselves.
@@ -174,14 +177,22 @@ class Registry:
                 return candidate.brand
             if len(candidate.skeleton) < 5:
                 continue
-            if (looks.startswith(candidate.skeleton) or looks.endswith(candidate.skeleton)) \
-                    and len(looks) - len(candidate.skeleton) >= 3:
-                return candidate.brand  # `paypalsecure`, `secureamazon`; not `apostacerta` for `posta`
+            rest = looks.removeprefix(candidate.skeleton) if looks.startswith(candidate.skeleton) \
+                else looks.removesuffix(candidate.skeleton) if looks.endswith(candidate.skeleton) else ""
+            if len(rest) >= 3 and (len(candidate.skeleton) >= 6 or rest in _lure_skeletons()):
+                # `paypalsecure`, `secureamazon`, `chaseverify`; not `apostacerta` for `posta`, nor
+                # `interiordesign` for Inter: a short name glued to a word counts only with a lure word
+                return candidate.brand
             limit = 2 if len(candidate.skeleton) >= 9 else 1
             if abs(len(looks) - len(candidate.skeleton)) <= limit and \
                     Levenshtein.distance(looks, candidate.skeleton, score_cutoff=limit) <= limit:
                 return candidate.brand
         return None
+
+
+@cache
+def _lure_skeletons() -> frozenset[str]:
+    return frozenset(skeleton(word) for word in _LURE_WORDS)
 
 
 def _dressed_domain(host: str) -> str | None:

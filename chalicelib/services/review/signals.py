@@ -40,7 +40,9 @@ _SENTENCE_END = re.compile(r"[.!?\u0964\u06d4\u061f\u3002\uff01\uff1f\n]+(?:\s|$
 _PHONE = re.compile(r"(?<![\w/=.-])\+?\d[\d ().-]{7,}\d(?![\w/])")
 _CURRENCY = (r"(?:[$€£₹¥₩₺₽₦₱฿₫]|r\$|rs\.?|inr|usd|eur|gbp|mxn|brl|idr|rp\.?|sar|aed|egp|tl|try|pln|zl|zł|rm|myr|"
              r"ksh|kes|php|vnd|thb|jpy|krw|cny|rmb|yuan|rub|rupees?|dollars?|euros?|reais|pesos?|lakhs?|\u0440\u0443\u0431\.?|ريال|درهم|جنيه|रु\.?|रुपये|टका|৳|ريال)")
-_MONEY = re.compile(rf"(?<![\w]){_CURRENCY}\s?\d[\d.,]*|\d[\d.,]*\s?{_CURRENCY}(?![\w])")
+# Chinese, Japanese and Korean write the unit right after the number, and the next word right after it.
+_CJK_UNIT = r"(?:万円|萬円|万元|萬元|円|元|块|塊|만\s?원|원)"
+_MONEY = re.compile(rf"(?<![\w]){_CURRENCY}\s?\d[\d.,]*|\d[\d.,]*\s?{_CURRENCY}(?![\w])|\d[\d.,]*\s?{_CJK_UNIT}")
 
 
 @dataclass(frozen=True)

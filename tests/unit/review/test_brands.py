@@ -44,6 +44,8 @@ def test_official_domains_belong_to_their_brand_and_imitate_nothing(host: str) -
     ("sbi-kyc-update.co", "sbi"),                   # the brand as one word of a hyphenated label
     ("secure.paypal-verify.net", "paypal"),
     ("amazon-refund.support", "amazon"),
+    ("paypalsecure.com", "paypal"),                 # a long name glued to any word
+    ("fedexdelivery.info", "fedex"),                # a short name glued to a lure word
 ])
 def test_hosts_that_imitate_a_brand_are_named_for_it(host: str, brand: str) -> None:
     assert registry().imitated(host) is not None
@@ -51,7 +53,9 @@ def test_hosts_that_imitate_a_brand_are_named_for_it(host: str, brand: str) -> N
 
 
 @pytest.mark.parametrize("host", ["shop.example.com", "www.lumiere-bijoux.fr", "tokobaju-anisa.co.id",
-                                  "grab-deals.com", "power.example.com", "cdn.example.com"])
+                                  "grab-deals.com", "power.example.com", "cdn.example.com",
+                                  # a short brand label (Banco Inter's inter.co) glued to an ordinary word
+                                  "www.interiordesign.com", "intercity.nl", "www.interrail.eu"])
 def test_ordinary_hosts_imitate_nothing(host: str) -> None:
     assert registry().imitated(host) is None
 
@@ -60,6 +64,7 @@ def test_an_account_verified_as_a_brand_is_known_by_its_name_or_its_id() -> None
     assert verified_ids(["State Bank of India"]) == {"sbi"}
     assert verified_ids(["sbi"]) == {"sbi"}
     assert verified_ids(["Not A Registry Brand Ltd"]) == frozenset()
+    assert verified_ids(["correos"]) == {"correos_es"}  # a name that counts in a text only capitalised
 
 
 @pytest.mark.parametrize(("host", "dressed"), [

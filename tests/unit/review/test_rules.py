@@ -127,6 +127,12 @@ def test_a_fee_to_receive_a_prize_or_a_job_is_rejected(body: str) -> None:
     assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
 
 
+def test_a_fee_in_yen_before_a_home_job_starts_is_an_advance_fee() -> None:
+    subject = carousel("在宅ワーク スマホで商品レビュー。", "未経験OK、1日1時間から。",
+                       "ご登録後、初期サポート費用9,800円をお振込みください。", language="ja_JP")
+    assert found(subject).get("advance_fee") == "components.cards.2.description"
+
+
 @pytest.mark.parametrize("body", [
     "Double your Bitcoin in 24 hours. Send any amount and receive 2x back. " + STOP,
     "Earn guaranteed returns of 30% a month with our trading plan. " + STOP,
