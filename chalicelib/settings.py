@@ -78,6 +78,11 @@ class Settings(BaseSettings):
     # Per-account limits (docs/spec/campaigns.md "Per-account limits"); 0 turns the rate limit off.
     api_rate_per_second: float = Field(default=20.0, ge=0)
     api_burst: int = Field(default=40, ge=1)
+    # Test sends (POST /templates/{id}/test): per account, on top of the API's own limit.
+    test_sends_per_minute: float = Field(default=6.0, ge=0)
+    test_send_burst: int = Field(default=3, ge=1)
+    # The default send window of India's promotional traffic (docs/campaign-controls.md).
+    india_promotional_window: str = "10:00-21:00"
     max_open_drafts: int = Field(default=25, ge=1)
     max_draft_targets: int = Field(default=2_000_000, ge=1)
     max_list_members: int = Field(default=1_000_000, ge=1)

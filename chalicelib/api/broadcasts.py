@@ -55,6 +55,7 @@ def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
         "completed_at": broadcast.completed_at or UNSET,
         "snapshot": {"status": "completed" if broadcast.snapshot_done else "running",
                      "copied": broadcast.snapshot_count},
+        "retry_of": broadcast.retry_of,
     }
 
 
@@ -114,6 +115,11 @@ def pause_broadcast(request: ApiRequest, broadcast_id: str) -> dict[str, Any]:
 @api_route(bp, "/broadcasts/{broadcast_id}/resume", methods=["POST"])
 def resume_broadcast(request: ApiRequest, broadcast_id: str) -> dict[str, Any]:
     return {"status": service.resume(request.account_id, broadcast_id)}
+
+
+@api_route(bp, "/broadcasts/{broadcast_id}/retry", methods=["POST"], status=201, idempotent=True)
+def retry_broadcast(request: ApiRequest, broadcast_id: str) -> dict[str, Any]:
+    return {"broadcast_id": service.retry(request.account_id, broadcast_id).broadcast_id}
 
 
 @api_route(bp, "/broadcasts/{broadcast_id}/targets", methods=["GET"])

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from chalice.app import Blueprint
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from chalicelib import errors
+from chalicelib.api import idempotency
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import format_time
+from chalicelib.services import template_test_send as test_sends
 from chalicelib.services import templates as service
 from chalicelib.services.template_content import TemplateDraft
 
@@ -66,6 +69,21 @@ def get_template(request: ApiRequest, template_id: str) -> dict[str, Any]:
 def delete_template(request: ApiRequest, template_id: str) -> dict[str, Any]:
     service.delete_template(request.account_id, template_id)
     return {}
+
+
+class SendTestInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    phone: StrictStr = Field(min_length=1, max_length=64)
+    variables: dict[str, Any] | None = None
+
+
+@api_route(templates, "/templates/{template_id}/test", methods=["POST"], idempotent=True)
+def send_template_test(request: ApiRequest, template_id: str) -> dict[str, Any]:
+    body = request.parse(SendTestInput)
+    result = test_sends.send_test(request.account_id, template_id, phone=body.phone, variables=body.variables,
+                                  key=request.header(idempotency.HEADER))
+    return {"rm_message_id": result.rm_message_id, "state": result.state, "failure_reason": result.failure_reason}
 
 
 @api_route(templates, "/admin/templates", methods=["GET"], access="admin")

@@ -67,6 +67,11 @@ def reservations(account_id: str, key_prefix: str) -> dict[str, int]:
     return {entry.reference: entry.count or 0 for entry in entries}
 
 
+def refunded(account_id: str, key: str) -> bool:
+    """Whether the refund `key` was paid."""
+    return accounts.get_entry(account_id, "refund", key) is not None
+
+
 def refund(account_id: str, key: str, count: int, unit_price: int) -> None:
     """Give back `count` messages at `unit_price` (ledger entry "refund"), once per `key`. Refund
     keys are their own namespace: a refund may reuse the key of the reservation it refunds."""

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from chalicelib import errors
 from chalicelib.clock import format_time, parse_time, utcnow
-from chalicelib.services import lists, runner, send_lease, templates
+from chalicelib.services import lists, retries, runner, send_lease, templates
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, Target
@@ -111,6 +111,25 @@ def resume(account_id: str, broadcast_id: str) -> str:
         raise errors.Conflict(f"only a paused broadcast can be resumed; this one is "
                               f"{store.get_broadcast(account_id, broadcast_id).status}")
     return "running"
+
+
+def retry(account_id: str, source_id: str) -> Broadcast:
+    """A new draft of the source's targets that failed for a transient reason, with the source's
+    template snapshot and each target's variables (new broadcast id, so new message ids). The first
+    page is copied now, the rest in the background, as for a list."""
+    source = store.get_broadcast(account_id, source_id)
+    if source.status not in store.TERMINAL:
+        raise errors.Conflict(f"only a finished broadcast can be retried; this one is {source.status}")
+    if source.content is None or not retries.has_transient_failures(source_id):
+        raise errors.Conflict("nothing to retry: no target of this broadcast failed for a transient reason")
+    check_draft_caps(account_id, 0)
+    draft = store.create_broadcast(
+        account_id=account_id, name=f"Retry of {source.name}"[:200], template_id=source.template_id,
+        list_id=source.list_id, template_name=source.template_name, list_name=source.list_name,
+        scheduled_at=None, total_count=0, send_window=source.send_window, retry_of=source_id,
+        content=source.content,
+    )
+    return runner.continue_snapshot(draft, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
 
 
 def targets(account_id: str, broadcast_id: str, *, size: int, state: str | None, cursor: str | None) -> Page[Target]:

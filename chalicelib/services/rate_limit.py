@@ -37,3 +37,24 @@ def check(account_id: str) -> None:
     if not decision.allowed:
         raise errors.RateLimited(f"too many requests: retry in {decision.retry_after_seconds} s",
                                  retry_after_seconds=decision.retry_after_seconds)
+
+
+TEST_SEND_SUFFIX = "#test-send"
+
+
+def check_test_send(account_id: str) -> None:
+    """Spend one test send of `account_id`'s budget (`test_sends_per_minute`, bursts of
+    `test_send_burst`); RateLimited when it is spent. 0 per minute turns the limit off."""
+    settings = get_settings()
+    if settings.test_sends_per_minute <= 0:
+        return
+    interval_ms = 60_000.0 / settings.test_sends_per_minute
+    try:
+        decision = rate_limits.take(account_id + TEST_SEND_SUFFIX, now_ms=time.time() * 1000,
+                                    interval_ms=interval_ms, burst_ms=interval_ms * (settings.test_send_burst - 1))
+    except (BotoCoreError, ClientError) as error:
+        logger.warning("test send limit not checked: DynamoDB did not answer", extra={"error": type(error).__name__})
+        return
+    if not decision.allowed:
+        raise errors.RateLimited(f"too many test sends: retry in {decision.retry_after_seconds} s",
+                                 retry_after_seconds=decision.retry_after_seconds)

@@ -32,7 +32,7 @@ from chalicelib.providers.port import (
     message_id_for,
 )
 from chalicelib.providers.render import MissingVariable, RenderError, render_agent_message
-from chalicelib.services import balance, credentials, lists, quiet_hours, templates
+from chalicelib.services import balance, credentials, lists, quiet_hours, retries, templates
 from chalicelib.services.lists import Member
 from chalicelib.services.pacing import TokenBucket, paced_stream
 from chalicelib.services.send_lease import SendLease
@@ -65,7 +65,9 @@ def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int |
     """Copy list members into targets page by page until done, out of time, or `pages` pages.
     The next page is read while this one is written, and a page is written in parallel slices."""
     copied_pages = 0
-    source = lists.member_pages(broadcast.list_id, page_size=SNAPSHOT_PAGE, cursor=broadcast.snapshot_cursor or None)
+    source = (retries.failed_member_pages(broadcast.retry_of, page_size=SNAPSHOT_PAGE,
+                                          cursor=broadcast.snapshot_cursor or None) if broadcast.retry_of else
+              lists.member_pages(broadcast.list_id, page_size=SNAPSHOT_PAGE, cursor=broadcast.snapshot_cursor or None))
     broadcast_id = broadcast.broadcast_id
 
     def write(part: list[Target]) -> None:
@@ -126,22 +128,24 @@ def fire_due_schedules() -> int:
 
 
 def _pick_up(broadcast: Broadcast) -> tuple[str, Broadcast | None]:
-    """Snapshot the template onto the broadcast: ('', the broadcast now) when it can run, else
-    (the failure reason, None)."""
-    try:
-        template = templates.get_template(broadcast.account_id, broadcast.template_id)
-    except errors.NotFound:
-        return "template_missing", None
+    """Snapshot the template onto the broadcast (a retry has its source's snapshot already) and fix
+    its price: ('', the broadcast now) when it can run, else (the failure reason, None)."""
+    content = broadcast.content
+    if content is None:
+        try:
+            template = templates.get_template(broadcast.account_id, broadcast.template_id)
+        except errors.NotFound:
+            return "template_missing", None
+        content = {
+            "name": template.name, "category": template.category, "language": template.language,
+            "components": template.components, "suggestions": template.suggestions,
+            "placeholders": template.placeholders,
+        }
     if _provider(broadcast.account_id) is None:
         return "no_credentials", None
-    price = get_settings().price_of(template.category)
+    price = get_settings().price_of(str(content["category"]))
     if balance.get_balance(broadcast.account_id) < price:
         return "insufficient_balance", None
-    content = {
-        "name": template.name, "category": template.category, "language": template.language,
-        "components": template.components, "suggestions": template.suggestions,
-        "placeholders": template.placeholders,
-    }
     return "", store.attach_content(broadcast, content, price)
 
 
@@ -158,7 +162,7 @@ def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None
             return
         messaging.send("dispatch", _job("dispatch", broadcast), delay_seconds=SNAPSHOT_WAIT_SECONDS)
         return
-    if broadcast.content is None:
+    if broadcast.content is None or broadcast.unit_price is None:
         reason, picked = _pick_up(broadcast)
         if reason:
             store.mark_failed(account_id, broadcast_id, reason)
@@ -314,6 +318,11 @@ def _provider(account_id: str) -> MessageProvider | None:
             provider = None
     _providers[account_id] = (now, provider)
     return provider
+
+
+def account_provider(account_id: str) -> MessageProvider | None:
+    """The account's provider (None without usable credentials), as the sender uses it."""
+    return _provider(account_id)
 
 
 def reset_providers() -> None:

@@ -283,14 +283,13 @@ def _connection() -> Connection:
 def create_broadcast(*, account_id: str, name: str, template_id: str, list_id: str, template_name: str,
                      list_name: str, scheduled_at: str | None, total_count: int,
                      send_window: dict[str, str] | None = None, retry_of: str = "",
-                     snapshot_done: bool = False) -> Broadcast:
+                     content: dict[str, Any] | None = None) -> Broadcast:
     now = utcnow()
     item = BroadcastModel(
         account_id, new_broadcast_id(), name=name, template_id=template_id, list_id=list_id,
         template_name=template_name, list_name=list_name, status="draft", created_at=format_time(now),
         scheduled_at=scheduled_at, total_count=total_count, expires_at=now + draft_lifetime(),
-        send_window=send_window, retry_of=retry_of, snapshot_done=snapshot_done,
-        snapshot_count=total_count if snapshot_done else 0,
+        send_window=send_window, retry_of=retry_of, content=content,
     )
     item.save(condition=BroadcastModel.broadcast_id.does_not_exist())
     return _broadcast(item)
@@ -424,10 +423,11 @@ def mark_completed(broadcast: Broadcast) -> bool:
 
 
 def attach_content(broadcast: Broadcast, content: dict[str, Any], unit_price: int) -> Broadcast | None:
-    """Snapshot the template's content onto a running broadcast, once."""
+    """Snapshot the template's content (a retry carries its source's already) and the price onto a
+    running broadcast, once."""
     return _transition(broadcast.account_id, broadcast.broadcast_id, allowed=("running",),
                        actions=[BroadcastModel.content.set(content), BroadcastModel.unit_price.set(unit_price)],
-                       extra_condition=BroadcastModel.content.does_not_exist())
+                       extra_condition=BroadcastModel.unit_price.does_not_exist())
 
 
 def stalled_broadcasts(before: str) -> Iterator[tuple[str, str]]:
@@ -619,6 +619,21 @@ def list_targets(broadcast_id: str, *, size: int, state: str | None, cursor: str
         result = TargetModel.state_index.query(key, limit=size, last_evaluated_key=start, page_size=size)
     items = [_target(item) for item in result]
     return Page(items, encode_cursor(result.last_evaluated_key))
+
+
+def failed_target_pages(broadcast_id: str, *, page_size: int, cursor: str | None) -> Iterator[Page[Target]]:
+    """The broadcast's failed targets by phone (`state_index`), a page at a time, each with the
+    cursor after it ("" after the last)."""
+    key = f"{broadcast_id}#failed"
+    start = decode_cursor(cursor, pinned={"broadcast_state": key},
+                          shape=key_shape(TargetModel, TargetModel.state_index)) if cursor else None
+    while True:
+        result = TargetModel.state_index.query(key, limit=page_size, last_evaluated_key=start, page_size=page_size)
+        items = [_target(item) for item in result]
+        start = result.last_evaluated_key
+        yield Page(items, encode_cursor(start))
+        if not start:
+            return
 
 
 def iter_all_targets(broadcast_id: str) -> Iterator[Target]:

@@ -5,6 +5,7 @@ back, everything deleted) and its refusals. An answer the document does not desc
 from __future__ import annotations
 
 import base64
+import dataclasses
 from collections import Counter
 from typing import Any
 
@@ -14,6 +15,7 @@ from chalicelib.aws import client as aws_client
 from chalicelib.providers.receipts import ReceiptEvent, webhook_request
 from chalicelib.services import credentials as credentials_service
 from chalicelib.settings import get_settings
+from chalicelib.store import broadcasts as broadcast_store
 from chalicelib.store.paging import encode_cursor
 from tests.functional.api.conftest import ADMIN, Auth, World, template_body
 from tests.functional.lists.support import FakeContext
@@ -146,6 +148,20 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     assert api.call("POST", f"/broadcasts/{controlled}/resume", owner)[1]["status"] == "running"
     drain(chalice_app)
     assert api.call("GET", f"/broadcasts/{controlled}", owner)[1]["broadcast"]["status"] == "completed"
+    # retry: GIVEN one of its targets failed for a transient reason (written as the sender would)
+    done = broadcast_store.chunk_targets(controlled, broadcast_store.ChunkBounds("+", "+9", 0))[0]
+    broadcast_store.put_targets_as_they_come(controlled, [
+        dataclasses.replace(done, state="failed", failure_reason="provider_unavailable")])
+    status, body = api.call("POST", f"/broadcasts/{controlled}/retry", owner)
+    assert status == 201 and api.call("GET", f"/broadcasts/{body['broadcast_id']}", owner)[1]["broadcast"][
+        "retry_of"] == controlled
+    assert api.call("POST", f"/broadcasts/{body['broadcast_id']}/retry", owner)[0] == 409
+    # the test send of a template
+    test_body = {"phone": "+919876543210", "variables": {"1": "Ann"}}
+    status, body = api.call("POST", f"/templates/{world.template_id}/test", owner, test_body)
+    assert (status, body["state"]) == (200, "sent")
+    assert api.call("POST", f"/templates/{reviewed['template']['template_id']}/test", owner, test_body)[0] == 403
+    assert api.call("POST", f"/templates/{world.template_id}/test", owner, {"phone": "nope"})[0] == 400
 
     # deletions
     assert api.call("DELETE", f"/templates/{world.pending_template_id}", owner)[0] == 200

@@ -48,6 +48,8 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("GET", "/templates"): Entry(200, False),
     ("GET", "/templates/{template_id}"): Entry(200, True),
     ("DELETE", "/templates/{template_id}"): Entry(200, True),
+    ("POST", "/templates/{template_id}/test"): Entry(200, True, lambda world: {"phone": "+919876543210",
+                                                                           "variables": {"1": "Ann"}}),
     ("GET", "/admin/templates"): Entry(200, False),
     ("POST", "/admin/templates/{template_id}/review"): Entry(200, False, lambda world: {"decision": "approved"}),
     ("POST", "/lists"): Entry(201, False, lambda world: {"name": "globex list"}),
@@ -76,6 +78,7 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("POST", "/broadcasts/{broadcast_id}/cancel"): Entry(200, True),
     ("POST", "/broadcasts/{broadcast_id}/pause"): Entry(409, True),  # the world's broadcast is a draft
     ("POST", "/broadcasts/{broadcast_id}/resume"): Entry(409, True),
+    ("POST", "/broadcasts/{broadcast_id}/retry"): Entry(409, True),  # a draft is not finished
     ("GET", "/broadcasts/{broadcast_id}/targets"): Entry(200, True),
 }
 
