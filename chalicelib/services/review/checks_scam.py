@@ -18,7 +18,7 @@ _DIGITS = re.compile(r"\D")
 _PER_DAY = re.compile(r"\b(?:earn|make|kamao|kamaye|kamaiye|gana|ganar|ganhe|ganhar|gagnez|verdienen|verdiene|"
                       r"guadagna)\b"
                       r"[^.!?\n]{0,40}?\d[^.!?\n]{0,40}?\b(?:daily|a day|per day|every day|a week|per week|weekly|"
-                      r"al dia|por dia|diarios|rozana|roz|par jour|pro tag|al giorno)\b")
+                      r"al dia|por dia|diarios|rozana|roz|par jour|pro tag|al giorno|/\s?day|/\s?week|/\s?wk)\b")
 # Remote-access tools: a link to download one is how "support" scams take over a phone or a bank session.
 _REMOTE_ACCESS = frozenset(("anydesk.com", "teamviewer.com", "rustdesk.com", "ultraviewer.net", "airdroid.com",
                             "supremocontrol.com", "getscreen.me", "splashtop.com", "remoteutilities.com"))
@@ -84,6 +84,13 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
             return
     if unverified:
         yield finding("unverified_brand", market, unverified[0][1].path, unverified[0][1].term)
+
+
+def person_checks(signals: Signals) -> Iterator[Finding]:
+    """"Hi Mum, this is my new number ... can you send me 300": a relative on a new phone who needs money."""
+    spot = signals.first("new_number")
+    if spot is not None and (signals.money or signals.has("pay", "bank_words", "secret")):
+        yield finding("person_impersonation", signals.market, spot.path, spot.term)
 
 
 def _given(signals: Signals, spot: Spot) -> bool:

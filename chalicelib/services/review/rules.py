@@ -14,7 +14,8 @@ Check = Callable[[Signals], Iterator[Finding]]
 
 CHECKS: tuple[Check, ...] = (
     checks_content.prohibited_checks,
-    checks_scam.brand_checks, checks_scam.credential_checks, checks_scam.fee_checks, checks_scam.promise_checks,
+    checks_scam.brand_checks, checks_scam.person_checks, checks_scam.credential_checks, checks_scam.fee_checks,
+    checks_scam.promise_checks,
     checks_scam.prize_checks, checks_scam.malware_checks, checks_scam.threat_checks, checks_scam.scam_mark_checks,
     checks_format.link_checks, checks_format.category_checks,
     checks_content.restricted_checks, checks_content.disguise_checks,

@@ -127,6 +127,36 @@ def test_a_fee_to_receive_a_prize_or_a_job_is_rejected(body: str) -> None:
     assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
 
 
+@pytest.mark.parametrize(("body", "language"), [
+    ("Hi Mum, this is my new number, my phone broke. Can you transfer $450 for my rent today?", "en_GB"),
+    ("Ciao mamma, ho cambiato numero. Mi servono 300 euro urgenti per una bolletta, ti mando l'IBAN?", "it_IT"),
+])
+def test_a_relative_on_a_new_number_who_needs_money_is_an_impersonation(body: str, language: str) -> None:
+    subject = text(body, language=language)
+    assert verdict(subject) == "rejected" and found(subject).get("person_impersonation") == "components.text"
+
+
+def test_a_shop_asking_customers_to_save_its_new_number_is_fine() -> None:
+    subject = text("Bella Pizza has a new number! Save this number for orders: 020 7946 0321. " + STOP,
+                   "promotional", "en_GB")
+    assert verdict(subject) == "approved"
+
+
+@pytest.mark.parametrize(("body", "category"), [
+    ("Rent a compact car from $29/day this weekend at Sunny Rentals. " + STOP, "promotional"),
+    ("Hi {{1}}, your sofa is ready. The delivery fee of $45 was paid at checkout. Track it at https://oakandstone.com/t",
+     "transactional"),
+])
+def test_prices_per_day_and_fees_already_paid_are_not_scams(body: str, category: str) -> None:
+    assert verdict(text(body, category)) == "approved"
+
+
+def test_earning_an_amount_per_week_from_a_phone_is_a_promise_of_income() -> None:
+    subject = text("Make $750/week just by rating hotels from your phone. WhatsApp Emma: +44 7700 900123. " + STOP,
+                   "promotional")
+    assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
+
+
 def test_a_fee_in_yen_before_a_home_job_starts_is_an_advance_fee() -> None:
     subject = carousel("在宅ワーク スマホで商品レビュー。", "未経験OK、1日1時間から。",
                        "ご登録後、初期サポート費用9,800円をお振込みください。", language="ja_JP")
