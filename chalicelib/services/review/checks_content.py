@@ -30,7 +30,10 @@ def prohibited_checks(signals: Signals) -> Iterator[Finding]:
         spot = signals.first(concept) or (_excluded_group(signals) if concept == "hate" else None)
         if spot is not None:
             yield finding(code, signals.market, spot.path, spot.term)
-    unprescribed = signals.first("no_prescription")
+    never = {(spot.path, spot.sentence) for spot in signals.concepts["never"]}
+    # "medicines are never sold without a valid prescription" says the opposite
+    unprescribed = next((spot for spot in signals.concepts["no_prescription"]
+                         if (spot.path, spot.sentence) not in never), None)
     if unprescribed is not None and signals.has("pharmacy") and not signals.has("drugs"):
         yield finding("illegal_drugs", signals.market, unprescribed.path, unprescribed.term)
 

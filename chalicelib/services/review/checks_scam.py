@@ -146,12 +146,15 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     if spot is not None:
         yield finding("guaranteed_returns", signals.market, spot.path, spot.term)
         return
-    if signals.has("job"):  # "part-time from your phone ... ₹5,000 a day guaranteed"
-        paid = {(spot.path, spot.sentence) for spot in signals.money}
-        sure = next((spot for spot in signals.concepts["guarantee"] if (spot.path, spot.sentence) in paid), None)
-        if sure is not None:
-            yield finding("guaranteed_returns", signals.market, sure.path, sure.term)
-            return
+    # "₹5,000 a day guaranteed" in a job offer, "a guaranteed 90% monthly" in a trading pitch: the
+    # guarantee stands right by the amount (not "guaranteed staff discount ... $18/hr")
+    amounts = [*signals.money, *(signals.percents if signals.has("speculative") else [])] \
+        if signals.has("job", "speculative") else []
+    sure = next((spot for spot in signals.concepts["guarantee"] if not spot.disguised and any(
+        amount.path == spot.path and abs(amount.at - spot.at) <= 16 + len(spot.term) for amount in amounts)), None)
+    if sure is not None:
+        yield finding("guaranteed_returns", signals.market, sure.path, sure.term)
+        return
     earned = _PER_DAY.search(signals.plain.text)
     if earned is not None:
         yield finding("guaranteed_returns", signals.market, signals.plain.where(earned.start())[0], earned.group(0))
@@ -198,6 +201,7 @@ def scam_mark_checks(signals: Signals) -> Iterator[Finding]:
     if not (signals.links or signals.phones) or _verified_sender(signals):
         return
     marks = [spot for concept in _MARKS if (spot := signals.first(concept)) is not None]
-    if len(marks) >= 2:
+    # a deadline and a shipping fee are what every sale says: one mark must be more than that
+    if len(marks) >= 2 and len(marks) > signals.has("urgency") + signals.has("fee"):
         yield finding("scam_marks", signals.market, marks[0].path, " \u2026 ".join(spot.term for spot in marks[:3]))
 

@@ -40,6 +40,8 @@ _SENTENCE_END = re.compile(r"[.!?\u0964\u06d4\u061f\u3002\uff01\uff1f\n]+(?:\s|$
 _PHONE = re.compile(r"(?<![\w/=.-])\+?\d[\d ().-]{7,}\d(?![\w/])")
 _CURRENCY = (r"(?:[$€£₹¥₩₺₽₦₱฿₫]|r\$|rs\.?|inr|usd|eur|gbp|mxn|brl|idr|rp\.?|sar|aed|egp|tl|try|pln|zl|zł|rm|myr|"
              r"ksh|kes|php|vnd|thb|jpy|krw|cny|rmb|yuan|rub|rupees?|dollars?|euros?|reais|pesos?|lakhs?|\u0440\u0443\u0431\.?|ريال|درهم|جنيه|रु\.?|रुपये|टका|৳|ريال)")
+_ADJACENT = 3  # characters between two terms that read as one phrase
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 # Chinese, Japanese and Korean write the unit right after the number, and the next word right after it.
 _CJK_UNIT = r"(?:万円|萬円|万元|萬元|円|元|块|塊|만\s?원|원)"
 _MONEY = re.compile(rf"(?<![\w]){_CURRENCY}\s?\d[\d.,]*|\d[\d.,]*\s?{_CURRENCY}(?![\w])|\d[\d.,]*\s?{_CJK_UNIT}")
@@ -144,6 +146,12 @@ class Signals:
         # "order now" on a shop's button is an offer, not a deadline
         found["urgency"] = [spot for spot in found["urgency"]
                             if not any(start <= spot.at and spot.at + len(spot.term) <= end for start, end in offers)]
+        # "free gift with every purchase", "배송비 무료": a gift or a fee said to be free is part of the offer
+        frees = [(spot.at, spot.at + len(spot.term)) for spot in found["free"]]
+        for concept in ("prize", "fee"):
+            found[concept] = [spot for spot in found[concept] if not any(
+                -_ADJACENT <= start - (spot.at + len(spot.term)) <= _ADJACENT
+                or -_ADJACENT <= spot.at - end <= _ADJACENT for start, end in frees)]
         return found
 
     @cached_property
@@ -209,7 +217,15 @@ class Signals:
         found: list[Spot] = []
         for match in _MONEY.finditer(self.plain.text):
             path, sentence = self.plain.where(match.start())
-            found.append(Spot(path, match.group(0), sentence))
+            found.append(Spot(path, match.group(0), sentence, at=match.start()))
+        return found
+
+    @cached_property
+    def percents(self) -> list[Spot]:
+        found: list[Spot] = []
+        for match in _PERCENT.finditer(self.plain.text):
+            path, sentence = self.plain.where(match.start())
+            found.append(Spot(path, match.group(0), sentence, at=match.start()))
         return found
 
     def placeholder_count(self) -> int:

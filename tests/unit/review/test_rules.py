@@ -343,6 +343,32 @@ def test_ordinary_promotions_in_other_covered_languages_are_approved(body: str, 
     assert verdict(text(body, "promotional", language)) == "approved"
 
 
+@pytest.mark.parametrize(("descriptions", "language"), [
+    (("Jualan Raya! Harga asal RM1,899. Stok terhad.", "Hadiah percuma: set alas meja untuk setiap pembelian.",
+      "Peluang terakhir! Caj penghantaran RM50 di luar Lembah Klang. Balas STOP untuk berhenti."), "ms_MY"),
+    (("봄맞이 특가! 정가 259,000원에서 27% 할인.", "구매 고객 전원 필터 1개 무료 사은품 증정. 마지막 기회!",
+      "5만원 이상 구매 시 배송비 무료. 무료수신거부 080-870-1234"), "ko_KR"),
+])
+def test_a_sale_with_a_free_gift_a_last_chance_and_a_shipping_fee_is_a_sale(descriptions: tuple[str, ...],
+                                                                             language: str) -> None:
+    subject = carousel(*descriptions, language=language)
+    subject = Subject(subject.name, subject.category, subject.language, subject.components,
+                      [{"type": "url", "text": "Shop", "url": "https://www.shop-example.my/raya"}])
+    assert verdict(subject) == "approved"
+
+
+def test_a_payment_app_offered_at_checkout_is_no_secret_asked_for() -> None:
+    subject = text("Księgarnia Pod Lipą: -15% na książki! Płać BLIK-iem lub przez PayPal w sklepie "
+                   "https://podlipa-ksiegarnia.pl. Rezygnacja: odpowiedz STOP.", "promotional", "pl_PL")
+    assert not {"credentials", "brand_impersonation"} & found(subject).keys()
+
+
+def test_a_pharmacy_saying_it_never_sells_without_a_prescription_is_not_selling_without_one() -> None:
+    subject = text("Online pharmacy: weight-loss care with semaglutide after an online consultation. We never "
+                   "sell medicines without a prescription. " + STOP, "promotional")
+    assert verdict(subject) == "needs_admin" and "illegal_drugs" not in found(subject)
+
+
 def test_several_marks_of_a_scam_with_a_link_go_to_a_human_even_when_no_rule_names_the_scheme() -> None:
     lure = text("Final reminder: verify your details today to receive your refund at https://desk.example.net.")
     plain = text("Your refund for order {{1}} is on its way. Details at https://shop.example.com/orders.")
