@@ -40,11 +40,12 @@ def prohibited_checks(signals: Signals) -> Iterator[Finding]:
 
 def _excluded_group(signals: Signals) -> Spot | None:
     """A flat or a job offered to some and refused to others by religion, caste, origin or
-    nationality: a group named in the same sentence as an exclusion ("only for", "need not apply")."""
-    if not signals.has("housing", "job"):
-        return None
-    excluding = {(spot.path, spot.sentence) for spot in signals.concepts["exclude"]}
-    return next((spot for spot in signals.concepts["group"] if (spot.path, spot.sentence) in excluding), None)
+    nationality: a group named in the same sentence as an exclusion ("only for", "need not apply");
+    or a group named with hostile words ("immigrants are ruining this town")."""
+    hostile = {(spot.path, spot.sentence) for spot in signals.concepts["hostile"]}
+    excluding = {(spot.path, spot.sentence) for spot in signals.concepts["exclude"]} \
+        if signals.has("housing", "job") else set()
+    return next((spot for spot in signals.concepts["group"] if (spot.path, spot.sentence) in excluding | hostile), None)
 
 
 def restricted_checks(signals: Signals) -> Iterator[Finding]:

@@ -100,6 +100,14 @@ def test_asking_for_a_secret_is_rejected_in_every_covered_language(body: str, la
     assert verdict(subject) == "rejected" and "credentials" in found(subject)
 
 
+@pytest.mark.parametrize("body", [
+    "To keep your card active, reply with the 16 digits on the front and the 3 numbers on the back.",
+    "Security check: please text back the numbers we just sent you so our agent can confirm it's you.",
+])
+def test_asking_for_a_secret_without_naming_it_is_still_asking_for_it(body: str) -> None:
+    assert verdict(text(body)) == "rejected" and "credentials" in found(text(body))
+
+
 def test_asking_for_a_secret_in_a_button_label_alone_is_rejected() -> None:
     subject = text("Your account needs a quick check, {{1}}.",
                    suggestions=[{"type": "reply", "text": "Send my PIN", "postback_data": "pin"}])
@@ -258,6 +266,20 @@ def test_a_flat_refused_to_a_religion_or_an_origin_is_hate(body: str, language: 
 ])
 def test_naming_a_community_without_shutting_anyone_out_is_fine(body: str) -> None:
     assert "hate" not in found(text(body, "promotional", "en_IN"))
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Immigrants are ruining this town. Vote them out and keep our streets clean. " + STOP, "en_US"),
+    ("Gli immigrati rubano il lavoro agli italiani. Cacciamoli tutti! Rispondi STOP per uscire.", "it_IT"),
+])
+def test_hostility_towards_a_group_is_hate_wherever_it_is_said(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+def test_a_group_named_kindly_is_not_hate() -> None:
+    body = "Our language school welcomes immigrants and refugees: free English classes every Monday. " + STOP
+    assert verdict(text(body, "promotional")) == "approved"
 
 
 @pytest.mark.parametrize(("body", "language"), [
