@@ -6,6 +6,7 @@ import os
 
 from chalice.app import Chalice
 
+from chalicelib.api.account_settings import settings
 from chalicelib.api.balance import balance
 from chalicelib.api.brands import brands
 from chalicelib.api.broadcasts import bp as broadcasts
@@ -18,7 +19,7 @@ from chalicelib.api.routing import API_PREFIX
 from chalicelib.api.templates import templates
 from chalicelib.api.webhooks import bp as webhooks
 
-BLUEPRINTS = [health, openapi, templates, lists, credentials, balance, brands, broadcasts, webhooks]
+BLUEPRINTS = [health, openapi, templates, lists, credentials, balance, brands, broadcasts, webhooks, settings]
 
 
 def register_api(app: Chalice) -> None:

@@ -31,6 +31,7 @@ class CreateBroadcast(BaseModel):
     template_id: str = Field(min_length=1, max_length=128)
     list_id: str = Field(min_length=1, max_length=128)
     scheduled_at: str | None = Field(default=None, max_length=64)
+    send_window: dict[str, Any] | None = None
 
 
 def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
@@ -56,6 +57,8 @@ def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
         "snapshot": {"status": "completed" if broadcast.snapshot_done else "running",
                      "copied": broadcast.snapshot_count},
         "retry_of": broadcast.retry_of,
+        "send_window": broadcast.send_window,
+        "next_window_at": service.next_window_at(broadcast) or UNSET,
     }
 
 
@@ -75,7 +78,7 @@ def target_view(target: Target) -> dict[str, Any]:
 def create_broadcast(request: ApiRequest) -> dict[str, Any]:
     body = request.parse(CreateBroadcast)
     broadcast = service.create(request.account_id, name=body.name, template_id=body.template_id,
-                               list_id=body.list_id, scheduled_at=body.scheduled_at)
+                               list_id=body.list_id, scheduled_at=body.scheduled_at, send_window=body.send_window)
     return {
         "broadcast_id": broadcast.broadcast_id,
         "total_count": broadcast.total_count,

@@ -80,6 +80,7 @@ class SendTestInput(BaseModel):
 
 @api_route(templates, "/templates/{template_id}/test", methods=["POST"], idempotent=True)
 def send_template_test(request: ApiRequest, template_id: str) -> dict[str, Any]:
+    service.get_template(request.account_id, template_id)  # another account's id is a 404 whatever the body
     body = request.parse(SendTestInput)
     result = test_sends.send_test(request.account_id, template_id, phone=body.phone, variables=body.variables,
                                   key=request.header(idempotency.HEADER))

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from chalicelib import errors
 from chalicelib.clock import format_time, parse_time, utcnow
-from chalicelib.services import lists, retries, runner, send_lease, templates
+from chalicelib.services import account_settings, lists, quiet_hours, retries, runner, send_lease, templates
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, Target
@@ -30,9 +30,11 @@ def parse_schedule(value: str | None) -> datetime | None:
 
 
 def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
-           scheduled_at: str | None) -> Broadcast:
-    """Create a draft and snapshot the list: the first page now, the rest in the background."""
+           scheduled_at: str | None, send_window: object = None) -> Broadcast:
+    """Create a draft and snapshot the list: the first page now, the rest in the background. Without
+    a send window of its own it gets the account's default one."""
     when = parse_schedule(scheduled_at)
+    window = quiet_hours.parse_window(send_window) or account_settings.default_send_window(account_id)
     template = templates.get_template(account_id, template_id)
     contact_list = lists.get_list(account_id, list_id)
     if template.effective_status != "approved":
@@ -42,6 +44,7 @@ def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
         account_id=account_id, name=name or f"{template.name} to {contact_list.name}", template_id=template_id,
         list_id=list_id, template_name=template.name, list_name=contact_list.name,
         scheduled_at=format_time(when) if when else None, total_count=contact_list.member_count,
+        send_window=window,
     )
     return runner.continue_snapshot(broadcast, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
 
@@ -60,6 +63,12 @@ def check_draft_caps(account_id: str, new_targets: int) -> None:
     if held + new_targets > settings.max_draft_targets:
         raise errors.Conflict(f"the account's drafts would hold {held + new_targets} targets, more than "
                               f"{settings.max_draft_targets} (max_draft_targets): start or cancel a draft first")
+
+
+def next_window_at(broadcast: Broadcast) -> str | None:
+    """When the next send window opens for targets that wait for theirs (None when none waits)."""
+    waiting = broadcast.status in ("running", "paused") and broadcast.settled_count < broadcast.total_count
+    return broadcast.next_window_at if waiting else None
 
 
 def get(account_id: str, broadcast_id: str) -> Broadcast:

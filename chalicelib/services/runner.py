@@ -359,7 +359,7 @@ def _send_pass(job: SendJob, broadcast: Broadcast, lease: SendLease) -> ChunkOut
     price = broadcast.unit_price
     reserved = balance.reserve(job.account_id, job.reservation_key, len(due), price)
     changed: list[Target] = []
-    if due:
+    if due or plan.unsendable:
         already_sent = sum(1 for target in targets
                            if target.state in SENT_STATES and target.settled_in == job.pass_key)
         budget = max(0, reserved - already_sent)
@@ -409,9 +409,9 @@ def _stopped(job: SendJob, lease: SendLease) -> bool:
 def _wait_for_window(job: SendJob, broadcast: Broadcast, opening: datetime) -> None:
     """Queue the chunk's next wave for when the earliest waiting target's window opens (at most
     SQS's 15 minutes ahead: a wave that finds nothing due just queues the next one)."""
-    seconds = int((opening - quiet_hours.now()).total_seconds())
-    delay = min(MAX_DELAY_SECONDS, max(1, seconds))
-    store.note_next_window(broadcast, format_time(opening))
+    now = quiet_hours.now()
+    delay = min(MAX_DELAY_SECONDS, max(1, int((opening - now).total_seconds())))
+    store.note_next_window(broadcast, format_time(opening), now=format_time(now))
     messaging.send("send", replace(job, wave=job.wave + 1).body(), delay_seconds=delay)
 
 

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UnicodeSetAttribute
+from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UnicodeSetAttribute
 from pynamodb.exceptions import DeleteError, DoesNotExist, PutError, UpdateError
 from pynamodb.indexes import (
     AllProjection,
@@ -72,6 +72,7 @@ class AccountModel(Model):
     credentials_updated_at = UnicodeAttribute(null=True)
     webhook_token_hash = UnicodeAttribute(null=True)
     verified_brands = UnicodeSetAttribute(null=True)  # brand registry ids an admin verified the account as
+    default_send_window = JSONAttribute(null=True)  # {"start": "HH:MM", "end": "HH:MM"}: new broadcasts' window
 
     agent_index = AgentIndex()
     webhook_token_index = TokenIndex()
@@ -159,6 +160,19 @@ def get_verified_brands(account_id: str) -> frozenset[str]:
 def set_verified_brands(account_id: str, brands: frozenset[str]) -> None:
     """Replace the account's verified brands (an account that does not exist yet is created)."""
     action = AccountModel.verified_brands.set(set(brands)) if brands else AccountModel.verified_brands.remove()
+    AccountModel(account_id).update(actions=[action])
+
+
+def get_default_send_window(account_id: str) -> dict[str, str] | None:
+    account = _account(account_id)
+    window = account.default_send_window if account is not None else None
+    return dict(window) if window else None
+
+
+def set_default_send_window(account_id: str, window: dict[str, str] | None) -> None:
+    """Set (or with None remove) the account's default send window (an account not seen yet is created)."""
+    action = (AccountModel.default_send_window.set(window) if window
+              else AccountModel.default_send_window.remove())
     AccountModel(account_id).update(actions=[action])
 
 

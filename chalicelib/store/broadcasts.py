@@ -383,10 +383,9 @@ def mark_resumed(account_id: str, broadcast_id: str, *, epoch: int) -> Broadcast
         BroadcastModel.run_epoch.does_not_exist() | (BroadcastModel.run_epoch == 0)))
 
 
-def note_next_window(broadcast: Broadcast, opening: str) -> None:
+def note_next_window(broadcast: Broadcast, opening: str, *, now: str) -> None:
     """Show `opening` as the broadcast's next window opening when it is sooner than the one shown
-    (or the one shown has passed)."""
-    now = format_time(utcnow())
+    (or the one shown has passed by `now`)."""
     try:
         BroadcastModel(broadcast.account_id, broadcast.broadcast_id).update(
             actions=[BroadcastModel.next_window_at.set(opening)],

@@ -156,6 +156,18 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     assert status == 201 and api.call("GET", f"/broadcasts/{body['broadcast_id']}", owner)[1]["broadcast"][
         "retry_of"] == controlled
     assert api.call("POST", f"/broadcasts/{body['broadcast_id']}/retry", owner)[0] == 409
+    # the account's default send window, and a broadcast with a window of its own
+    assert api.call("GET", "/settings", owner)[1]["send_window"] is None
+    window = {"start": "09:00", "end": "20:00"}
+    assert api.call("PUT", "/settings", owner, {"send_window": window})[1]["send_window"] == window
+    assert api.call("PUT", "/settings", owner, {"send_window": {"start": "25:00", "end": "01:00"}})[0] == 400
+    assert api.call("PUT", "/settings", owner, {"send_window": None})[1]["send_window"] is None
+    status, body = api.call("POST", "/broadcasts", owner, {"template_id": world.template_id, "list_id": world.list_id,
+                                                           "send_window": {"start": "22:00", "end": "06:00"}})
+    assert status == 201
+    assert api.call("GET", f"/broadcasts/{body['broadcast_id']}", owner)[1]["broadcast"]["send_window"] == {
+        "start": "22:00", "end": "06:00"}
+    assert api.call("POST", f"/broadcasts/{body['broadcast_id']}/cancel", owner)[0] == 200
     # the test send of a template
     test_body = {"phone": "+919876543210", "variables": {"1": "Ann"}}
     status, body = api.call("POST", f"/templates/{world.template_id}/test", owner, test_body)

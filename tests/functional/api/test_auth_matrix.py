@@ -66,6 +66,8 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("GET", "/credentials"): Entry(200, False),
     ("DELETE", "/credentials"): Entry(200, False, other_status=404),  # globex has none to delete
     ("GET", "/balance"): Entry(200, False),
+    ("GET", "/settings"): Entry(200, False),
+    ("PUT", "/settings"): Entry(200, False, lambda world: {"send_window": {"start": "09:00", "end": "20:00"}}),
     ("GET", "/ledger"): Entry(200, False),
     ("POST", "/admin/accounts/{account_id}/credit"): Entry(
         200, False, lambda world: {"amount": 100, "reference": "matrix-credit"}),
