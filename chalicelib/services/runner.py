@@ -408,14 +408,16 @@ def _stopped(job: SendJob, lease: SendLease) -> bool:
 
 def _wait_for_window(job: SendJob, broadcast: Broadcast, opening: datetime) -> None:
     """Queue the chunk's next wave for when the earliest waiting target's window opens (at most
-    SQS's 15 minutes ahead: a wave that finds nothing due just queues the next one)."""
+    MAX_DELAY_SECONDS ahead: a wave that finds nothing due just queues the next one)."""
     now = quiet_hours.now()
     delay = min(MAX_DELAY_SECONDS, max(1, int((opening - now).total_seconds())))
     store.note_next_window(broadcast, format_time(opening), now=format_time(now))
     messaging.send("send", replace(job, wave=job.wave + 1).body(), delay_seconds=delay)
 
 
-MAX_DELAY_SECONDS = 900
+# SQS allows 900 s; 600 keeps a waiting broadcast's passes (each notes progress) well inside the
+# reconciler's stall mark (`stall_after_seconds`, 900 by default).
+MAX_DELAY_SECONDS = 600
 SENT_STATES = ("sent", "delivered", "read")
 
 
