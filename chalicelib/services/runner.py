@@ -341,18 +341,22 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
         settled = store.settled_chunk(job.broadcast_id, job.chunk)
         if settled is not None:
             return _pay_settled(job, broadcast, settled)
+    targets = store.chunk_targets(job.broadcast_id, job.chunk)
+    if (job.epoch and not any(target.state == "queued" for target in targets)
+            and balance.reservation(job.account_id, job.reservation_key) is None):
+        complete_if_settled(job.account_id, job.broadcast_id)  # after a resume: nothing left in this chunk
+        return None
     lease = SendLease.acquire(job.account_id, job.broadcast_id, job.epoch)
     if lease is None:
         return _wind_down(job, store.get_broadcast(job.account_id, job.broadcast_id))
     try:
-        return _send_pass(job, broadcast, lease)
+        return _send_pass(job, broadcast, targets, lease)
     finally:
         lease.release()
 
 
-def _send_pass(job: SendJob, broadcast: Broadcast, lease: SendLease) -> ChunkOutcome:
+def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease: SendLease) -> ChunkOutcome:
     assert broadcast.unit_price is not None
-    targets = store.chunk_targets(job.broadcast_id, job.chunk)
     queued = [target for target in targets if target.state == "queued"]
     plan = quiet_hours.plan(broadcast, queued, now=quiet_hours.now())
     due = plan.due
