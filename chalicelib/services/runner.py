@@ -368,6 +368,11 @@ def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease:
                            if target.state in SENT_STATES and target.settled_in == job.pass_key)
         budget = max(0, reserved - already_sent)
         payable, unpaid = due[:budget], due[budget:]
+        if unpaid and balance.get_balance(job.account_id) >= price:
+            # More came due than this pass reserved (a redelivery after a window opened): not a lack
+            # of money. They wait for the next wave, which reserves for them.
+            _defer(plan, unpaid)
+            unpaid = []
         outcomes: Iterable[Target] = [_settled(target, state="failed", failure_reason="insufficient_balance")
                                       for target in unpaid]
         outcomes = [*outcomes, *(_settled(target, state="failed", failure_reason=reason)
@@ -395,6 +400,12 @@ def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease:
     if plan.waiting and plan.next_opening is not None:
         _wait_for_window(job, broadcast, plan.next_opening)
     return _settle(job, broadcast, targets, changed, reserved)
+
+
+def _defer(plan: quiet_hours.Plan, targets: list[Target]) -> None:
+    now = quiet_hours.now()
+    plan.waiting.extend(targets)
+    plan.next_opening = min(plan.next_opening or now, now)
 
 
 def _keep_going(lease: SendLease, time_left: TimeLeft) -> Callable[[], bool]:

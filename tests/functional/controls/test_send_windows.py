@@ -212,3 +212,37 @@ def test_the_account_default_window_applies_to_new_broadcasts_and_bad_windows_ar
         status, answer = call(client, "PUT", "/settings", auth(), {"send_window": bad})
         assert status == 400 and field in answer["message"], answer
     assert call(client, "PUT", "/settings", auth(), {"send_window": None})[1]["send_window"] is None
+
+
+def test_targets_that_come_due_during_a_redelivery_wait_for_the_next_wave_instead_of_failing_for_money(
+        client: Client, auth: Auth, chalice_app: Any, clock: Clock, sends: Sends,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One chunk of Indian (open) and German (closed) numbers; a transient error sends the chunk back,
+    and by its redelivery Germany's window has opened: more targets are due than the pass reserved."""
+    from chalicelib.providers.port import SendResult
+    from chalicelib.services import runner
+
+    clock.set("2026-06-01T05:00:00Z")  # 10:30 in India, 07:00 in Berlin
+    real = runner.provider_for
+    throttled: list[str] = []
+
+    class ThrottleOnce:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def send(self, message: Any) -> Any:
+            if message.phone == INDIA[0]["phone"] and not throttled:
+                throttled.append(message.phone)
+                clock.set("2026-06-01T07:30:00Z")  # by the redelivery, Berlin is at 09:30
+                return SendResult.retry(message.message_id, "rate_limited")
+            return self.inner.send(message)
+
+    monkeypatch.setattr(runner, "provider_for", lambda credentials: ThrottleOnce(real(credentials)))
+    broadcast_id = start(client, auth, [*INDIA, *GERMANY], window={"start": "09:00", "end": "17:00"})
+    drain(chalice_app)
+    assert throttled and broadcast(client, auth, broadcast_id)["queued_count"] == 3  # paid for by the next wave
+    clock.release()
+    drain(chalice_app)
+    row = broadcast(client, auth, broadcast_id)
+    assert (row["status"], row["sent_count"], row["failed_count"]) == ("completed", 9, 0), row
+    assert_ledger_reconciles(client, auth, price=PRICE, sent=9)
