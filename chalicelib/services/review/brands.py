@@ -185,9 +185,20 @@ class Registry:
                 return candidate.brand
             limit = 2 if len(candidate.skeleton) >= 9 else 1
             if abs(len(looks) - len(candidate.skeleton)) <= limit and \
-                    Levenshtein.distance(looks, candidate.skeleton, score_cutoff=limit) <= limit:
+                    Levenshtein.distance(looks, candidate.skeleton, score_cutoff=limit) <= limit and \
+                    (limit == 2 or len(looks) == len(candidate.skeleton) or _doubled(looks, candidate.skeleton)):
+                # a short name one letter off: a swapped letter (`amazom`) or a doubled one (`paypall`),
+                # not a letter added to make another word (`shopdee` is no Shopee)
                 return candidate.brand
         return None
+
+
+def _doubled(a: str, b: str) -> bool:
+    """One of the two is the other with one letter doubled or undoubled (`paypall`, `gogle`)."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[index] == longer[index - 1] and longer[:index] + longer[index + 1:] == shorter
+        for index in range(1, len(longer)))
 
 
 @cache

@@ -150,8 +150,7 @@ class Signals:
         frees = [(spot.at, spot.at + len(spot.term)) for spot in found["free"]]
         for concept in ("prize", "fee"):
             found[concept] = [spot for spot in found[concept] if not any(
-                -_ADJACENT <= start - (spot.at + len(spot.term)) <= _ADJACENT
-                or -_ADJACENT <= spot.at - end <= _ADJACENT for start, end in frees)]
+                start - _ADJACENT <= spot.at + len(spot.term) and spot.at <= end + _ADJACENT for start, end in frees)]
         return found
 
     @cached_property

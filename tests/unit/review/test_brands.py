@@ -46,6 +46,8 @@ def test_official_domains_belong_to_their_brand_and_imitate_nothing(host: str) -
     ("amazon-refund.support", "amazon"),
     ("paypalsecure.com", "paypal"),                 # a long name glued to any word
     ("fedexdelivery.info", "fedex"),                # a short name glued to a lure word
+    ("paypall.com", "paypal"),                      # a letter doubled
+    ("amazom.com", "amazon"),                       # a letter swapped
 ])
 def test_hosts_that_imitate_a_brand_are_named_for_it(host: str, brand: str) -> None:
     assert registry().imitated(host) is not None
@@ -55,7 +57,9 @@ def test_hosts_that_imitate_a_brand_are_named_for_it(host: str, brand: str) -> N
 @pytest.mark.parametrize("host", ["shop.example.com", "www.lumiere-bijoux.fr", "tokobaju-anisa.co.id",
                                   "grab-deals.com", "power.example.com", "cdn.example.com",
                                   # a short brand label (Banco Inter's inter.co) glued to an ordinary word
-                                  "www.interiordesign.com", "intercity.nl", "www.interrail.eu"])
+                                  "www.interiordesign.com", "intercity.nl", "www.interrail.eu",
+                                  # a letter added to make another name: Thai "shop dee", not Shopee
+                                  "cdn.shopdee.co.th"])
 def test_ordinary_hosts_imitate_nothing(host: str) -> None:
     assert registry().imitated(host) is None
 

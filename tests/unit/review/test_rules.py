@@ -379,6 +379,19 @@ def test_a_sale_with_a_free_gift_a_last_chance_and_a_shipping_fee_is_a_sale(desc
     assert verdict(subject) == "approved"
 
 
+def test_a_gift_that_is_itself_called_free_is_part_of_the_offer() -> None:
+    subject = carousel("عطر عود ملكي بسعر 349 ريال. عرض لفترة محدودة.", "هدية مجانية مع كل طلب فوق 300 ريال.",
+                       "التوصيل مجاني داخل الرياض. أرسل STOP لإلغاء الاشتراك", language="ar_SA")
+    assert "prize_claim" not in found(subject) and verdict(subject) == "approved"
+
+
+def test_a_job_card_shutting_out_by_age_and_origin_is_hate() -> None:
+    subject = carousel("Boulanger — CDI à Nantes, 2 100 € brut par mois. Postulez en ligne.",
+                       "Vendeur — Angers. Moins de 35 ans uniquement, pas de candidats d'origine étrangère.",
+                       language="fr_FR")
+    assert found(subject).get("hate") == "components.cards.1.description"
+
+
 def test_a_payment_app_offered_at_checkout_is_no_secret_asked_for() -> None:
     subject = text("Księgarnia Pod Lipą: -15% na książki! Płać BLIK-iem lub przez PayPal w sklepie "
                    "https://podlipa-ksiegarnia.pl. Rezygnacja: odpowiedz STOP.", "promotional", "pl_PL")
