@@ -16,12 +16,13 @@ _POSTAL = re.compile(r"^\W{0,2}(?:code|codes|कोड|कोड़)\b")  # "PIN
 _DIGITS = re.compile(r"\D")
 # "make 5000 rupees daily", "ganhe R$ 300 por dia": an amount earned per day or week
 _PER_DAY = re.compile(r"\b(?:earn|make|kamao|kamaye|kamaiye|gana|ganar|ganhe|ganhar|gagnez|verdienen|verdiene|"
-                      r"guadagna)\b"
+                      r"guadagna|guadagni|guadagnare|guadagnerai)\b"
                       r"[^.!?\n]{0,40}?\d[^.!?\n]{0,40}?\b(?:daily|a day|per day|every day|a week|per week|weekly|"
                       r"al dia|por dia|diarios|rozana|roz|par jour|pro tag|al giorno|/\s?day|/\s?week|/\s?wk)\b")
 # Remote-access tools: a link to download one is how "support" scams take over a phone or a bank session.
 _REMOTE_ACCESS = frozenset(("anydesk.com", "teamviewer.com", "rustdesk.com", "ultraviewer.net", "airdroid.com",
                             "supremocontrol.com", "getscreen.me", "splashtop.com", "remoteutilities.com"))
+_APP = re.compile(r"\bapps?\b|\bapk\b|applicazione|aplicaci|aplicativo|application|anwendung|aplikasi", re.IGNORECASE)
 _STORES = ("play.google.com", "apps.apple.com", "appgallery.huawei.com", "galaxystore.samsung.com")
 
 
@@ -187,6 +188,16 @@ def malware_checks(signals: Signals) -> Iterator[Finding]:
         path = link.link.text.lower().split("?")[0]
         sideloaded = path.endswith((".apk", ".exe", ".msi")) and not link.link.host.endswith(_STORES)
         if sideloaded or link.domain in _REMOTE_ACCESS:
+            yield finding("malware", signals.market, link.path, link.link.text)
+            return
+    if warned or not signals.has("threat", "verify_action", "secret", "refund", "prize", "disconnection"):
+        return
+    # "unusual activity: install our security app from secure-shield-app.com": an app from a site, not a
+    # store, to fix a problem (a shop's "get the app at shop.com" is no lure)
+    installs = {spot.path for spot in signals.concepts["install"] if _APP.search(spot.term) or any(
+        _APP.search(field.text) for field in signals.read if field.path == spot.path)}
+    for link in signals.links:
+        if link.path in installs and link.domain and not link.link.host.endswith(_STORES) and not link.owners:
             yield finding("malware", signals.market, link.path, link.link.text)
             return
 

@@ -209,6 +209,15 @@ def test_a_button_that_downloads_remote_access_software_is_malware_though_the_te
     assert found(subject).get("malware") == "suggestions.0.url"
 
 
+def test_an_app_to_fix_a_problem_installed_from_a_website_is_malware_but_a_shops_app_page_is_not() -> None:
+    lure = text("Your bank flagged unusual activity. Install our Security Shield app from secure-shield-app.com "
+                "to protect your savings.")
+    shop = text("Buy and sell Bitcoin with naira on Ledgerline. Prices are volatile. Get the app at "
+                "https://ledgerline.ng. " + STOP, "promotional", "en_NG")
+    assert found(lure).get("malware") == "components.text"
+    assert "malware" not in found(shop)
+
+
 def test_a_bank_warning_never_to_install_remote_access_apps_is_not_malware() -> None:
     body = ("Never install AnyDesk or TeamViewer because a caller says they are from the bank. "
             "Questions? See https://www.sbi.co.in/security.")
