@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: venv run test lint token bench clean synth fuzz train-review
+.PHONY: venv run test lint browser token bench clean synth fuzz train-review
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
@@ -14,13 +14,19 @@ $(STAMP): requirements.txt requirements-dev.txt
 venv: $(STAMP)
 
 run: venv
-	$(BIN)/python -m infra.local
+	$(if $(ACCESS_LOGS),RCS_ACCESS_LOGS=1) $(BIN)/python -m infra.local
+
+# The browser tests (tests/e2e/test_console.py) drive Debian's Chromium through Playwright; no
+# browser is downloaded at test time.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } >&2
 
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint
+test: lint browser
 	$(BIN)/pytest
 
 # Schemathesis against the local stack with many examples per operation (`make test` runs a few);

@@ -45,6 +45,11 @@ class Settings(BaseSettings):
     # attribute (a `role` claim) may be writable by the user. `make token ADMIN=1` emits this claim.
     jwt_admin_claim: str = "cognito:groups"
     jwt_admin_value: str = "admin"
+    # The web console's Cognito sign-in (hosted UI, authorization code + PKCE): the user pool domain
+    # (https://<prefix>.auth.<region>.amazoncognito.com) and the app client; both empty on the local
+    # stack, whose console signs in with a dev token instead (chalicelib/services/console.py).
+    console_cognito_domain: str = ""
+    console_client_id: str = ""
     jwks_cache_seconds: float = Field(default=300.0, gt=0)  # the fetched key set is trusted this long
     jwks_refetch_cooldown_seconds: float = Field(default=30.0, ge=0)  # at most one refetch per unknown kid burst
 

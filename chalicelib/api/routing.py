@@ -165,8 +165,10 @@ def api_route(
     access: Access = "user",
     status: int = 200,
     idempotent: bool = False,
+    prefix: str = API_PREFIX,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register `view(request, **path_params) -> dict | Response` on `blueprint` under the API prefix.
+    """Register `view(request, **path_params) -> dict | Response` on `blueprint` under `prefix` (the
+    API's, unless the blueprint is registered elsewhere: the console's is "/console").
 
     `idempotent` routes honour an `Idempotency-Key` header (see chalicelib/api/idempotency.py)."""
 
@@ -204,7 +206,7 @@ def api_route(
                             headers={**JSON, **outcome.get("headers", {})})
 
         for method in methods:
-            ROUTES.append(RouteSpec(API_PREFIX + path, method, access, view.__name__))
+            ROUTES.append(RouteSpec(prefix + path, method, access, view.__name__))
         blueprint.route(path, methods=methods)(handler)
         return handler
 

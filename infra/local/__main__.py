@@ -4,6 +4,10 @@ moto serves DynamoDB, SQS, S3 and Secrets Manager on 127.0.0.1:$MOTO_PORT (defau
 table, queue and bucket is created; `chalice local --stage local` serves the API on $PORT (default
 8000); and this process pumps every queue, S3 notification and schedule into the app's own
 handlers (every $TICK_SECONDS, default 5). Ctrl-C stops all of it.
+
+It prints one banner (the API, the console, how to get a token) and then one short line per job a
+worker handles. RCS_ACCESS_LOGS=1 (`make run ACCESS_LOGS=1`) brings back the servers' access logs
+and the app's INFO logs.
 """
 
 from __future__ import annotations
@@ -15,12 +19,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 from types import FrameType
 
 from infra.local.environment import PROJECT_DIR, local_environment
-
-BIN = Path(sys.executable).parent
 
 
 def _wait_for(url: str, process: subprocess.Popen[bytes], what: str, timeout: float = 60.0) -> None:
@@ -55,11 +56,26 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         pass
 
 
+def banner(api_port: int, moto_port: int, verbose: bool) -> str:
+    base = f"http://127.0.0.1:{api_port}"
+    return "\n".join([
+        f"rcs-broadcast local stack: API {base}/api/v1/rcs (moto on {moto_port}); Ctrl-C stops it",
+        f"  console   {base}/console   (sign in with any account name; tick Admin for the review queue)",
+        f"  API       {base}/api/v1/rcs   (OpenAPI: {base}/api/v1/rcs/openapi.json)",
+        "  token     make -s token ACCOUNT=acme [ADMIN=1]   then: Authorization: Bearer <token>",
+        "  logs      " + ("access logs on" if verbose
+                           else "one line per job below; make run ACCESS_LOGS=1 for access logs"),
+    ])
+
+
 def main() -> None:
     moto_port = int(os.environ.get("MOTO_PORT", "5000"))
     api_port = int(os.environ.get("PORT", "8000"))
     tick_seconds = float(os.environ.get("TICK_SECONDS", "5"))
+    verbose = os.environ.get("RCS_ACCESS_LOGS", "") in ("1", "true")
     env = {**os.environ, **local_environment(moto_port, api_port)}
+    if not verbose:
+        env["RCS_LOG_LEVEL"] = "WARNING"  # the job lines say what happens; warnings and errors still show
     os.environ.update(env)
 
     stopping = False
@@ -82,20 +98,20 @@ def main() -> None:
         sys.path.insert(0, str(PROJECT_DIR))
         from infra.local.resources import create_all, s3_events_queue_name
 
-        create_all()
-        api = _start([str(BIN / "chalice"), "local", "--stage", "local", "--host", "127.0.0.1",
-                      "--port", str(api_port), "--no-autoreload"], env)
+        create_all(console_origin=f"http://127.0.0.1:{api_port}")
+        api = _start([sys.executable, "-m", "infra.local.api_server", "local", "--stage", "local",
+                      "--host", "127.0.0.1", "--port", str(api_port), "--no-autoreload"], env)
         children.append(api)
 
         from app import app
         from infra.local.pump import LocalEventSources
 
         sources = LocalEventSources(app, region=env["AWS_REGION"],
-                                    s3_events_queue=s3_events_queue_name(), tick_seconds=tick_seconds)
+                                    s3_events_queue=s3_events_queue_name(), tick_seconds=tick_seconds,
+                                    job_lines=True)
         sources.start()
         _wait_for(f"http://127.0.0.1:{api_port}/api/v1/rcs/health", api, "chalice local")
-        print(f"rcs-broadcast local stack: API http://127.0.0.1:{api_port}/api/v1/rcs "
-              f"(moto on {moto_port}); Ctrl-C stops it", flush=True)
+        print(banner(api_port, moto_port, verbose), flush=True)
         while not stopping:
             if any(child.poll() is not None for child in children):
                 raise SystemExit("a child process of the local stack exited; stopping")

@@ -41,11 +41,17 @@ def create_queues() -> None:
     sqs.create_queue(QueueName=s3_events_queue_name())
 
 
-def create_bucket() -> None:
+def create_bucket(console_origin: str = "http://127.0.0.1:8000") -> None:
     s3 = client("s3")
     sqs = client("sqs")
     bucket = get_settings().import_bucket
     s3.create_bucket(Bucket=bucket)
+    # The console PUTs CSV files from the browser straight to a presigned URL (as in the cloud:
+    # infra/imports_bucket.py allows the console's origin the same way).
+    s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": [
+        {"AllowedOrigins": [console_origin], "AllowedMethods": ["PUT"], "AllowedHeaders": ["*"],
+         "ExposeHeaders": ["ETag"], "MaxAgeSeconds": 3000},
+    ]})
     queue_url = sqs.get_queue_url(QueueName=s3_events_queue_name())["QueueUrl"]
     queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])[
         "Attributes"
@@ -58,7 +64,7 @@ def create_bucket() -> None:
     )
 
 
-def create_all() -> None:
+def create_all(console_origin: str = "http://127.0.0.1:8000") -> None:
     create_tables()
     create_queues()
-    create_bucket()
+    create_bucket(console_origin)
