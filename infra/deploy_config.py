@@ -28,6 +28,7 @@ LOG_RETENTION_DAYS = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 
                       2557, 2922, 3288, 3653)
 
 _STAGE = re.compile(r"^[a-z][a-z0-9]{1,15}$")
+_DOMAIN_PREFIX = re.compile(r"^(?!.*(aws|amazon|cognito))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
 
 class DeployConfigError(ValueError):
@@ -47,6 +48,21 @@ class DeployConfig:
     public_api_url: str = ""
     llm_review_enabled: bool = False
     log_retention_days: int = 30
+    console_url: str = ""
+    cognito_domain_prefix: str = ""
+
+    @property
+    def console_callback_url(self) -> str:
+        """Where Cognito's hosted UI sends people back: the console's URL, when it is known before
+        the deployment (`console_url`, else the custom domain's `/console`)."""
+        if self.console_url:
+            return self.console_url
+        return f"{self.public_api_url}/console" if self.public_api_url else ""
+
+    @property
+    def signs_in_with_cognito(self) -> bool:
+        """The stack's own user pool is the identity provider unless another one's JWKS is given."""
+        return not self.jwks_url
 
     @property
     def is_production(self) -> bool:
@@ -107,7 +123,12 @@ def from_context(get: Callable[[str], Any], env: Mapping[str, str],
         raise DeployConfigError(f"{config_path.name} stage {stage!r} sets RCS_STAGE={variables['RCS_STAGE']!r}")
     jwks_url = text("jwks_url")
     public_api_url = text("public_api_url").rstrip("/")
-    for key, url in (("jwks_url", jwks_url), ("public_api_url", public_api_url)):
+    console_url = text("console_url").rstrip("/")
+    domain_prefix = text("cognito_domain_prefix")
+    if domain_prefix and not _DOMAIN_PREFIX.match(domain_prefix):
+        raise DeployConfigError("cognito_domain_prefix: lower-case letters, digits and hyphens (1-63), not "
+                                "starting or ending with a hyphen, and without 'aws', 'amazon' or 'cognito'")
+    for key, url in (("jwks_url", jwks_url), ("public_api_url", public_api_url), ("console_url", console_url)):
         if url and not url.startswith("https://"):
             raise DeployConfigError(f"{key} must be an https:// URL")
     if jwks_url and not (text("jwt_issuer") and text("jwt_audience")):
@@ -128,4 +149,6 @@ def from_context(get: Callable[[str], Any], env: Mapping[str, str],
         public_api_url=public_api_url,
         llm_review_enabled=_flag(get("llm_review_enabled") or False),
         log_retention_days=int(retention) if retention else (90 if stage == "prod" else 30),
+        console_url=console_url,
+        cognito_domain_prefix=domain_prefix,
     )

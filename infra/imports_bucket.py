@@ -51,6 +51,14 @@ class ImportsBucket(Construct):
             removal_policy=cdk.RemovalPolicy.RETAIN if production else cdk.RemovalPolicy.DESTROY,
         )
 
+    def allow_uploads_from(self, origin: str) -> None:
+        """Let a browser on `origin` (the console) PUT to presigned URLs: S3 answers its CORS
+        preflight. The presigned URL is still what authorises each upload."""
+        if not origin:
+            return
+        self.bucket.add_cors_rule(allowed_methods=[s3.HttpMethods.PUT], allowed_origins=[origin],
+                                  allowed_headers=["*"], exposed_headers=["ETag"], max_age=3000)
+
     @property
     def arn(self) -> str:
         """The bucket's ARN from its name: IAM statements and the Lambda permission use it without a

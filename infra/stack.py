@@ -34,6 +34,7 @@ from chalicelib.metrics import RECONCILER_ENDED
 from chalicelib.settings import Settings
 from infra.access import profile_for, schedule_kind
 from infra.alarms import Alarms
+from infra.console_sign_in import ConsoleSignIn
 from infra.deploy_config import PROJECT_DIR, DeployConfig
 from infra.functions import PLACEHOLDER_ROLE_ARN, REPORT_BATCH_ITEM_FAILURES, ChaliceApp, FunctionSpec, discover
 from infra.gateway import GATEWAY_RESPONSES_KEY, gateway_responses
@@ -91,6 +92,14 @@ class RcsStack(cdk.Stack):
         for action in RECONCILER_ENDED:
             self.alarms.reconciler_ended(action)
 
+        # The console's sign-in (Cognito hosted UI) and the API's identity provider, unless the
+        # deployment names another one (`jwks_url`).
+        self.sign_in = ConsoleSignIn(
+            self, "ConsoleSignIn", prefix=settings.prefix,
+            domain_prefix=deploy.cognito_domain_prefix or f"{settings.prefix}-console",
+            console_url=deploy.console_callback_url, production=deploy.is_production,
+        ) if deploy.signs_in_with_cognito else None
+
         environment = deploy.function_environment()
         if deploy.llm_review_enabled:
             environment["RCS_BEDROCK_MODEL_ID"] = settings.bedrock_model_id
@@ -121,8 +130,22 @@ class RcsStack(cdk.Stack):
             self.app.get_resource(REST_API).add_property_override(
                 f"DefinitionBody.{GATEWAY_RESPONSES_KEY}", gateway_responses()
             )
+        # The console PUTs CSV files from the browser straight to the presigned upload URL.
+        self.bucket.allow_uploads_from(self._console_origin())
+        cdk.CfnOutput(self, "ConsoleUrl", value=f"{self.api_url}/console" if self.api_url else "")
         cdk.CfnOutput(self, "ImportBucketName", value=settings.import_bucket)
         cdk.CfnOutput(self, "AlarmTopicArn", value=self.alarms.topic.topic_arn)
+
+    def _console_origin(self) -> str:
+        """The scheme and host the console is served from (its page calls S3 from there)."""
+        url = self.deploy.console_callback_url or self.api_url
+        if not url:
+            return ""
+        if cdk.Token.is_unresolved(url):  # the execute-api URL: https://<api>.execute-api.<region>.<suffix>/<stage>
+            rest_api = self.app.get_resource(REST_API)
+            return f"https://{rest_api.ref}.execute-api.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}"
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0]}"
 
     def _endpoint_url(self) -> str:
         """The API's default URL (what Chalice's `EndpointURL` output gives), without the slash."""
@@ -169,6 +192,9 @@ class RcsStack(cdk.Stack):
             # Where workers tell others to call back (the simulator's receipts webhook). The API
             # function cannot name its own API (a cycle); `public_api_url` (a custom domain) covers all.
             function.add_property_override("Environment.Variables.RCS_PUBLIC_API_URL", self.api_url)
+        if spec.kind == "api" and self.sign_in is not None:
+            for variable, value in self.sign_in.environment().items():
+                function.add_property_override(f"Environment.Variables.{variable}", value)
         function.add_property_override("Role", role.role_arn)
         function.add_resource_dependency(log_group)
         if consumes is not None:
