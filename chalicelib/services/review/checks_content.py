@@ -22,6 +22,10 @@ _GUARDED = ("secret", "fee", "prize", "threat", "verify_action", "income_promise
 _HIDDEN_IN_WORD = re.compile(r"[^\W\d_][\u00ad\u200b\u2060\ufeff]+[^\W\d_]|[A-Za-z][\u200c\u200d]+[A-Za-z]")
 # A name spelled with a digit inside it (`N1KE`, `G4C0R`): at least three letters around it.
 _DIGIT_FOR_LETTER = re.compile(r"(?<![\w@.])(?=(?:[0-9]*[A-Za-z]){3})[A-Za-z]+[013457@$][A-Za-z]+[A-Za-z0-9]*(?![\w.])")
+# The emoji dealers write their menus in (snow, leaf, pill, mushroom, plug, chocolate for hash): three
+# of them in one field is a menu, not a mood.
+_DRUG_EMOJI = frozenset("\u2744\U0001f33f\U0001f341\U0001f48a\U0001f344"
+                        "\U0001f50c\U0001f4a8\U0001f966\U0001f343\U0001f36b")
 _VISIBLE = ("text", "title", "description", "label")
 
 
@@ -30,6 +34,9 @@ def prohibited_checks(signals: Signals) -> Iterator[Finding]:
         spot = signals.first(concept) or (_excluded_group(signals) if concept == "hate" else None)
         if spot is not None:
             yield finding(code, signals.market, spot.path, spot.term)
+    menu = next((field for field in signals.read if len(_DRUG_EMOJI.intersection(field.text)) >= 3), None)
+    if menu is not None and not signals.has("drugs"):
+        yield finding("illegal_drugs", signals.market, menu.path, "".join(sorted(_DRUG_EMOJI.intersection(menu.text))))
     never = {(spot.path, spot.sentence) for spot in signals.concepts["never"]}
     # "medicines are never sold without a valid prescription" says the opposite
     unprescribed = next((spot for spot in signals.concepts["no_prescription"]

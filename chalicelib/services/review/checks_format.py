@@ -15,6 +15,10 @@ from chalicelib.services.review.signals import Signals, Spot
 from chalicelib.services.template_content import PLACEHOLDER
 
 _PERCENT_OFF = re.compile(r"\d+\s?%")
+# "50% off", "30% कैशबैक": an amount taken off is an offer in any language
+_DISCOUNT = re.compile(r"\d+\s?%\s?(?:off|discount|cashback|cash back|de descuento|de desconto|de r[ée]duction|rabatt|"
+                       r"di sconto|korting|diskon|diskaun|indirim|скидк|कैशबैक|कैश बैक|छूट|ছাড়|ছাড়|خصم|割引|オフ|할인|折)",
+                       re.IGNORECASE)
 _PROMO_CODE = re.compile(r"\b(?i:code|coupon|c[oó]digo|cupom|cup[oó]n|kode|kod|voucher)\s*:?\s+[A-Z][A-Z0-9]{3,}\b")
 _SHOUTING_RUN = re.compile(r"[!?]{3,}")
 _ADJACENT = re.compile(r"\}\}\s*\{\{")
@@ -36,8 +40,10 @@ def _offer(signals: Signals) -> Spot | None:
     spot = signals.first("offer")
     if spot is not None:
         return spot
-    match = _PERCENT_OFF.search(signals.plain.text)
-    if match and signals.has("offer"):
+    match = _DISCOUNT.search(signals.plain.text)
+    if match is None and signals.has("offer"):
+        match = _PERCENT_OFF.search(signals.plain.text)
+    if match:
         path, sentence = signals.plain.where(match.start())
         return Spot(path, match.group(0), sentence)
     return None

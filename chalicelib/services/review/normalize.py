@@ -126,8 +126,16 @@ def unmask_cased(text: str) -> str:
     if not raw.isascii():
         letters = [ch for ch in raw if ch.isalpha()]
         latin_context = bool(letters) and sum(_is_latin(ch.lower()) for ch in letters) / len(letters) >= 0.5
-        raw = " ".join(_map_word(token, latin_context) for token in raw.split())
+        raw = " ".join(_cased_like(_map_word(token, latin_context), token) for token in raw.split())
     return " ".join(_leet_cased(token) for token in raw.split())
+
+
+def _cased_like(mapped: str, token: str) -> str:
+    """`S\u0391T` (a Greek capital alpha) mapped to `SaT` is written `SAT`: each letter keeps the case of
+    the one it replaced."""
+    if len(mapped) != len(token):
+        return mapped
+    return "".join(new.upper() if old.isupper() else new for new, old in zip(mapped, token, strict=True))
 
 
 def _leet_cased(token: str) -> str:

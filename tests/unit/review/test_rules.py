@@ -300,6 +300,23 @@ def test_prescription_drugs_sold_without_a_prescription_are_illegal_drugs(body: 
     assert verdict(subject) == "rejected" and "illegal_drugs" in found(subject)
 
 
+def test_a_menu_written_in_dealers_emoji_is_a_drug_sale() -> None:
+    subject = carousel("Chips, candy and energy drinks delivered till 4 AM.",
+                       "\u2744\ufe0f + \U0001f48a + \U0001f344, discreet drop in 30 min. Cash or crypto.")
+    assert found(subject).get("illegal_drugs") == "components.cards.1.description"
+
+
+def test_a_winter_promotion_with_a_snowflake_and_a_leaf_is_not() -> None:
+    subject = text("\u2744\ufe0f Winter herbal teas \U0001f33f are back: 20% off this week. " + STOP, "promotional")
+    assert verdict(subject) == "approved"
+
+
+def test_a_disguised_capitalised_name_keeps_its_case() -> None:
+    subject = text("S\u0391T: tienes un saldo a favor de $4,380.00. Para depositarlo hoy llama a un asesor al "
+                   "55 4120 3398 y ten a la mano tu tarjeta.", language="es_MX")
+    assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
+
+
 def test_a_filled_prescription_ready_for_pickup_is_fine() -> None:
     subject = text("Hi {{1}}, your prescription (Rx #{{2}}) is ready for pickup at Elm Street Drug Store. "
                    "Please bring a photo ID.")
@@ -337,6 +354,16 @@ def test_words_that_only_sound_alarming_are_approved(body: str) -> None:
 
 
 # Form ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "language"), [
+    ("{{1}} is your Fairway Gym login code. Members: bring a friend this weekend and get 50% off next month!",
+     "en_GB"),
+    ("आपका लॉगिन कोड {{1}} है। इसे किसी से साझा न करें। आज ही पहले ऑर्डर पर 30% कैशबैक पाएं!", "hi_IN"),
+])
+def test_an_amount_off_in_an_otp_template_is_an_offer_in_any_language(body: str, language: str) -> None:
+    subject = text(body, "otp", language)
+    assert verdict(subject) == "rejected" and "otp_offer" in found(subject)
+
+
 @pytest.mark.parametrize(("subject", "code", "status"), [
     (text("Your code is {{1}}. Shop now and get 20% off!", "otp"), "otp_offer", "rejected"),
     (text("Your one-time password was sent by email.", "otp"), "otp_no_code", "rejected"),
