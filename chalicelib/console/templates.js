@@ -210,7 +210,7 @@ export function newTemplateView(main) {
   renderComponents();
   renderSuggestions();
   update();
-  main.append(h("div", { class: "split" }, h("div", {}, form, verdict), h("div", {}, h("h2", {}, "Preview"), previewBox)));
+  main.append(h("div", { class: "split" }, h("div", {}, form, verdict), h("div", { class: "preview-column" }, h("h2", {}, "Preview"), previewBox)));
 }
 
 function cardFields(card, path, update) {

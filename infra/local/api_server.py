@@ -3,16 +3,33 @@ request unless RCS_ACCESS_LOGS=1 (`make run ACCESS_LOGS=1`)."""
 
 from __future__ import annotations
 
+import logging
 import os
+import socketserver
 import sys
+from typing import Any
 
 from chalice import local
 from chalice.cli import main as chalice_main
+
+_handle_error = socketserver.BaseServer.handle_error
+
+
+def _quiet_handle_error(self: socketserver.BaseServer, request: Any, client_address: Any) -> None:
+    """A browser that closes a connection (a page left mid-poll) is no error worth a traceback."""
+    if isinstance(sys.exc_info()[1], ConnectionError):
+        return
+    _handle_error(self, request, client_address)
 
 
 def main() -> None:
     if os.environ.get("RCS_ACCESS_LOGS", "") not in ("1", "true"):
         local.ChaliceRequestHandler.log_message = lambda self, *args: None
+        # `chalice local` sends the root logger to stdout at INFO: the AWS SDK's and PynamoDB's
+        # start-up chatter would print on every first call.
+        for name in ("botocore", "pynamodb.settings"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+        socketserver.BaseServer.handle_error = _quiet_handle_error  # type: ignore[method-assign]
     sys.argv = ["chalice", *sys.argv[1:]]
     sys.exit(chalice_main())
 

@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import unquote_plus
 
 from chalice.app import Chalice, S3EventConfig, ScheduledEventConfig, SQSEventConfig
 from chalice.local import LambdaContext
@@ -62,6 +63,23 @@ def failed_message_ids(response: Any) -> set[str]:
 _JOB_IDS = ("template_id", "broadcast_id", "import_id", "list_id", "rm_message_id")
 
 
+def job_lines(queue: str, messages: list[dict[str, Any]], failed: set[str], seconds: float) -> list[str]:
+    """A line per job; receipts (a flood of tiny jobs) a line per batch."""
+    if queue.removeprefix(get_settings().prefix + "-") == "receipts":
+        kinds: dict[str, int] = {}
+        for message in messages:
+            try:
+                event = json.loads(message["Body"])
+            except ValueError:
+                event = {}
+            kind = str(event.get("event") or event.get("kind") or "event") if isinstance(event, dict) else "event"
+            kinds[kind] = kinds.get(kind, 0) + 1
+        summary = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+        state = "ok" if not failed else f"{len(failed)} FAILED (retried)"
+        return [f"{time.strftime('%H:%M:%S')} receipts  {summary} {state} ({seconds:.2f} s)"]
+    return [job_line(queue, message["Body"], message["MessageId"] not in failed, seconds) for message in messages]
+
+
 def job_line(queue: str, body: str, ok: bool, seconds: float) -> str:
     """`12:01:02 review    template 1f7a… ok 0.21 s`: what `make run` prints for each job a worker handles."""
     try:
@@ -78,7 +96,33 @@ def job_line(queue: str, body: str, ok: bool, seconds: float) -> str:
         if key in job and not isinstance(job[key], dict | list):
             what += f" {key} {job[key]}"
     name = queue.removeprefix(get_settings().prefix + "-")
-    return f"{time.strftime('%H:%M:%S')} {name:<9} {what or 'job'} {'ok' if ok else 'FAILED (retried)'} {seconds:.2f} s"
+    result = outcome(name, job) if ok else ""
+    return (f"{time.strftime('%H:%M:%S')} {name:<9} {what or 'job'} "
+            f"{result or ('ok' if ok else 'FAILED (retried)')} ({seconds:.2f} s)")
+
+
+def outcome(queue: str, job: dict[str, Any]) -> str:
+    """Where the item a job concerns stands now: the verdict, the broadcast's progress, the import's."""
+    try:
+        if queue == "review" and job.get("template_id"):
+            from chalicelib.store import templates
+
+            record = templates.find(str(job["template_id"]))
+            return f"-> {record.ai_review_status}" if record is not None else ""
+        if queue in ("dispatch", "send") and job.get("account_id") and job.get("broadcast_id"):
+            from chalicelib.store import broadcasts
+
+            b = broadcasts.get_broadcast(str(job["account_id"]), str(job["broadcast_id"]))
+            return (f"-> {b.status}, {b.sent_count} sent, {b.failed_count} failed of {b.total_count}")
+        if queue == "imports" and job.get("list_id") and job.get("import_id"):
+            from chalicelib.store import imports
+
+            found = imports.find_import(str(job["list_id"]), str(job["import_id"]))
+            if found is not None:
+                return f"-> {found.status}, {found.rows_read} rows read, {found.added} added, {found.rejected} rejected"
+    except Exception:  # a line of output is never worth a failed job
+        return ""
+    return ""
 
 
 class QueuePoller:
@@ -161,9 +205,8 @@ class LocalEventSources:
             response = handler(sqs_event(messages, arn, self.region), _context(config.name, timeout))
             failed = failed_message_ids(response)
             if self.job_lines:
-                for message in messages:
-                    print(job_line(config.queue or config.name, message["Body"], message["MessageId"] not in failed,
-                                   time.monotonic() - started), flush=True)
+                for line in job_lines(config.queue or config.name, messages, failed, time.monotonic() - started):
+                    print(line, flush=True)
             return failed
 
         return deliver
@@ -181,8 +224,12 @@ class LocalEventSources:
                         self._handler(config.name)({"Records": mine}, _context(config.name, 900))
                         if self.job_lines:
                             for record in mine:
-                                key = record.get("s3", {}).get("object", {}).get("key", "")
-                                print(f"{time.strftime('%H:%M:%S')} upload    {key[-40:]} received", flush=True)
+                                key = unquote_plus(record.get("s3", {}).get("object", {}).get("key", ""))
+                                parts = key.removesuffix(".csv").split("/")  # imports/<account>/<list>/<import>
+                                job = {"list_id": parts[-2], "import_id": parts[-1]} if len(parts) >= 3 else {}
+                                result = outcome("imports", job) or "received"
+                                print(f"{time.strftime('%H:%M:%S')} upload    import {parts[-1][:12]} {result}",
+                                      flush=True)
                     except Exception:
                         logger.exception("local pump: S3 handler raised", extra={"source": config.name})
                         failed.add(message["MessageId"])

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.stack
 CHROMIUM = os.environ.get("RCS_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS)  # conditions, not sleeps: each waits up to this long
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +66,8 @@ def sign_in(page: Page, stack: Stack, account: str, *, admin: bool = False) -> N
     expect(page.locator("#who")).to_contain_text(account)
 
 
-def shot(page: Page, name: str) -> None:
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+def shot(page: Page, name: str, *, full_page: bool = True) -> None:
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def every_control_is_labelled(page: Page) -> None:
@@ -134,6 +135,8 @@ def test_a_template_written_in_the_console_shows_its_preview_and_then_its_verdic
     expect(card_2.get_by_label("Description")).to_have_attribute("aria-invalid", "true")
     expect(page.locator('[data-field="components.cards.0.description"] .field-error')).to_be_hidden()
     shot(page, "template-verdict")
+    card_2.evaluate("(el) => el.scrollIntoView({block: 'start', behavior: 'instant'})")
+    shot(page, "template-finding", full_page=False)
 
     # AND a clean text template is approved and listed with its verdict
     page.get_by_label("Kind").select_option("text")
@@ -205,7 +208,8 @@ def test_a_broadcast_started_in_the_console_fills_its_funnel_until_completed(pag
     expect(funnel.locator('[data-count="delivered"]')).to_have_text(str(members), timeout=30_000)
     expect(funnel.locator('[data-count="read"]')).to_have_text(str(members), timeout=30_000)
     expect(page.locator(".controls")).to_have_text("")  # nothing to start, pause or cancel any more
-    shot(page, "broadcast")
+    page.locator("h1").scroll_into_view_if_needed()
+    shot(page, "broadcast", full_page=False)
 
     # targets: the state filter and cursor paging (50 a page)
     targets = page.get_by_role("region", name="Targets")
@@ -278,3 +282,17 @@ def test_the_console_fits_a_360_pixel_screen(browser: Browser, stack: Stack) -> 
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     shot(page, "narrow")
     context.close()
+
+
+def test_make_run_prints_one_banner_and_a_line_per_job_not_per_request(stack: Stack) -> None:
+    # (after the tests above: the stack has reviewed, imported and sent by now)
+    log = stack.log.read_text(errors="replace")
+    assert log.count("rcs-broadcast local stack: API") == 1
+    assert f"console   {console_url(stack)}" in log and "make -s token ACCOUNT=" in log
+    assert re.search(r"^\d\d:\d\d:\d\d review +template \w+ -> (approved|rejected|needs_admin)", log, re.M)
+    assert re.search(r"^\d\d:\d\d:\d\d send +.*-> completed, \d+ sent", log, re.M)
+    assert re.search(r"^\d\d:\d\d:\d\d (imports|upload) +import \w+ -> completed, \d+ rows read", log, re.M)
+    assert re.search(r"^\d\d:\d\d:\d\d receipts +\d+ \w+", log, re.M)
+    assert "Traceback" not in log
+    access_lines = [line for line in log.splitlines() if re.search(r'"(GET|POST|PUT) /.* HTTP/1\.[01]"', line)]
+    assert access_lines == []
