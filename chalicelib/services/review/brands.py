@@ -246,6 +246,8 @@ def verified_ids(names: Iterable[str]) -> frozenset[str]:
             found.add(name)
             continue
         found.update(brand_id for brand_id, _ in brands.named(fold(name), name))
+        prefixed = [brand_id for brand_id in brands.brands if brand_id.startswith(name.lower() + "_")]
+        found.update(prefixed if len(prefixed) == 1 else ())  # `pko` for `pko_bp`
         # a name that counts in a text only when capitalised (`Correos`) is still that brand's name here
         found.update(brand.id for brand in brands.brands.values()
                      if fold(name) in {fold(cased) for cased in brand.cased_names})

@@ -24,8 +24,9 @@ _HIDDEN_IN_WORD = re.compile(r"[^\W\d_][\u00ad\u200b\u2060\ufeff]+[^\W\d_]|[A-Za
 _DIGIT_FOR_LETTER = re.compile(r"(?<![\w@.])(?=(?:[0-9]*[A-Za-z]){3})[A-Za-z]+[013457@$][A-Za-z]+[A-Za-z0-9]*(?![\w.])")
 # The emoji dealers write their menus in (snow, leaf, pill, mushroom, plug, chocolate for hash): three
 # of them in one field is a menu, not a mood.
-_DRUG_EMOJI = frozenset("\u2744\U0001f33f\U0001f341\U0001f48a\U0001f344"
+_DRUG_EMOJI = frozenset("\u2744\U0001f33f\U0001f341\U0001f48a\U0001f344\U0001f48e"
                         "\U0001f50c\U0001f4a8\U0001f966\U0001f343\U0001f36b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _VISIBLE = ("text", "title", "description", "label")
 
 
@@ -71,7 +72,7 @@ def disguise_checks(signals: Signals) -> Iterator[Finding]:
     for field in signals.read:
         if field.kind in _VISIBLE:
             mixed = next((word for word in field.text.split() if _look_alike_word(word)), None)
-            digit = _DIGIT_FOR_LETTER.search(field.text)
+            digit = _DIGIT_FOR_LETTER.search(_EMAIL.sub(" ", field.text))
             if mixed or digit:
                 yield finding("disguised_terms", signals.market, field.path, mixed or (digit.group(0) if digit else ""))
                 return

@@ -144,7 +144,7 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
 
 def promise_checks(signals: Signals) -> Iterator[Finding]:
     spot = signals.first("income_promise")
-    if spot is not None:
+    if spot is not None and not signals.has("gambling"):  # a "risk-free first bet" is the bookmaker's offer
         yield finding("guaranteed_returns", signals.market, spot.path, spot.term)
         return
     # "₹5,000 a day guaranteed" in a job offer, "a guaranteed 90% monthly" in a trading pitch: the

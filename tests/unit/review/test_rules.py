@@ -428,6 +428,30 @@ def test_a_job_card_shutting_out_by_age_and_origin_is_hate() -> None:
     assert found(subject).get("hate") == "components.cards.1.description"
 
 
+@pytest.mark.parametrize(("body", "language"), [
+    ("Vaga de recepcionista, salário R$ 2.300. Exigimos boa aparência: pele clara e cabelo liso. "
+     "Para sair da lista responda SAIR.", "pt_BR"),
+    ("【正社員募集】配送ドライバー 月給28万円。同和地区ご出身の方、外国籍の方の採用は行っておりません。"
+     "配信停止は「停止」と返信", "ja_JP"),
+    ("Recrutement vendeuses, CDI 35h. Personnes en situation de handicap s'abstenir. STOP au 36180", "fr_FR"),
+])
+def test_a_job_refused_by_skin_caste_origin_or_disability_is_hate(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+def test_an_email_address_is_no_disguised_word() -> None:
+    subject = text("Bäckerei Krüger sucht Verstärkung (m/w/d). Bewerbung an jobs@baeckerei-krueger.de. "
+                   "Abmelden: STOP an 44044", "promotional", "de_DE")
+    assert verdict(subject) == "approved"
+
+
+def test_a_bookmakers_risk_free_first_bet_is_gambling_not_a_promise_of_returns() -> None:
+    subject = text("Momios mejorados y tu primera apuesta sin riesgo de hasta $500. Solo mayores de 18. "
+                   "Responde BAJA para no recibir más mensajes.", "promotional", "es_MX")
+    assert verdict(subject) == "needs_admin" and "guaranteed_returns" not in found(subject)
+
+
 def test_a_payment_app_offered_at_checkout_is_no_secret_asked_for() -> None:
     subject = text("Księgarnia Pod Lipą: -15% na książki! Płać BLIK-iem lub przez PayPal w sklepie "
                    "https://podlipa-ksiegarnia.pl. Rezygnacja: odpowiedz STOP.", "promotional", "pl_PL")
