@@ -20,7 +20,7 @@ run: venv
 # browser is downloaded at test time.
 CHROMIUM := /usr/bin/chromium
 browser:
-	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } >&2
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } >&2
 
 lint: venv
 	$(BIN)/ruff check .
