@@ -254,6 +254,25 @@ def test_a_broadcast_started_in_the_console_fills_its_funnel_until_completed(pag
     shot(page, "balance")
 
 
+def test_pause_holds_a_broadcast_and_resume_finishes_it_from_the_console(page: Page, stack: Stack) -> None:
+    members = 30
+    call, template_id, list_id = _ready_account(stack, "web-pause", members=members, latency_ms=4000)
+    broadcast_id = call("POST", "/broadcasts", {"name": "Slow one", "template_id": template_id,
+                                                "list_id": list_id}).json()["broadcast_id"]
+    sign_in(page, stack, "web-pause")
+    page.goto(f"{console_url(stack)}#/broadcasts/{broadcast_id}")
+    status = page.locator(".broadcast-status")
+    page.get_by_role("button", name="Start").click()
+    expect(status).to_have_attribute("data-status", "running")
+    page.get_by_role("button", name="Pause").click()  # each send takes the simulator 4 s: well before the end
+    expect(status).to_have_attribute("data-status", "paused")
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
+    assert call("GET", f"/broadcasts/{broadcast_id}").json()["broadcast"]["status"] == "paused"
+    page.get_by_role("button", name="Resume").click()
+    expect(status).to_have_attribute("data-status", "completed", timeout=60_000)
+    expect(page.locator('dl.funnel [data-count="sent"]')).to_have_text(str(members))
+
+
 def test_an_admin_approves_a_waiting_template_and_it_becomes_usable_for_a_broadcast(
         browser: Browser, page: Page, stack: Stack) -> None:
     owner = stack.client("web-review")
@@ -286,6 +305,9 @@ def test_an_admin_approves_a_waiting_template_and_it_becomes_usable_for_a_broadc
     sign_in(owner_page, stack, "web-review")
     expect(owner_page.locator("table tbody tr").filter(has_text="summer_sale").locator(".badge")).to_have_text(
         "approved")
+    owner_page.get_by_role("link", name="summer_sale").click()
+    expect(owner_page.locator(".verdict .badge")).to_have_text("approved")
+    expect(owner_page.locator(".verdict")).to_contain_text("A reviewer approved it: Opt-out is in the account's terms")
     owner_page.goto(console_url(stack) + "#/broadcasts/new")
     expect(owner_page.get_by_label("Approved template").locator("option")).to_have_text(["summer_sale (promotional)"])
     other.close()
