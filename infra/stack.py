@@ -10,6 +10,9 @@ every AWS resource it runs on.
   the stage's Secrets Manager prefix and the Bedrock model
 - log groups with retention, alarms on dead letters and function errors (`infra/alarms.py`)
 - API Gateway's own error responses in the app's envelope (`infra/gateway.py`)
+- the console's sign-in: a Cognito user pool, hosted UI, app client and `admin` group, whose ID
+  tokens the API verifies, unless `jwks_url` names another identity provider
+  (`infra/console_sign_in.py`); the import bucket's CORS rule for the console's uploads
 
 Names are the app's own (`settings.table_name`, `queue_name`, `import_bucket`), computed for the
 stage the process runs as (`RCS_STAGE`), which the functions get in their environment.
