@@ -183,6 +183,8 @@ class Registry:
                 # `paypalsecure`, `secureamazon`, `chaseverify`; not `apostacerta` for `posta`, nor
                 # `interiordesign` for Inter: a short name glued to a word counts only with a lure word
                 return candidate.brand
+            if any(looks.endswith(word) for word in _GENERIC_LABELS if len(word) >= 4):
+                continue  # `mybank`, `easyshop`: a word and a generic one, not a misspelt brand
             limit = 2 if len(candidate.skeleton) >= 9 else 1
             if abs(len(looks) - len(candidate.skeleton)) <= limit and \
                     Levenshtein.distance(looks, candidate.skeleton, score_cutoff=limit) <= limit and \

@@ -26,6 +26,10 @@ _DIGIT_FOR_LETTER = re.compile(r"(?<![\w@.])(?=(?:[0-9]*[A-Za-z]){3})[A-Za-z]+[0
 # of them in one field is a menu, not a mood.
 _DRUG_EMOJI = frozenset("\u2744\U0001f33f\U0001f341\U0001f48a\U0001f344\U0001f48e"
                         "\U0001f50c\U0001f4a8\U0001f966\U0001f343\U0001f36b")
+# ... with a pill, a mushroom, a plug or a puff among them, or a covert way to order: a winter sale of
+# mint tea and chocolate is no menu.
+_HARD_EMOJI = frozenset("\U0001f48a\U0001f344\U0001f50c\U0001f4a8")
+_COVERT = re.compile(r"telegram|@\w{3,}|discre[te]|diskret|no names|sin nombres", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _VISIBLE = ("text", "title", "description", "label")
 
@@ -35,7 +39,8 @@ def prohibited_checks(signals: Signals) -> Iterator[Finding]:
         spot = signals.first(concept) or (_excluded_group(signals) if concept == "hate" else None)
         if spot is not None:
             yield finding(code, signals.market, spot.path, spot.term)
-    menu = next((field for field in signals.read if len(_DRUG_EMOJI.intersection(field.text)) >= 3), None)
+    menu = next((field for field in signals.read if len(_DRUG_EMOJI.intersection(field.text)) >= 3
+                 and (_HARD_EMOJI.intersection(field.text) or _COVERT.search(field.text))), None)
     if menu is not None and not signals.has("drugs"):
         yield finding("illegal_drugs", signals.market, menu.path, "".join(sorted(_DRUG_EMOJI.intersection(menu.text))))
     never = {(spot.path, spot.sentence) for spot in signals.concepts["never"]}

@@ -72,7 +72,8 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
     lure = _lure(signals)
     demand = pays and signals.has("fee", "threat", "parcel", "disconnection")  # pay to get a parcel, stop a cut
     unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items() if brand_id not in verified
-                  and not (_channel(brand_id) and lure is None and not spot.disguised)]
+                  and not (_channel(brand_id) and lure is None and not spot.disguised)
+                  and not (registry().brands[brand_id].kind == "store" and not spot.disguised)]
     for brand_id, spot in unverified:
         elsewhere = _foreign_links(signals, brand_id) + _foreign_phones(signals, brand_id)
         dialled = _dialled_as(signals, brand_id, spot)
@@ -89,7 +90,10 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
 
 def person_checks(signals: Signals) -> Iterator[Finding]:
     """"Hi Mum, this is my new number ... can you send me 300": a relative on a new phone who needs money."""
-    spot = signals.first("new_number")
+    # two marks of the story (a greeting and a new number, a new number and a broken phone): a shop
+    # wishing "Hi Dad" a happy Father's Day, or a telco's "your new number is ready", has one
+    spots = signals.concepts["new_number"]
+    spot = spots[0] if len({(found.path, found.at) for found in spots}) >= 2 else None
     if spot is not None and (signals.money or signals.has("pay", "bank_words", "secret")):
         yield finding("person_impersonation", signals.market, spot.path, spot.term)
 

@@ -144,6 +144,22 @@ def test_a_relative_on_a_new_number_who_needs_money_is_an_impersonation(body: st
     assert verdict(subject) == "rejected" and found(subject).get("person_impersonation") == "components.text"
 
 
+@pytest.mark.parametrize(("body", "category", "language"), [
+    ("Hi Dad, your order for the Father's Day gift box ($49.99) has shipped. Track it in the app.", "transactional",
+     "en_US"),
+    ("Hola mamá, gracias por tu compra en Florería Lupita. Tu arreglo de $450 llega hoy.", "transactional", "es_MX"),
+])
+def test_a_shop_greeting_a_parent_with_an_amount_is_no_relative_on_a_new_number(body: str, category: str,
+                                                                                language: str) -> None:
+    assert "person_impersonation" not in found(text(body, category, language))
+
+
+def test_an_app_store_named_as_where_to_install_is_no_brand_mention() -> None:
+    subject = text("Install the MyBank app from the App Store or Google Play to see your new card: "
+                   "https://mybank.com/app")
+    assert verdict(subject) == "approved"
+
+
 def test_a_shop_asking_customers_to_save_its_new_number_is_fine() -> None:
     subject = text("Bella Pizza has a new number! Save this number for orders: 020 7946 0321. " + STOP,
                    "promotional", "en_GB")
@@ -307,7 +323,8 @@ def test_a_menu_written_in_dealers_emoji_is_a_drug_sale() -> None:
 
 
 def test_a_winter_promotion_with_a_snowflake_and_a_leaf_is_not() -> None:
-    subject = text("\u2744\ufe0f Winter herbal teas \U0001f33f are back: 20% off this week. " + STOP, "promotional")
+    subject = text("Winter sale \u2744\ufe0f on mint tea \U0001f33f, chocolate \U0001f36b and gift boxes \U0001f48e. "
+                   + STOP, "promotional")
     assert verdict(subject) == "approved"
 
 
