@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chalicelib.services.review.normalize import fold
 
@@ -60,6 +61,13 @@ def _has_symbol(term: str) -> bool:
 
 def _plural_ok(word: str) -> bool:
     return word[-1].isascii() and word[-1].isalpha()
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of a text with where they start and end: each template's text is read by several
+    term sets (concepts, brand names), so it is split once."""
+    return tuple((match.group(0), match.start(), match.end()) for match in WORD.finditer(text))
 
 
 class TermSet:
@@ -122,7 +130,7 @@ class TermSet:
                 yield from stems.get(word[:length], ())
 
     def finditer(self, text: str) -> Iterator[Hit]:
-        words = [(match.group(0), match.start(), match.end()) for match in WORD.finditer(text)]
+        words = _words(text)
         for at, (word, start, end) in enumerate(words):
             for entry, stem in self._entries(word):
                 size = len(entry.words)
