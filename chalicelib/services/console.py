@@ -3,6 +3,7 @@ stack's dev sign-in. Nothing here knows HTTP: the route (chalicelib/api/console.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,12 +52,8 @@ def page(base_path: str) -> Asset:
     """The console's page, with its <base> set to where it is served (`/console/` locally,
     `/<stage>/console/` behind API Gateway), so its modules and the API resolve relative to it."""
     base = "/" + base_path.strip("/") + "/"
-    html = _read("index.html").body.replace('<base href="/console/">', f'<base href="{_escape(base)}">')
-    return Asset(html, _TYPES["html"])
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _read("index.html").body.replace('<base href="/console/">', f'<base href="{html.escape(base)}">')
+    return Asset(text, _TYPES["html"])
 
 
 def security_policy(settings: Settings) -> str:

@@ -43,7 +43,7 @@ def prohibited_checks(signals: Signals) -> Iterator[Finding]:
                  and (_HARD_EMOJI.intersection(field.text) or _COVERT.search(field.text))), None)
     if menu is not None and not signals.has("drugs"):
         yield finding("illegal_drugs", signals.market, menu.path, "".join(sorted(_DRUG_EMOJI.intersection(menu.text))))
-    never = {(spot.path, spot.sentence) for spot in signals.concepts["never"]}
+    never = signals.sentences("never")
     # "medicines are never sold without a valid prescription" says the opposite
     unprescribed = next((spot for spot in signals.concepts["no_prescription"]
                          if (spot.path, spot.sentence) not in never), None)
@@ -55,9 +55,8 @@ def _excluded_group(signals: Signals) -> Spot | None:
     """A flat or a job offered to some and refused to others by religion, caste, origin or
     nationality: a group named in the same sentence as an exclusion ("only for", "need not apply");
     or a group named with hostile words ("immigrants are ruining this town")."""
-    hostile = {(spot.path, spot.sentence) for spot in signals.concepts["hostile"]}
-    excluding = {(spot.path, spot.sentence) for spot in signals.concepts["exclude"]} \
-        if signals.has("housing", "job") else set()
+    hostile = signals.sentences("hostile")
+    excluding = signals.sentences("exclude") if signals.has("housing", "job") else set()
     return next((spot for spot in signals.concepts["group"] if (spot.path, spot.sentence) in excluding | hostile), None)
 
 

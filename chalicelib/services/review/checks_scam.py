@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from chalicelib.services.review.brands import registry
 from chalicelib.services.review.model import Finding
 from chalicelib.services.review.policy import finding
-from chalicelib.services.review.signals import Signals, Spot
+from chalicelib.services.review.signals import Signals, Spot, places
 
 _GIVEN = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}\{\{n\}\}")  # "OTP {{n}}", "code is {{n}}", "PIN: {{n}}"
 _POSTAL = re.compile(r"^\W{0,2}(?:code|codes|कोड|कोड़)\b")  # "PIN code": an Indian postal code
@@ -39,9 +39,11 @@ def _foreign_phones(signals: Signals, brand_id: str) -> list[str]:
     return [spot.path for spot in signals.phones if _number(spot.term) not in official]
 
 
-def _channel(brand_id: str) -> bool:
-    """A messaging app named as the way to reach the sender ("WhatsApp us on 012-334 5871")."""
-    return registry().brands[brand_id].kind == "messaging"
+def _in_passing(brand_id: str, spot: Spot, lure: Spot | None) -> bool:
+    """A brand named only as a way to reach the sender ("WhatsApp us", without a lure) or as where to
+    install from ("on Google Play"): no brand mention, unless the name is disguised."""
+    kind = registry().brands[brand_id].kind
+    return not spot.disguised and (kind == "store" or (kind == "messaging" and lure is None))
 
 
 def _lure(signals: Signals) -> Spot | None:
@@ -71,9 +73,8 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
                                   and signals.has("threat", "urgency", "parcel", "disconnection", "verify_action"))
     lure = _lure(signals)
     demand = pays and signals.has("fee", "threat", "parcel", "disconnection")  # pay to get a parcel, stop a cut
-    unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items() if brand_id not in verified
-                  and not (_channel(brand_id) and lure is None and not spot.disguised)
-                  and not (registry().brands[brand_id].kind == "store" and not spot.disguised)]
+    unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items()
+                  if brand_id not in verified and not _in_passing(brand_id, spot, lure)]
     for brand_id, spot in unverified:
         elsewhere = _foreign_links(signals, brand_id) + _foreign_phones(signals, brand_id)
         dialled = _dialled_as(signals, brand_id, spot)
@@ -111,8 +112,8 @@ def credential_checks(signals: Signals) -> Iterator[Finding]:
     own_code = signals.subject.category == "otp" and not any(spot.domain for spot in signals.links) \
         and not signals.phones
     codes = {(spot.path, spot.at) for spot in signals.concepts["otp_words"]}
-    never = {(spot.path, spot.sentence) for spot in signals.concepts["never"]}
-    asks = {(spot.path, spot.sentence) for spot in signals.concepts["ask"]}
+    never = signals.sentences("never")
+    asks = signals.sentences("ask")
     for spot in signals.concepts["secret"]:
         where = (spot.path, spot.sentence)
         if own_code and (spot.path, spot.at) in codes:
@@ -132,7 +133,7 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
         return
     market = signals.market
     fee = signals.first("fee")
-    money_sentences = {(spot.path, spot.sentence) for spot in signals.money}
+    money_sentences = places(signals.money)
     paid = next((spot for spot in signals.concepts["pay"] if (spot.path, spot.sentence) in money_sentences), None)
     # A betting offer's deposit and its prizes are the game itself (gambling rules them), not a fee to win.
     prize = () if signals.has("gambling") else ("prize",)
@@ -182,7 +183,7 @@ def threat_checks(signals: Signals) -> Iterator[Finding]:
 
 
 def malware_checks(signals: Signals) -> Iterator[Finding]:
-    never = {(spot.path, spot.sentence) for spot in signals.concepts["never"]}
+    never = signals.sentences("never")
     warned = _verified_sender(signals)  # a bank naming AnyDesk in its fraud warning
     spot = next((spot for spot in signals.concepts["malware"] if (spot.path, spot.sentence) not in never), None)
     if spot is not None and not warned:

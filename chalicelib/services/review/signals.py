@@ -58,6 +58,10 @@ class Spot:
     at: int = -1  # where in the joined text (plain or unmasked, as `disguised` says)
 
 
+def places(spots: Iterable[Spot]) -> set[tuple[str, int]]:
+    return {(spot.path, spot.sentence) for spot in spots}
+
+
 @dataclass(frozen=True)
 class LinkSpot:
     path: str
@@ -161,6 +165,10 @@ class Signals:
             spot.domain.partition(".")[2]).strip(".") + " " + _path_of(spot.link.text)))) for spot in spots]
         return _Joined(named, (fold(field.text) for field in named))
 
+    def sentences(self, *concepts: str) -> set[tuple[str, int]]:
+        """(field path, sentence) of every place the concepts show: what "in the same sentence" compares."""
+        return places(spot for concept in concepts for spot in self.concepts[concept])
+
     def has(self, *concepts: str) -> bool:
         return any(self.concepts[concept] for concept in concepts)
 
@@ -213,16 +221,15 @@ class Signals:
 
     @cached_property
     def money(self) -> list[Spot]:
-        found: list[Spot] = []
-        for match in _MONEY.finditer(self.plain.text):
-            path, sentence = self.plain.where(match.start())
-            found.append(Spot(path, match.group(0), sentence, at=match.start()))
-        return found
+        return self._amounts(_MONEY)
 
     @cached_property
     def percents(self) -> list[Spot]:
+        return self._amounts(_PERCENT)
+
+    def _amounts(self, pattern: re.Pattern[str]) -> list[Spot]:
         found: list[Spot] = []
-        for match in _PERCENT.finditer(self.plain.text):
+        for match in pattern.finditer(self.plain.text):
             path, sentence = self.plain.where(match.start())
             found.append(Spot(path, match.group(0), sentence, at=match.start()))
         return found
