@@ -31,7 +31,7 @@ from chalicelib.providers.port import (
     ProviderConfigError,
     message_id_for,
 )
-from chalicelib.providers.render import MissingVariable, RenderError, render_agent_message
+from chalicelib.providers.render import TRAFFIC_TYPES, MissingVariable, RenderError, render_agent_message
 from chalicelib.services import balance, credentials, lists, quiet_hours, retries, templates
 from chalicelib.services.lists import Member
 from chalicelib.services.pacing import TokenBucket, paced_stream
@@ -260,7 +260,8 @@ def _outbound(broadcast: Broadcast, target: Target) -> OutboundMessage | Target:
     """The message for `target`, or the target failed when its message cannot be rendered."""
     content = broadcast.content or {}
     try:
-        body = render_agent_message(content.get("components", {}), content.get("suggestions", []), target.variables)
+        body = render_agent_message(content.get("components", {}), content.get("suggestions", []), target.variables,
+                                    traffic_type=TRAFFIC_TYPES.get(str(content.get("category", ""))))
     except MissingVariable:
         return _settled(target, state="failed", failure_reason="missing_variable")
     except RenderError:

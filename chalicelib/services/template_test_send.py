@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from chalicelib import errors
 from chalicelib.providers.port import OutboundMessage, message_id_for
-from chalicelib.providers.render import MissingVariable, RenderError, render_agent_message
+from chalicelib.providers.render import TRAFFIC_TYPES, MissingVariable, RenderError, render_agent_message
 from chalicelib.services import balance, phones, rate_limit, runner, templates
 from chalicelib.settings import get_settings
 
@@ -36,7 +36,8 @@ def send_test(account_id: str, template_id: str, *, phone: str, variables: objec
     except phones.Rejected as rejected:
         raise errors.InvalidInput("variables", f"variables: {rejected.reason}") from None
     try:
-        body = render_agent_message(template.components, template.suggestions, values)
+        body = render_agent_message(template.components, template.suggestions, values,
+                                    traffic_type=TRAFFIC_TYPES.get(template.category))
     except MissingVariable as missing:
         raise errors.InvalidInput("variables", f"variables: {missing}") from None
     except RenderError as error:

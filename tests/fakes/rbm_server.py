@@ -41,6 +41,9 @@ RBM_SCOPE = "https://www.googleapis.com/auth/rcsbusinessmessaging"
 JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 MESSAGES_PATH = re.compile(r"^/v1/phones/([^/]+)/agentMessages$")
+# phones.agentMessages#MessageTrafficType, as Google's reference lists it
+TRAFFIC_TYPES = frozenset({"MESSAGE_TRAFFIC_TYPE_UNSPECIFIED", "AUTHENTICATION", "TRANSACTION", "PROMOTION",
+                           "SERVICEREQUEST", "ACKNOWLEDGEMENT"})
 STATUS_NAMES = {
     400: "INVALID_ARGUMENT",
     401: "UNAUTHENTICATED",
@@ -284,6 +287,10 @@ def agent_message_problem(body: Any) -> str:
     unknown = set(body) - {"contentMessage", "ttl", "expireTime", "messageTrafficType"}
     if unknown:
         return f"unknown AgentMessage fields {sorted(unknown)}"
+    if "messageTrafficType" in body and body["messageTrafficType"] not in TRAFFIC_TYPES:
+        return f"messageTrafficType {body['messageTrafficType']!r} is not one of {sorted(TRAFFIC_TYPES)}"
+    if "ttl" in body and "expireTime" in body:
+        return "ttl and expireTime are mutually exclusive"
     if "ttl" in body and not re.fullmatch(r"\d+(\.\d+)?s", str(body["ttl"])):
         return "ttl must be a duration like '3600s'"
     content = body["contentMessage"]
