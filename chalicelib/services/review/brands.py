@@ -14,7 +14,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from chalicelib.services.review.data_files import load_yaml
+from chalicelib.services.review.data_files import load_yaml, vocabulary
 from chalicelib.services.review.domains import label_of, registrable, suffix_of, unicode_host
 from chalicelib.services.review.normalize import fold, skeleton
 from chalicelib.services.review.terms import TermSet
@@ -24,9 +24,7 @@ _GOVERNMENT = re.compile(r"(?:^|\.)(?:gov|gob|gouv|go|govt|gv|gub|mil|nic)(?:\.|
 # The suffixes people recognise as "a domain" at a glance (`.com`, `.co.uk`, `.fr`), not `.maison`.
 _COMMON_SUFFIX = re.compile(r"(?:com|net|org|info|gov|edu|[a-z]{2}"
                             r"|(?:com|co|gov|gob|gouv|org|net|go|ac|or|ne)\.[a-z]{2})")
-_LURE_WORDS = frozenset(("secure", "verify", "login", "signin", "update", "support", "help", "online", "account",
-                         "service", "care", "refund", "track", "tracking", "delivery", "alert", "kyc", "billing",
-                         "portal", "center", "centre", "desk", "reward", "rewards", "bonus", "claim", "unlock"))
+_LURE_WORDS = frozenset(vocabulary("lure_words"))
 _AGENCIES = frozenset(("tax", "traffic", "government", "post"))
 _GOVERNMENT_WORDS = frozenset(("gov", "gob", "gouv", "govt", "gobierno", "governo", "government"))
 # Labels of registry domains that are also everyday words in host names: never a brand by themselves.

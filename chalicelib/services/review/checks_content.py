@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from chalicelib.services.review.data_files import vocabulary
 from chalicelib.services.review.model import Finding
 from chalicelib.services.review.normalize import fold, is_latin_letter, unmask
 from chalicelib.services.review.policy import finding
@@ -22,13 +23,10 @@ _GUARDED = ("secret", "fee", "prize", "threat", "verify_action", "income_promise
 _HIDDEN_IN_WORD = re.compile(r"[^\W\d_][\u00ad\u200b\u2060\ufeff]+[^\W\d_]|[A-Za-z][\u200c\u200d]+[A-Za-z]")
 # A name spelled with a digit inside it (`N1KE`, `G4C0R`): at least three letters around it.
 _DIGIT_FOR_LETTER = re.compile(r"(?<![\w@.])(?=(?:[0-9]*[A-Za-z]){3})[A-Za-z]+[013457@$][A-Za-z]+[A-Za-z0-9]*(?![\w.])")
-# The emoji dealers write their menus in (snow, leaf, pill, mushroom, plug, chocolate for hash): three
-# of them in one field is a menu, not a mood.
-_DRUG_EMOJI = frozenset("\u2744\U0001f33f\U0001f341\U0001f48a\U0001f344\U0001f48e"
-                        "\U0001f50c\U0001f4a8\U0001f966\U0001f343\U0001f36b")
-# ... with a pill, a mushroom, a plug or a puff among them, or a covert way to order: a winter sale of
-# mint tea and chocolate is no menu.
-_HARD_EMOJI = frozenset("\U0001f48a\U0001f344\U0001f50c\U0001f4a8")
+# Three of the emoji dealers write their menus in, in one field, with a pill, a mushroom, a plug or a
+# puff among them (or a covert way to order): a menu, not a mood (data/vocabulary.yaml).
+_DRUG_EMOJI = frozenset(vocabulary("drug_emoji"))
+_HARD_EMOJI = frozenset(vocabulary("hard_drug_emoji"))
 _COVERT = re.compile(r"telegram|@\w{3,}|discre[te]|diskret|no names|sin nombres", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _VISIBLE = ("text", "title", "description", "label")

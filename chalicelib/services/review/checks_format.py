@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from chalicelib.services.review.data_files import vocabulary
 from chalicelib.services.review.domains import is_ip
 from chalicelib.services.review.fields import VISIBLE
 from chalicelib.services.review.model import Finding
@@ -16,19 +17,13 @@ from chalicelib.services.template_content import PLACEHOLDER
 
 _PERCENT_OFF = re.compile(r"\d+\s?%")
 # "50% off", "30% कैशबैक": an amount taken off is an offer in any language
-_DISCOUNT = re.compile(r"\d+\s?%\s?(?:off|discount|cashback|cash back|de descuento|de desconto|de r[ée]duction|rabatt|"
-                       r"di sconto|korting|diskon|diskaun|indirim|скидк|कैशबैक|कैश बैक|छूट|ছাড়|ছাড়|خصم|割引|オフ|할인|折)",
-                       re.IGNORECASE)
+_DISCOUNT = re.compile(r"\d+\s?%\s?(?:" + "|".join(map(re.escape, vocabulary("discount_words"))) + ")", re.IGNORECASE)
 _PROMO_CODE = re.compile(r"\b(?i:code|coupon|c[oó]digo|cupom|cup[oó]n|kode|kod|voucher)\s*:?\s+[A-Z][A-Z0-9]{3,}\b")
 _SHOUTING_RUN = re.compile(r"[!?]{3,}")
 _ADJACENT = re.compile(r"\}\}\s*\{\{")
 _EDGE_TRIM = " \t\r\n.,;:!?¡¿\"'()[]-\u2013\u2014\u0964"
 _WORD = re.compile(r"\w+")
-SHORTENERS = frozenset((
-    "bit.ly", "bitly.com", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "cutt.ly", "rb.gy",
-    "shorturl.at", "tiny.cc", "rebrand.ly", "t.ly", "s.id", "v.gd", "shorte.st", "adf.ly", "bl.ink", "lnkd.in",
-    "qr.ae", "clck.ru", "u.to", "urlz.fr", "x.gd", "surl.li", "t.me", "wa.me", "shrtco.de", "1url.cz",
-))
+SHORTENERS = frozenset(vocabulary("shortener_domains"))
 
 
 def _offer(signals: Signals) -> Spot | None:

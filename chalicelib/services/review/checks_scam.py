@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from chalicelib.services.review.brands import registry
+from chalicelib.services.review.data_files import vocabulary
 from chalicelib.services.review.model import Finding
 from chalicelib.services.review.policy import finding
 from chalicelib.services.review.signals import Signals, Spot, places
@@ -19,11 +20,10 @@ _PER_DAY = re.compile(r"\b(?:earn|make|kamao|kamaye|kamaiye|gana|ganar|ganhe|gan
                       r"guadagna|guadagni|guadagnare|guadagnerai)\b"
                       r"[^.!?\n]{0,40}?\d[^.!?\n]{0,40}?\b(?:daily|a day|per day|every day|a week|per week|weekly|"
                       r"al dia|por dia|diarios|rozana|roz|par jour|pro tag|al giorno|/\s?day|/\s?week|/\s?wk)\b")
-# Remote-access tools: a link to download one is how "support" scams take over a phone or a bank session.
-_REMOTE_ACCESS = frozenset(("anydesk.com", "teamviewer.com", "rustdesk.com", "ultraviewer.net", "airdroid.com",
-                            "supremocontrol.com", "getscreen.me", "splashtop.com", "remoteutilities.com"))
+# A link to download a remote-access tool is how "support" scams take over a phone or a bank session.
+_REMOTE_ACCESS = frozenset(vocabulary("remote_access_domains"))
 _APP = re.compile(r"\bapps?\b|\bapk\b|applicazione|aplicaci|aplicativo|application|anwendung|aplikasi", re.IGNORECASE)
-_STORES = ("play.google.com", "apps.apple.com", "appgallery.huawei.com", "galaxystore.samsung.com")
+_STORES = vocabulary("app_store_hosts")
 
 
 def _number(text: str) -> str:

@@ -3,6 +3,8 @@ has it (its wheels do), which reads the lexicons in a fraction of the pure-Pytho
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
 from typing import Any
 
 import yaml
@@ -12,3 +14,10 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_LOADER)
+
+
+@cache
+def vocabulary(name: str) -> tuple[str, ...]:
+    """One word or symbol list of `data/vocabulary.yaml` (lure words, drug emoji, shorteners...)."""
+    text = resources.files("chalicelib.services.review").joinpath("data/vocabulary.yaml").read_text("utf-8")
+    return tuple(str(entry) for entry in load_yaml(text)[name])

@@ -122,12 +122,21 @@ _SUSPECT = re.compile(r"[a-z][@$013457!|€]|[@$013457!|€][a-z]|(?<!\w)\w[ ._*
 def unmask_cased(text: str) -> str:
     """The text with look-alike letters and digits read as the letters they stand for, keeping case
     (`Ji0` -> `Jio`, `J1O` -> `JIO`): for names that count only when capitalised as written."""
-    raw = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    if not raw.isascii():
-        letters = [ch for ch in raw if ch.isalpha()]
-        latin_context = bool(letters) and sum(_is_latin(ch.lower()) for ch in letters) / len(letters) >= 0.5
-        raw = " ".join(_cased_like(_map_word(token, latin_context), token) for token in raw.split())
+    raw = _delatinised(text, keep_case=True)
     return " ".join(_leet_cased(token) for token in raw.split())
+
+
+def _delatinised(text: str, *, keep_case: bool) -> str:
+    """NFKC without invisible characters; in mostly Latin text, look-alike letters of other scripts
+    inside a word are read as the Latin letters they imitate."""
+    raw = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    if raw.isascii():
+        return raw
+    letters = [ch for ch in raw if ch.isalpha()]
+    latin_context = bool(letters) and sum(_is_latin(ch.lower()) for ch in letters) / len(letters) >= 0.5
+    if keep_case:
+        return " ".join(_cased_like(_map_word(token, latin_context), token) for token in raw.split())
+    return " ".join(_map_word(token, latin_context) for token in raw.split())
 
 
 def _cased_like(mapped: str, token: str) -> str:
@@ -155,12 +164,7 @@ def _leet_cased(token: str) -> str:
 
 def unmask(text: str) -> str:
     """The text folded with its disguised spelling undone (`c4s1n0` -> `casino`)."""
-    raw = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    if not raw.isascii():
-        letters = [ch for ch in raw if ch.isalpha()]
-        latin_context = bool(letters) and sum(_is_latin(ch.lower()) for ch in letters) / len(letters) >= 0.5
-        raw = " ".join(_map_word(token, latin_context) for token in raw.split())
-    folded = fold(raw)
+    folded = fold(_delatinised(text, keep_case=False))
     if not _SUSPECT.search(folded):
         return folded
     return " ".join(_join_spelled_out([_leet_word(token) for token in _spaced_separators(folded).split(" ")]))
