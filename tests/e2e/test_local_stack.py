@@ -197,3 +197,11 @@ def test_stopping_the_stack_leaves_no_process_behind(tmp_path: Path) -> None:
     with pytest.raises(requests.ConnectionError):
         requests.get(f"{second.base}/health", timeout=2)
     assert os.environ.get("RCS_STAGE") == "test"
+
+
+@pytest.mark.parametrize("method", ["TRACE", "CONNECT", "PROPFIND"])
+def test_a_method_no_route_has_answers_405_in_the_envelope_as_the_gateway_would(stack: Stack, method: str) -> None:
+    answer = requests.request(method, f"{stack.base}/templates", headers={"Authorization": "Bearer x"}, timeout=10)
+    assert answer.status_code == 405
+    assert answer.json()["success"] is False and answer.json()["error"] == "not_found"
+    assert {"GET", "POST"} <= {part.strip() for part in answer.headers["Allow"].split(",")}
