@@ -34,7 +34,10 @@ _VISIBLE = ("text", "title", "description", "label")
 
 def prohibited_checks(signals: Signals) -> Iterator[Finding]:
     for concept, code in PROHIBITED.items():
-        spot = signals.first(concept) or (_excluded_group(signals) if concept == "hate" else None)
+        if concept == "weapons":
+            spot = _weapon_offered(signals)
+        else:
+            spot = signals.first(concept) or (_excluded_group(signals) if concept == "hate" else None)
         if spot is not None:
             yield finding(code, signals.market, spot.path, spot.term)
     menu = next((field for field in signals.read if len(_DRUG_EMOJI.intersection(field.text)) >= 3
@@ -47,6 +50,16 @@ def prohibited_checks(signals: Signals) -> Iterator[Finding]:
                          if (spot.path, spot.sentence) not in never), None)
     if unprescribed is not None and signals.has("pharmacy") and not signals.has("drugs"):
         yield finding("illegal_drugs", signals.market, unprescribed.path, unprescribed.term)
+
+
+def _weapon_offered(signals: Signals) -> Spot | None:
+    """A weapon named where it is sold: not in a sentence that denies it ("no firearms are sold
+    here"), nor in a safety course or a licence class that sells nothing (no offer, no price)."""
+    never = signals.sentences("never")
+    named = [spot for spot in signals.concepts["weapons"] if (spot.path, spot.sentence) not in never]
+    if signals.has("training") and not (signals.has("offer", "pay") or signals.money):
+        return None
+    return named[0] if named else None
 
 
 def _excluded_group(signals: Signals) -> Spot | None:

@@ -156,7 +156,9 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     # guarantee stands right by the amount (not "guaranteed staff discount ... $18/hr")
     amounts = [*signals.money, *(signals.percents if signals.has("speculative") else [])] \
         if signals.has("job", "speculative") else []
-    sure = next((spot for spot in signals.concepts["guarantee"] if not spot.disguised and any(
+    denied = signals.sentences("never")  # "rewards are not guaranteed"
+    sure = next((spot for spot in signals.concepts["guarantee"] if not spot.disguised
+                 and (spot.path, spot.sentence) not in denied and any(
         amount.path == spot.path and abs(amount.at - spot.at) <= 16 + len(spot.term) for amount in amounts)), None)
     if sure is not None:
         yield finding("guaranteed_returns", signals.market, sure.path, sure.term)

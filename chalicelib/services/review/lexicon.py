@@ -15,7 +15,7 @@ CONCEPTS = (
     "verify_action", "refund", "install", "government", "bank_words", "opt_out", "offer", "otp_words",
     "drugs", "weapons", "sexual", "hate", "malware", "alcohol", "tobacco", "cannabis", "gambling", "pharmacy",
     "lending", "speculative", "dating", "politics", "disconnection", "benign_alarming", "no_prescription",
-    "group", "exclude", "housing", "guarantee", "new_number", "free", "hostile",
+    "group", "exclude", "housing", "guarantee", "new_number", "free", "hostile", "training",
 )
 _DIR = "data/lexicon"
 

@@ -21,7 +21,10 @@ from chalicelib.services.review.normalize import fold
 # A word: letters and digits, with the combining marks of Indic and Arabic scripts; an underscore
 # separates words (`lead_vape_mango` in postback data).
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0900-\u0963\u0966-\u0dff])+")
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_UNSPACED_CHARS = r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_UNSPACED = re.compile(f"[{_UNSPACED_CHARS}]")
+_LATIN_RUN = re.compile(r"[a-z0-9]", re.IGNORECASE)
+_SCRIPT_RUN = re.compile(f"[{_UNSPACED_CHARS}]+|[^{_UNSPACED_CHARS}]+")
 
 
 _REMEMBERED = 200_000  # distinct words whose lookups a term set keeps (a few tens of MB at most)
@@ -46,12 +49,15 @@ _ARABIC_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "�
 
 
 def _without_clitics(word: str) -> Iterator[str]:
-    """The word, and for Arabic the word without the particles written onto it (`ونبيذ` "and wine")."""
+    """The word, and for Arabic the word without the particles written onto it (`ونبيذ` "and wine"),
+    keeping the article they contain (`للعائلات` "for the families" is also `العائلات`)."""
     yield word
     if "\u0600" <= word[0] <= "\u06ff":
         for clitic in _ARABIC_PROCLITICS:
             if word.startswith(clitic) and len(word) - len(clitic) >= 3:
                 yield word[len(clitic):]
+                if clitic.endswith(("ال", "لل")) and clitic != "ال":
+                    yield "ال" + word[len(clitic):]
 
 
 def _has_symbol(term: str) -> bool:
@@ -66,8 +72,16 @@ def _plural_ok(word: str) -> bool:
 @lru_cache(maxsize=8)
 def _words(text: str) -> tuple[tuple[str, int, int], ...]:
     """The words of a text with where they start and end: each template's text is read by several
-    term sets (concepts, brand names), so it is split once."""
-    return tuple((match.group(0), match.start(), match.end()) for match in WORD.finditer(text))
+    term sets (concepts, brand names), so it is split once. Latin letters written into a script
+    without spaces are words of their own (`FXのコピートレード` holds the word `FX`)."""
+    words: list[tuple[str, int, int]] = []
+    for match in WORD.finditer(text):
+        word, start = match.group(0), match.start()
+        if _UNSPACED.search(word) and _LATIN_RUN.search(word):
+            words += [(part.group(0), start + part.start(), start + part.end()) for part in _SCRIPT_RUN.finditer(word)]
+        else:
+            words.append((word, start, match.end()))
+    return tuple(words)
 
 
 class TermSet:
@@ -115,7 +129,8 @@ class TermSet:
         remembered per word, since the same words come back in every template."""
         found = self._seen.get(word)
         if found is None:
-            found = tuple((entry, stem) for stem in _without_clitics(word) for entry in self._lookup(stem))
+            stems = dict.fromkeys(_without_clitics(word))
+            found = tuple((entry, stem) for stem in stems for entry in self._lookup(stem))
             if len(self._seen) < _REMEMBERED:
                 self._seen[word] = found
         return found

@@ -54,3 +54,10 @@ def test_an_unreadable_text_with_a_link_or_an_amount_goes_to_a_human(body: str) 
 
 def test_an_unreadable_greeting_with_nothing_risky_in_it_is_approved() -> None:
     assert review("გილოცავთ ახალ წელს, გისურვებთ ბედნიერებას", "ka_GE")[0] == "approved"
+
+
+def test_latin_letters_inside_japanese_are_read_as_their_own_word() -> None:
+    body = "FXのコピートレード機能をリリースしました。元本は保証されません。配信停止はSTOPと返信してください。"
+    subject = Subject("t", "promotional", "ja_JP", {"type": "text", "text": body}, [], frozenset())
+    assert run_reviewers(subject, [RulesReviewer()]).status == "needs_admin"
+    assert "speculative_finance" in {finding.code for finding in RulesReviewer().review(subject).findings}

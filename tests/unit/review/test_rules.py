@@ -203,6 +203,13 @@ def test_a_job_offer_with_a_guaranteed_daily_amount_on_its_button_promises_retur
     assert found(subject).get("guaranteed_returns") == "suggestions.0.text"
 
 
+def test_returns_said_not_to_be_guaranteed_are_no_promise_but_still_speculative() -> None:
+    subject = text("Stake ETH with us and earn variable rewards, currently around 3.4% APY. Rewards are not "
+                   "guaranteed and your capital is at risk. " + STOP, "promotional", "en_GB")
+    assert verdict(subject) == "needs_admin"
+    assert "guaranteed_returns" not in found(subject) and "speculative_finance" in found(subject)
+
+
 def test_a_guaranteed_delivery_date_is_no_promise_of_income() -> None:
     subject = text("Order by Friday for guaranteed delivery before Christmas: shipping is $4.99. " + STOP,
                    "promotional")
@@ -265,6 +272,20 @@ def test_prohibited_content_is_rejected(body: str, code: str, language: str) -> 
     assert verdict(subject) == "rejected" and code in found(subject)
 
 
+@pytest.mark.parametrize("body", [
+    "Reminder: your hunter education course, with its firearm safety module, is on Saturday at 8 AM. "
+    "Bring a photo ID.",
+    "Our range is closed on Monday. No firearms or ammunition are sold at the club shop.",
+])
+def test_a_safety_course_or_a_notice_that_sells_no_weapon_is_fine(body: str) -> None:
+    assert verdict(text(body)) == "approved"
+
+
+def test_a_weapon_sold_with_a_course_thrown_in_is_still_a_weapon_sold() -> None:
+    subject = text("Glock 19 pistols, $450 each, free safety course included. " + STOP, "promotional")
+    assert verdict(subject) == "rejected" and "weapons" in found(subject)
+
+
 @pytest.mark.parametrize(("body", "code"), [
     ("Tonight only: cheap c\u043ecaine, message us. " + STOP, "illegal_drugs"),          # Cyrillic o
     ("Buy v i a g r a and more, no prescription needed. " + STOP, "illegal_drugs"),
@@ -298,6 +319,17 @@ def test_naming_a_community_without_shutting_anyone_out_is_fine(body: str) -> No
     ("Gli immigrati rubano il lavoro agli italiani. Cacciamoli tutti! Rispondi STOP per uscire.", "it_IT"),
 ])
 def test_hostility_towards_a_group_is_hate_wherever_it_is_said(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    # "for Arab families only": the group is written with the particle "for" fused onto its article
+    ("شقة للإيجار في النهدة. الإيجار للعائلات العربية فقط. لإيقاف الرسائل أرسل STOP.", "ar_AE"),
+    ("Für unser Lager suchen wir ab sofort Mitarbeiter. Bevorzugt werden Bewerber ohne Migrationshintergrund. "
+     "Abmelden mit STOP.", "de_DE"),
+])
+def test_a_flat_or_a_job_closed_to_an_origin_however_it_is_phrased_is_hate(body: str, language: str) -> None:
     subject = text(body, "promotional", language)
     assert verdict(subject) == "rejected" and "hate" in found(subject)
 
