@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from chalicelib.services.review.brands import registry
 from chalicelib.services.review.data_files import vocabulary
 from chalicelib.services.review.model import Finding
+from chalicelib.services.review.normalize import fold
 from chalicelib.services.review.policy import finding
 from chalicelib.services.review.signals import Signals, Spot, places
 
@@ -147,6 +148,19 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
         yield finding("advance_fee", market, fee.path, fee.term)
 
 
+def _alternation(name: str) -> str:
+    """The words of a vocabulary list as one regex alternation, longest first; Latin words only
+    as whole words (`a day`, not `a daylight`)."""
+    words = sorted({fold(word) for word in vocabulary(name)}, key=len, reverse=True)
+    return "|".join(rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() else re.escape(word) for word in words)
+
+
+_RATE = r"\d+(?:[.,]\d+)?\s?[%\u066a]"
+_RATE_PER_DAY = re.compile(rf"{_RATE}[^.!?\n\d%]{{0,24}}?(?:{_alternation('per_day_words')})"
+                           rf"|(?:{_alternation('per_day_words')})[^.!?\n\d]{{0,8}}?{_RATE}")
+_RETURNS = re.compile(_alternation("return_words"))
+
+
 def promise_checks(signals: Signals) -> Iterator[Finding]:
     spot = signals.first("income_promise")
     if spot is not None and not signals.has("gambling"):  # a "risk-free first bet" is the bookmaker's offer
@@ -167,6 +181,9 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     if earned is not None:
         yield finding("guaranteed_returns", signals.market, signals.plain.where(earned.start())[0], earned.group(0))
         return
+    rate = _RATE_PER_DAY.search(signals.plain.text)
+    if rate is not None and _RETURNS.search(signals.plain.text) and not signals.has("gambling", "lending"):
+        yield finding("guaranteed_returns", signals.market, signals.plain.where(rate.start())[0], rate.group(0))
 
 
 def prize_checks(signals: Signals) -> Iterator[Finding]:

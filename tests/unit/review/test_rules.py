@@ -69,6 +69,14 @@ def test_a_look_alike_domain_behind_a_fallback_url_is_rejected() -> None:
     assert found(subject)["lookalike_domain"] == "suggestions.0.fallback_url"
 
 
+def test_a_government_portal_of_a_market_outside_the_first_nine_is_impersonated_too() -> None:
+    subject = text("Здравствуйте. По данным Госуслуг вам положена компенсационная выплата 12 800 ₽. Подтвердите "
+                   "заявление до конца недели.", "transactional", "ru_RU",
+                   suggestions=[{"type": "url", "text": "Подтвердить", "url": "https://gosuslugi-vyplaty.ru/lk"}])
+    assert verdict(subject) == "rejected"
+    assert {"brand_impersonation", "lookalike_domain"} & found(subject).keys()
+
+
 def test_a_shop_that_accepts_a_payment_brand_is_not_impersonating_it() -> None:
     subject = text("Leather jackets from $899, and now we accept Mercado Pago: 6 months interest-free. "
                    "See https://www.pieldeleon.mx. " + STOP, "promotional", "es_MX")
@@ -201,6 +209,25 @@ def test_a_job_offer_with_a_guaranteed_daily_amount_on_its_button_promises_retur
                    + STOP, "promotional", "en_IN",
                    suggestions=[{"type": "url", "text": "₹5,000 a day guaranteed", "url": "https://careers.example.in"}])
     assert found(subject).get("guaranteed_returns") == "suggestions.0.text"
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("انضم إلى مجموعتنا الخاصة لتوصيات الأسهم. أعضاؤنا يحققون عائدًا ثابتًا بنسبة 5٪ يوميًا على رأس المال. "
+     "للإلغاء أرسل STOP.", "ar_EG"),
+    ("VIP 리딩방 회원님들은 하루 3% 수익을 꾸준히 받고 계십니다. 수신거부 STOP", "ko_KR"),
+    ("Our members earn a steady 2.5% per day on their capital. Join the group today. " + STOP, "en_GB"),
+])
+def test_a_rate_of_return_per_day_is_a_promise_of_returns_in_any_language(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
+
+
+@pytest.mark.parametrize("body", [
+    "Flash week: 20% off every day until Sunday on all sneakers. " + STOP,
+    "Our savings account pays 4.1% a year on your balance, with no lock-in. " + STOP,
+])
+def test_a_discount_every_day_or_a_yearly_rate_is_no_daily_return(body: str) -> None:
+    assert "guaranteed_returns" not in found(text(body, "promotional", "en_GB"))
 
 
 def test_returns_said_not_to_be_guaranteed_are_no_promise_but_still_speculative() -> None:
