@@ -355,6 +355,10 @@ def test_hostility_towards_a_group_is_hate_wherever_it_is_said(body: str, langua
     ("شقة للإيجار في النهدة. الإيجار للعائلات العربية فقط. لإيقاف الرسائل أرسل STOP.", "ar_AE"),
     ("Für unser Lager suchen wir ab sofort Mitarbeiter. Bevorzugt werden Bewerber ohne Migrationshintergrund. "
      "Abmelden mit STOP.", "de_DE"),
+    ("강남역 원룸 월세 있습니다. 외국인 및 조선족은 사절합니다. 수신거부 STOP", "ko_KR"),
+    ("Сдаётся квартира возле метро, 45 000 ₽. Только славянам, мигрантов просьба не беспокоить. СТОП для отписки.",
+     "ru_RU"),
+    ("市中心单间出租。月租2500元。谢绝外地人和黑人。回复STOP退订。", "zh_CN"),
 ])
 def test_a_flat_or_a_job_closed_to_an_origin_however_it_is_phrased_is_hate(body: str, language: str) -> None:
     subject = text(body, "promotional", language)
