@@ -114,6 +114,9 @@ def credential_checks(signals: Signals) -> Iterator[Finding]:
         and not signals.phones
     codes = {(spot.path, spot.at) for spot in signals.concepts["otp_words"]}
     never = signals.sentences("never")
+    if signals.subject.verified_brands:
+        # a verified brand describing what fraudsters ask for is warning its customers
+        never |= signals.sentences("scammers")
     asks = signals.sentences("ask")
     for spot in signals.concepts["secret"]:
         where = (spot.path, spot.sentence)

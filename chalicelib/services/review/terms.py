@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from chalicelib.services.review.data_files import vocabulary
 from chalicelib.services.review.normalize import fold
 
 # A word: letters and digits, with the combining marks of Indic and Arabic scripts; an underscore
@@ -58,6 +59,21 @@ def _without_clitics(word: str) -> Iterator[str]:
                 yield word[len(clitic):]
                 if clitic.endswith(("ال", "لل")) and clitic != "ال":
                     yield "ال" + word[len(clitic):]
+
+
+def _nominatives(word: str) -> Iterator[str]:
+    """Russian and Ukrainian decline nouns: the forms a term written in the nominative may take
+    (`семаглутида` may be `семаглутид`, `квартиру` may be `квартира`)."""
+    if not "\u0400" <= word[0] <= "\u04ff":
+        return
+    for ending in vocabulary("cyrillic_endings"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 4:
+            yield from (stem + nominative for nominative in vocabulary("cyrillic_nominative_endings"))
+
+
+def _declined(word: str, term: str) -> bool:
+    return word != term and term in _nominatives(word)
 
 
 def _has_symbol(term: str) -> bool:
@@ -122,7 +138,7 @@ class TermSet:
         last = entry.words[-1]
         if entry.stem:
             return word.startswith(last)
-        return word == last or (_plural_ok(last) and word in (last + "s", last + "es"))
+        return word == last or (_plural_ok(last) and word in (last + "s", last + "es")) or _declined(word, last)
 
     def _entries(self, word: str) -> tuple[tuple[_Entry, str], ...]:
         """(entry, the word as the entry reads it) for every term that may start at this word;
@@ -140,6 +156,8 @@ class TermSet:
         for cut in (1, 2):
             if len(word) > cut + 1 and word[-cut:] in ("s", "es"):
                 yield from (entry for entry in self._first.get(word[:-cut], ()) if len(entry.words) == 1)
+        for base in _nominatives(word):
+            yield from (entry for entry in self._first.get(base, ()) if len(entry.words) == 1)
         for length, stems in self._stems.items():
             if len(word) >= length:
                 yield from stems.get(word[:length], ())

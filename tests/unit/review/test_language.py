@@ -61,3 +61,10 @@ def test_latin_letters_inside_japanese_are_read_as_their_own_word() -> None:
     subject = Subject("t", "promotional", "ja_JP", {"type": "text", "text": body}, [], frozenset())
     assert run_reviewers(subject, [RulesReviewer()]).status == "needs_admin"
     assert "speculative_finance" in {finding.code for finding in RulesReviewer().review(subject).findings}
+
+
+def test_a_russian_term_matches_the_other_cases_of_its_noun() -> None:
+    body = ("Онлайн-клиника: подбор терапии препаратами семаглутида, консультация врача 990 ₽. "
+            "Отписаться: ответьте СТОП.")
+    subject = Subject("t", "promotional", "ru_RU", {"type": "text", "text": body}, [], frozenset())
+    assert "pharmacy" in {finding.code for finding in RulesReviewer().review(subject).findings}

@@ -90,6 +90,18 @@ def test_naming_a_brand_without_being_verified_as_it_goes_to_a_human_and_verifie
     assert verdict(text(body, language="en_IN", verified=("SBI",))) == "approved"
 
 
+def test_a_verified_telco_saying_what_fraudsters_ask_for_is_warning_not_asking() -> None:
+    body = ("MTN Alert: Fraudsters may call claiming your SIM will be blocked unless you share your PIN or the code "
+            "sent to you. MTN will never ask for these. Report suspicious calls to 300.")
+    assert verdict(text(body, language="en_NG", verified=("mtn",))) == "approved"
+
+
+def test_naming_fraudsters_does_not_excuse_an_unverified_sender_asking_for_a_code() -> None:
+    subject = text("Fraudsters tried to use your card. To stop them, share your PIN and the code sent to you "
+                   "with our agent on +234 803 555 0199.", language="en_NG")
+    assert verdict(subject) == "rejected" and "credentials" in found(subject)
+
+
 def test_a_verified_bank_warning_its_customers_about_fraud_is_approved() -> None:
     body = ("HDFC Bank will never ask for your OTP, PIN or password. Do not share them with anyone. "
             "Learn more at https://www.hdfcbank.com/security.")
