@@ -1,11 +1,18 @@
-"""Every setting of the product, read once from the environment into one typed object."""
+"""Every setting of the product, read once from the environment into one typed object.
+
+The environment is read here, in a few lines, rather than through pydantic-settings: that package
+costs about 100 ms of import (its CLI, dotenv and cloud sources), paid by every Lambda's cold start
+(bench/cold_start.py), for what is here a flat set of scalar fields."""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from typing import Any
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, model_validator
+
+ENV_PREFIX = "RCS_"
 
 TABLES = (
     "accounts",
@@ -23,11 +30,12 @@ TABLES = (
 QUEUES = ("review", "dispatch", "send", "imports", "receipts")
 
 
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """Environment variables are the field names upper-cased with the `RCS_` prefix,
-    except the few AWS already names (`AWS_REGION`)."""
+    except the few AWS already names (`AWS_REGION`). Names are matched case-insensitively;
+    arguments given to the constructor win over the environment, which wins over the defaults."""
 
-    model_config = SettingsConfigDict(env_prefix="RCS_", frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore")
 
     stage: str = "dev"
     region: str = Field(
@@ -98,6 +106,23 @@ class Settings(BaseSettings):
     webhook_max_body_bytes: int = Field(default=65_536, ge=1_024)
     webhook_max_depth: int = Field(default=16, ge=2)
     log_level: str = "INFO"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_environment(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        environment = {name.lower(): value for name, value in os.environ.items()}
+        found: dict[str, Any] = {}
+        for name, field in cls.model_fields.items():
+            alias = field.validation_alias
+            choices = ([str(choice) for choice in alias.choices] if isinstance(alias, AliasChoices)
+                       else [str(alias)] if isinstance(alias, str) else [])
+            for env_name in choices or [ENV_PREFIX + name]:
+                if env_name.lower() in environment:
+                    found[choices[0] if choices else name] = environment[env_name.lower()]
+                    break
+        return {**found, **data}
 
     @model_validator(mode="after")
     def _identity_provider_is_pinned(self) -> Settings:

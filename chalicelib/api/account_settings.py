@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint
 from pydantic import BaseModel, ConfigDict
 
 from chalicelib.api.routing import ApiRequest, api_route
-from chalicelib.services import account_settings as service
+from chalicelib.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from chalicelib.services import account_settings as service
+else:
+    service = lazy_module("chalicelib.services.account_settings")
 
 settings = Blueprint(__name__)
 
 
 class SettingsInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     send_window: dict[str, Any] | None
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from chalicelib import errors
 from chalicelib.api.routing import ApiRequest, api_route
-from chalicelib.services import balance as service
-from chalicelib.store.accounts import LedgerEntry
+from chalicelib.lazy import lazy_module
+from chalicelib.services import limits
+
+if TYPE_CHECKING:
+    from chalicelib.services import balance as service
+    from chalicelib.store.accounts import LedgerEntry
+else:
+    service = lazy_module("chalicelib.services.balance")
 
 balance = Blueprint(__name__)
 
@@ -20,10 +26,10 @@ _ACCOUNT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$")
 
 
 class CreditInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    amount: StrictInt = Field(gt=0, le=service.MAX_AMOUNT)
-    reference: StrictStr = Field(min_length=1, max_length=service.MAX_REFERENCE_LENGTH,
+    amount: StrictInt = Field(gt=0, le=limits.MAX_CREDIT_AMOUNT)
+    reference: StrictStr = Field(min_length=1, max_length=limits.MAX_LEDGER_REFERENCE_LENGTH,
                                  pattern=r"^[^\x00-\x1f\x7f]+$")
 
 

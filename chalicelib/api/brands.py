@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from chalice.app import Blueprint
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from chalicelib.api.balance import path_account_id
 from chalicelib.api.routing import ApiRequest, api_route
-from chalicelib.services import brand_verification as service
+from chalicelib.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from chalicelib.services import brand_verification as service
+else:
+    service = lazy_module("chalicelib.services.brand_verification")
 
 brands = Blueprint(__name__)
 
@@ -17,7 +22,7 @@ BrandId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=
 
 
 class BrandsInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     brands: list[BrandId] = Field(max_length=50)
 

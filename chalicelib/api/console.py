@@ -3,14 +3,19 @@ API's prefix; docs/console.md says why not S3 + CloudFront), and the local stack
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
 from chalice.app import Blueprint, Chalice, Response
 
 from chalicelib.api.routing import ApiRequest, api_route
-from chalicelib.services import console as service
+from chalicelib.lazy import lazy_module
 from chalicelib.settings import get_settings
+
+if TYPE_CHECKING:
+    from chalicelib.services import console as service
+else:
+    service = lazy_module("chalicelib.services.console")
 
 CONSOLE_PREFIX = "/console"
 
@@ -18,7 +23,7 @@ console = Blueprint(__name__)
 
 
 class DevSignIn(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", strict=True)
+    model_config = pydantic.ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     account: str = pydantic.Field(min_length=1, max_length=128)
     admin: bool = False

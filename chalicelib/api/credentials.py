@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint
 
 from chalicelib import errors
 from chalicelib.api.routing import ApiRequest, api_route
-from chalicelib.services import credentials as service
+from chalicelib.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from chalicelib.services import credentials as service
+else:
+    service = lazy_module("chalicelib.services.credentials")
 
 credentials = Blueprint(__name__)
 

@@ -6,16 +6,20 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
-
-from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig, idempotent_function
-from aws_lambda_powertools.utilities.idempotency.exceptions import (
-    IdempotencyAlreadyInProgressError,
-    IdempotencyValidationError,
-)
+from typing import TYPE_CHECKING, Any
 
 from chalicelib import errors
-from chalicelib.store.idempotency import persistence_layer
+from chalicelib.lazy import lazy_module
+
+if TYPE_CHECKING:  # Powertools' idempotency is imported by the first request that carries a key
+    from aws_lambda_powertools.utilities import idempotency as powertools
+    from aws_lambda_powertools.utilities.idempotency import exceptions
+
+    from chalicelib.store import idempotency as store
+else:
+    powertools = lazy_module("aws_lambda_powertools.utilities.idempotency")
+    exceptions = lazy_module("aws_lambda_powertools.utilities.idempotency.exceptions")
+    store = lazy_module("chalicelib.store.idempotency")
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
@@ -27,16 +31,16 @@ def _execute(*, request: dict[str, str], run: Callable[[], Outcome]) -> Outcome:
 
 
 @lru_cache(maxsize=1)
-def _idempotent_execute() -> tuple[IdempotencyConfig, Callable[..., Outcome]]:
-    config = IdempotencyConfig(
+def _idempotent_execute() -> tuple[powertools.IdempotencyConfig, Callable[..., Outcome]]:
+    config = powertools.IdempotencyConfig(
         event_key_jmespath="key",
         payload_validation_jmespath="body",
         raise_on_no_idempotency_key=True,
         expires_after_seconds=24 * 3600,
         use_local_cache=False,
     )
-    execute = idempotent_function(
-        _execute, data_keyword_argument="request", persistence_store=persistence_layer(), config=config,
+    execute = powertools.idempotent_function(
+        _execute, data_keyword_argument="request", persistence_store=store.persistence_layer(), config=config,
         key_prefix="api",
     )
     return config, execute
@@ -56,7 +60,7 @@ def once(key: str, *, scope: str, body: bytes, run: Callable[[], Outcome], lambd
         config.register_lambda_context(lambda_context)
     try:
         return execute(request=request, run=run)
-    except IdempotencyValidationError:
+    except exceptions.IdempotencyValidationError:
         raise errors.Conflict(f"{HEADER} was already used with a different body") from None
-    except IdempotencyAlreadyInProgressError:
+    except exceptions.IdempotencyAlreadyInProgressError:
         raise errors.Conflict(f"a request with this {HEADER} is still in progress") from None

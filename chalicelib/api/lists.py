@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from chalice.app import Blueprint
@@ -10,9 +10,16 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import format_time
-from chalicelib.services import imports as import_service
-from chalicelib.services import lists as service
-from chalicelib.store.imports import ImportRecord
+from chalicelib.lazy import lazy_module
+from chalicelib.services import limits
+
+if TYPE_CHECKING:
+    from chalicelib.services import imports as import_service
+    from chalicelib.services import lists as service
+    from chalicelib.store.imports import ImportRecord
+else:
+    import_service = lazy_module("chalicelib.services.imports")
+    service = lazy_module("chalicelib.services.lists")
 
 lists = Blueprint(__name__)
 
@@ -21,27 +28,27 @@ DEFAULT_MEMBER_LIMIT, MAX_MEMBER_LIMIT = 100, 1000
 
 
 class ListInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    name: StrictStr = Field(max_length=service.MAX_NAME_LENGTH)
+    name: StrictStr = Field(max_length=limits.MAX_LIST_NAME_LENGTH)
 
 
 class MemberInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     phone: StrictStr
     variables: dict[str, Any] | None = None
 
 
 class MembersInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    members: list[MemberInput] = Field(min_length=1, max_length=service.MAX_MEMBERS_PER_CALL)
+    members: list[MemberInput] = Field(min_length=1, max_length=limits.MAX_MEMBERS_PER_CALL)
     default_region: StrictStr | None = None
 
 
 class ImportInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     default_region: StrictStr | None = None
 

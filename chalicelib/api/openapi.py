@@ -8,7 +8,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from chalice.app import Blueprint, Response
 
 from chalicelib.api.envelope import JSON
@@ -22,6 +21,8 @@ openapi = Blueprint(__name__)
 @lru_cache(maxsize=1)
 def document() -> dict[str, Any]:
     """The document as a JSON-compatible dict (read once per process)."""
+    import yaml  # only this route reads YAML: not at import (cold start, chalicelib/lazy.py)
+
     loaded: Any = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))
     if not isinstance(loaded, dict):
         raise ValueError(f"{DOCUMENT_PATH} is not an OpenAPI document")

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import pydantic
 from chalice.app import Blueprint, Request, Response
@@ -21,9 +21,14 @@ from chalicelib import errors
 from chalicelib.api import idempotency
 from chalicelib.api.envelope import JSON, from_domain_error, internal_error
 from chalicelib.auth.tokens import Principal, verify
+from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
-from chalicelib.services import rate_limit
 from chalicelib.settings import get_settings
+
+if TYPE_CHECKING:
+    from chalicelib.services import rate_limit
+else:
+    rate_limit = lazy_module("chalicelib.services.rate_limit")
 
 API_PREFIX = "/api/v1/rcs"
 Access = Literal["public", "user", "admin"]
@@ -167,6 +172,7 @@ def api_route(
     idempotent: bool = False,
     prefix: str = API_PREFIX,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+
     """Register `view(request, **path_params) -> dict | Response` on `blueprint` under `prefix` (the
     API's, unless the blueprint is registered elsewhere: the console's is "/console").
 

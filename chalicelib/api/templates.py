@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
@@ -11,9 +11,16 @@ from chalicelib import errors
 from chalicelib.api import idempotency
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import format_time
-from chalicelib.services import template_test_send as test_sends
-from chalicelib.services import templates as service
-from chalicelib.services.template_content import TemplateDraft
+from chalicelib.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from chalicelib.services import template_content as content
+    from chalicelib.services import template_test_send as test_sends
+    from chalicelib.services import templates as service
+else:
+    content = lazy_module("chalicelib.services.template_content")
+    test_sends = lazy_module("chalicelib.services.template_test_send")
+    service = lazy_module("chalicelib.services.templates")
 
 templates = Blueprint(__name__)
 
@@ -49,7 +56,7 @@ def _limit(request: ApiRequest) -> int:
 
 @api_route(templates, "/templates", methods=["POST"], status=201, idempotent=True)
 def create_template(request: ApiRequest) -> dict[str, Any]:
-    template = service.create_template(request.account_id, request.parse(TemplateDraft))
+    template = service.create_template(request.account_id, request.parse(content.TemplateDraft))
     return {"template_id": template.template_id, "ai_review_status": template.ai_review_status,
             "message": SUBMITTED_MESSAGE}
 
@@ -72,7 +79,7 @@ def delete_template(request: ApiRequest, template_id: str) -> dict[str, Any]:
 
 
 class SendTestInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     phone: StrictStr = Field(min_length=1, max_length=64)
     variables: dict[str, Any] | None = None

@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint, Response
 
 from chalicelib import errors
 from chalicelib.api import json_limits
 from chalicelib.api.routing import ApiRequest, api_route
-from chalicelib.services import receipts
+from chalicelib.lazy import lazy_module
 from chalicelib.settings import get_settings
+
+if TYPE_CHECKING:
+    from chalicelib.services import receipts
+else:
+    receipts = lazy_module("chalicelib.services.receipts")
 
 bp = Blueprint(__name__)
 

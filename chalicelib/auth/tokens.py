@@ -6,13 +6,17 @@ import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-
-import jwt
+from typing import TYPE_CHECKING, Any
 
 from chalicelib.errors import Unauthenticated
+from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
 from chalicelib.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    import jwt
+else:  # PyJWT and its crypto are imported by the first token (cold start of the workers)
+    jwt = lazy_module("jwt")
 
 _ACCOUNT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$")
 _ASYMMETRIC = ("RS256", "RS384", "RS512")

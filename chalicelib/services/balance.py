@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chalicelib.services import limits
 from chalicelib.settings import get_settings
 from chalicelib.store import accounts
 from chalicelib.store.accounts import LedgerEntry
 from chalicelib.store.paging import Page
 
-MAX_REFERENCE_LENGTH = 256
-MAX_AMOUNT = 10**13
+MAX_REFERENCE_LENGTH = limits.MAX_LEDGER_REFERENCE_LENGTH
+MAX_AMOUNT = limits.MAX_CREDIT_AMOUNT
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 from chalicelib import errors, messaging
 from chalicelib.clock import parse_time
 from chalicelib.logs import logger
+from chalicelib.services import limits
 from chalicelib.services.phones import Rejected, check_region, check_variables, to_e164
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as import_store
@@ -20,8 +21,8 @@ from chalicelib.store import lists as store
 from chalicelib.store.lists import BATCH, ListFull, ListGone, ListRecord, MemberRecord, MemberWrite
 from chalicelib.store.paging import Page
 
-MAX_MEMBERS_PER_CALL = 1000
-MAX_NAME_LENGTH = 200
+MAX_MEMBERS_PER_CALL = limits.MAX_MEMBERS_PER_CALL
+MAX_NAME_LENGTH = limits.MAX_LIST_NAME_LENGTH
 _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # a name is one line of printable text
 PURGE_PAGE = 500
 PURGE_MARGIN_MS = 10_000

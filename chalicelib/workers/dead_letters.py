@@ -11,18 +11,29 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from chalice.app import Blueprint, SQSEvent
 
 from chalicelib import errors, metrics
+from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
-from chalicelib.services import imports, receipts, runner, templates
 from chalicelib.settings import get_settings
-from chalicelib.store import broadcasts as store
 from chalicelib.workers.broadcasts import parse_job, send_job_of
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities import batch
+    from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+    from chalicelib.services import imports, receipts, runner, templates
+    from chalicelib.store import broadcasts as store
+else:
+    batch = lazy_module("aws_lambda_powertools.utilities.batch")
+    imports = lazy_module("chalicelib.services.imports")
+    receipts = lazy_module("chalicelib.services.receipts")
+    runner = lazy_module("chalicelib.services.runner")
+    templates = lazy_module("chalicelib.services.templates")
+    store = lazy_module("chalicelib.store.broadcasts")
 
 bp = Blueprint(__name__)
 BATCH_SIZE = 10
@@ -42,8 +53,8 @@ def _consume(queue: str, event: SQSEvent, handle: Callable[[SQSRecord], None]) -
         handle(record)
         metrics.count("DeadLetters", queue=queue)
 
-    return dict(process_partial_response(event=event.to_dict(), record_handler=counted,
-                                         processor=BatchProcessor(event_type=EventType.SQS)))
+    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=counted,
+                                               processor=batch.BatchProcessor(event_type=batch.EventType.SQS)))
 
 
 def _dead_letter_queue(key: str) -> str:

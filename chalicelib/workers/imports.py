@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from chalice.app import Blueprint, S3Event, SQSEvent
 
+from chalicelib.lazy import lazy_module
 from chalicelib.messaging import QUEUE_SPECS
-from chalicelib.services import imports as import_service
 from chalicelib.settings import get_settings
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities import batch
+    from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+    from chalicelib.services import imports as import_service
+else:
+    batch = lazy_module("aws_lambda_powertools.utilities.batch")
+    import_service = lazy_module("chalicelib.services.imports")
 
 imports = Blueprint(__name__)
 IMPORTS_QUEUE = "imports"
@@ -42,5 +49,5 @@ def continue_import(event: SQSEvent) -> dict[str, Any]:
             raise ValueError("an imports message is a JSON object")
         import_service.on_message(body, remaining)
 
-    processor = BatchProcessor(event_type=EventType.SQS)
-    return dict(process_partial_response(event=event.to_dict(), record_handler=handle, processor=processor))
+    processor = batch.BatchProcessor(event_type=batch.EventType.SQS)
+    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=handle, processor=processor))

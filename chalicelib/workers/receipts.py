@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aws_lambda_powertools.utilities.data_classes import SQSEvent as SQSEventData
 from chalice.app import Blueprint, SQSEvent
 
+from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
 from chalicelib.messaging import QUEUE_SPECS
-from chalicelib.services import receipts
 from chalicelib.settings import get_settings
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities import data_classes
+
+    from chalicelib.services import receipts
+else:
+    data_classes = lazy_module("aws_lambda_powertools.utilities.data_classes")
+    receipts = lazy_module("chalicelib.services.receipts")
 
 bp = Blueprint(__name__)
 
@@ -21,7 +28,7 @@ def apply_receipts(event: SQSEvent) -> dict[str, Any]:
     """Failed items are reported per message (partial batch response): events for messages not yet
     marked sent come back later; unknown ones are dropped on their last delivery (the target may
     not be written yet); one for another account's message is dropped at once."""
-    data = SQSEventData(event.to_dict())
+    data = data_classes.SQSEvent(event.to_dict())
     batch: list[tuple[str, int, receipts.Receipt]] = []
     for record in data.records:
         try:

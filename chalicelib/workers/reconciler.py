@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint, CloudWatchEvent
 
-from chalicelib.services import reconciler
+from chalicelib.lazy import lazy_module
 from chalicelib.settings import get_settings
+
+if TYPE_CHECKING:
+    from chalicelib.services import reconciler
+else:
+    reconciler = lazy_module("chalicelib.services.reconciler")
 
 bp = Blueprint(__name__)
 _MINUTES = get_settings().reconcile_every_minutes

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from chalice.app import Blueprint, SQSEvent
 
+from chalicelib.lazy import lazy_module
 from chalicelib.messaging import QUEUE_SPECS
-from chalicelib.services import templates
 from chalicelib.settings import get_settings
 
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities import batch
+    from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+    from chalicelib.services import templates
+else:
+    batch = lazy_module("aws_lambda_powertools.utilities.batch")
+    templates = lazy_module("chalicelib.services.templates")
+
 review = Blueprint(__name__)
+REVIEW_QUEUE = "review"  # chalicelib/services/templates.py puts the templates to review on it
 
 
 def review_record(record: SQSRecord) -> None:
@@ -26,11 +34,11 @@ def review_record(record: SQSRecord) -> None:
     templates.review_template(template_id)
 
 
-@review.on_sqs_message(queue=get_settings().queue_name(templates.REVIEW_QUEUE),
-                       batch_size=QUEUE_SPECS[templates.REVIEW_QUEUE].batch_size)
+@review.on_sqs_message(queue=get_settings().queue_name(REVIEW_QUEUE),
+                       batch_size=QUEUE_SPECS[REVIEW_QUEUE].batch_size)
 def review_templates(event: SQSEvent) -> dict[str, Any]:
     # One processor per invocation: it keeps per-batch state, and the local pump calls this
     # handler from several threads at once.
-    processor = BatchProcessor(event_type=EventType.SQS)
-    return dict(process_partial_response(event=event.to_dict(), record_handler=review_record,
-                                         processor=processor))
+    processor = batch.BatchProcessor(event_type=batch.EventType.SQS)
+    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=review_record,
+                                               processor=processor))
