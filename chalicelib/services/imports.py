@@ -5,11 +5,11 @@
 2. The upload fires S3 `ObjectCreated`: `on_object_created` claims the import (`running`, with the
    object's size and ETag) and runs the first step.
 3. A step streams the object from its byte offset (a ranged GET, read in chunks: never the whole
-   file in memory), writes members 25 at a time (one transaction each, with the list's counter),
-   and records its progress every few seconds and at its end with a conditional update keyed on
-   the offset it resumed from. When the invocation's remaining time runs low it stops at a record
-   boundary and puts a continuation (`{"kind": "import", …, "offset"}`) on the "imports" queue;
-   `on_message` runs the next step from there.
+   file in memory; S3 is `chalicelib/store/uploads.py`'s alone), writes members 25 at a time (one
+   transaction each, with the list's counter), and records its progress every few seconds and at
+   its end with a conditional update keyed on the offset it resumed from. When the invocation's
+   remaining time runs low it stops at a record boundary and puts a continuation (`{"kind":
+   "import", …, "offset"}`) on the "imports" queue; `on_message` runs the next step from there.
 
 Every step is safe to run twice. A second run of the same step (a redelivered S3 event or SQS
 message) writes the same members again, which changes nothing, and its progress update fails the
@@ -28,15 +28,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import cache
 from typing import Any
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
-
 from chalicelib import errors, messaging
-from chalicelib.aws import client
 from chalicelib.clock import format_time, utcnow
 from chalicelib.logs import logger
 from chalicelib.services import lists
@@ -44,6 +38,7 @@ from chalicelib.services.csv_rows import OutOfTime, Record, is_valid_text, recor
 from chalicelib.services.phones import MAX_VARIABLES, Rejected, check_variables, to_e164
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as store
+from chalicelib.store import uploads
 from chalicelib.store.imports import PENDING, RUNNING, ImportRecord, StepProgress
 from chalicelib.store.lists import ListFull, ListGone
 
@@ -51,7 +46,6 @@ RemainingMs = Callable[[], int]
 
 UPLOAD_URL_SECONDS = 3600
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024
-CHUNK_BYTES = 256 * 1024
 STEP_MARGIN_MS = 20_000
 CHECKPOINT_SECONDS = 2.0
 TIME_CHECK_EVERY_ROWS = 100
@@ -80,20 +74,9 @@ def start_import(account_id: str, list_id: str, default_region: str | None = Non
     region = lists.region_or_invalid(default_region)
     record = store.create_import(account_id, list_id, lambda import_id: object_key(account_id, list_id, import_id),
                                  region)
-    url = _presigner().generate_presigned_url(
-        "put_object", Params={"Bucket": get_settings().import_bucket, "Key": record.object_key},
-        ExpiresIn=UPLOAD_URL_SECONDS,
-    )
+    url = uploads.upload_url(record.object_key, UPLOAD_URL_SECONDS)
     expires_at = format_time(utcnow() + timedelta(seconds=UPLOAD_URL_SECONDS))
-    return StartedImport(record, str(url), expires_at)
-
-
-@cache
-def _presigner() -> Any:
-    """An S3 client that presigns with SigV4 (only the host is signed, so the uploader may send any
-    Content-Type; S3 refuses SigV2, botocore's default for presigned URLs, on new buckets).
-    Presigning makes no request, so the client is kept."""
-    return boto3.client("s3", region_name=get_settings().region, config=Config(signature_version="s3v4"))
+    return StartedImport(record, url, expires_at)
 
 
 def get_import(account_id: str, list_id: str, import_id: str) -> ImportRecord:
@@ -155,20 +138,17 @@ def on_object_created(bucket: str, key: str, remaining_ms: RemainingMs) -> None:
         logger.warning("an upload for no known import", extra={"key": key[:200]})
         return
     if record.status == PENDING:
-        try:
-            head = client("s3").head_object(Bucket=bucket, Key=key)
-        except ClientError as error:
-            if str(error.response.get("Error", {}).get("Code", "")) not in ("404", "NoSuchKey", "NotFound"):
-                raise  # S3 invokes the handler again
+        head = uploads.head(key)  # an S3 error other than a missing object raises: S3 invokes the handler again
+        if head is None:
             logger.warning("the uploaded file is gone already", extra={"import_id": record.import_id})
             return
-        size = int(head["ContentLength"])
+        size = head.size
         if size == 0 or size > MAX_IMPORT_BYTES:
-            if store.claim(record.list_id, record.import_id, size, str(head["ETag"])):
+            if store.claim(record.list_id, record.import_id, size, head.etag):
                 store.fail(record.list_id, record.import_id,
                            "the file is empty" if size == 0 else f"the file is larger than {MAX_IMPORT_BYTES} bytes")
             return
-        store.claim(record.list_id, record.import_id, size, str(head["ETag"]))
+        store.claim(record.list_id, record.import_id, size, head.etag)
         record = store.find_import(record.list_id, record.import_id) or record
     _advance(record, 0, remaining_ms)
 
@@ -272,24 +252,19 @@ class _Step:
     def run(self) -> None:
         record = self.record
         try:
-            response = client("s3").get_object(Bucket=get_settings().import_bucket, Key=record.object_key,
-                                               Range=f"bytes={record.offset}-", IfMatch=record.etag)
-        except ClientError as error:
-            code = str(error.response.get("Error", {}).get("Code", ""))
-            if code in ("PreconditionFailed", "412"):
-                store.fail(record.list_id, record.import_id, "the file was replaced during the import")
-                return
-            if code in ("NoSuchKey", "404"):
-                store.fail(record.list_id, record.import_id, "the file was deleted during the import")
-                return
-            if code != "InvalidRange":
-                raise
+            body = uploads.read_from(record.object_key, record.offset, record.etag)
+        except uploads.ObjectReplaced:
+            store.fail(record.list_id, record.import_id, "the file was replaced during the import")
+            return
+        except uploads.ObjectGone:
+            store.fail(record.list_id, record.import_id, "the file was deleted during the import")
+            return
+        if body is None:  # the offset is the end of the file
             self.commit(done=True)
             return
-        body = response["Body"]
         settings = get_settings()
         try:
-            self._read(records(body.iter_chunks(CHUNK_BYTES), record.offset,
+            self._read(records(body.chunks(), record.offset,
                                max_record_bytes=settings.import_max_record_bytes,
                                max_field_bytes=settings.import_max_field_bytes,
                                out_of_time=self._out_of_time))
