@@ -158,10 +158,23 @@ def _alternation(name: str) -> str:
     return "|".join(rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() else re.escape(word) for word in words)
 
 
-_RATE = r"\d+(?:[.,]\d+)?\s?[%\u066a]"
-_RATE_PER_DAY = re.compile(rf"{_RATE}[^.!?\n\d%]{{0,24}}?(?:{_alternation('per_day_words')})"
-                           rf"|(?:{_alternation('per_day_words')})[^.!?\n\d]{{0,8}}?{_RATE}")
+_RATE = re.compile(r"\d+(?:[.,]\d+)?\s?[%\u066a]")
+_PER_DAY_WORD = re.compile(_alternation("per_day_words"))
 _RETURNS = re.compile(_alternation("return_words"))
+_CLAUSE_END = re.compile(r"[.!?\n\d%\u066a]")
+
+
+def _rate_per_day(text: str) -> re.Match[str] | None:
+    """A percentage with a word for "per day" at most 24 characters after it, or 8 before it, in the
+    same clause ("5% daily", "5٪ يوميًا", "하루 3%")."""
+    for rate in _RATE.finditer(text):
+        after = text[rate.end():rate.end() + 24]
+        cut = _CLAUSE_END.search(after)
+        before = text[max(0, rate.start() - 10):rate.start()]
+        if _PER_DAY_WORD.search(after[:cut.start()] if cut else after) or \
+                _PER_DAY_WORD.search(re.split(r"[.!?\n\d]", before)[-1]):
+            return rate
+    return None
 
 
 def promise_checks(signals: Signals) -> Iterator[Finding]:
@@ -184,7 +197,7 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     if earned is not None:
         yield finding("guaranteed_returns", signals.market, signals.plain.where(earned.start())[0], earned.group(0))
         return
-    rate = _RATE_PER_DAY.search(signals.plain.text)
+    rate = _rate_per_day(signals.plain.text)
     if rate is not None and _RETURNS.search(signals.plain.text) and not signals.has("gambling", "lending"):
         yield finding("guaranteed_returns", signals.market, signals.plain.where(rate.start())[0], rate.group(0))
 
