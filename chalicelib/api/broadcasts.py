@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from chalice.app import Blueprint
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import UNSET
@@ -32,6 +32,7 @@ class CreateBroadcast(BaseModel):
     list_id: str = Field(min_length=1, max_length=128)
     scheduled_at: str | None = Field(default=None, max_length=64)
     send_window: dict[str, Any] | None = None
+    ttl_seconds: StrictInt | None = Field(default=None, ge=60, le=1_296_000)
 
 
 def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
@@ -58,6 +59,7 @@ def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
                      "copied": broadcast.snapshot_count},
         "retry_of": broadcast.retry_of,
         "send_window": broadcast.send_window,
+        "ttl_seconds": broadcast.ttl_seconds,
         "next_window_at": service.next_window_at(broadcast) or UNSET,
     }
 
@@ -78,7 +80,8 @@ def target_view(target: Target) -> dict[str, Any]:
 def create_broadcast(request: ApiRequest) -> dict[str, Any]:
     body = request.parse(CreateBroadcast)
     broadcast = service.create(request.account_id, name=body.name, template_id=body.template_id,
-                               list_id=body.list_id, scheduled_at=body.scheduled_at, send_window=body.send_window)
+                               list_id=body.list_id, scheduled_at=body.scheduled_at, send_window=body.send_window,
+                               ttl_seconds=body.ttl_seconds)
     return {
         "broadcast_id": broadcast.broadcast_id,
         "total_count": broadcast.total_count,

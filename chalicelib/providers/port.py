@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, runtime_checkable
 
 Outcome = Literal["sent", "failed", "retry"]
 
@@ -106,3 +106,24 @@ class MessageProvider(Protocol):
 class ProviderConfigError(Exception):
     """The account's provider credentials cannot make a working provider (unknown provider, no
     key, a malformed key, an endpoint we do not send to). Never carries a secret."""
+
+
+RevokeOutcome = Literal["revoked", "not_revoked", "retry"]
+
+
+@dataclass(frozen=True)
+class RevokeResult:
+    """What a revocation did: ``revoked`` (taken back, it will never be delivered), ``not_revoked``
+    (RBM's 404: the message was delivered, or is unknown), ``retry`` (transient trouble)."""
+
+    message_id: str
+    outcome: RevokeOutcome
+    detail: str = ""
+    status: int = 0
+
+
+@runtime_checkable
+class RevokingProvider(Protocol):
+    """A provider that can take back a sent but undelivered message (RBM's agentMessages.delete)."""
+
+    def revoke(self, phone: str, message_id: str) -> RevokeResult: ...

@@ -1,4 +1,4 @@
-"""The Google RBM adapter: a REST client of `phones.agentMessages.create`.
+"""The Google RBM adapter: a REST client of `phones.agentMessages.create` and `.delete` (revoke).
 
 - Auth: a service-account key -> OAuth2 access token (scope `rcsbusinessmessaging`) through
   google-auth; the token is cached on the provider until google-auth deems it expired (it
@@ -56,6 +56,7 @@ from chalicelib.providers.port import (
     TIMEOUT,
     OutboundMessage,
     ProviderConfigError,
+    RevokeResult,
     SendResult,
 )
 
@@ -168,6 +169,47 @@ class RbmProvider:
                 extra={"agent_id": self.agent_id, "reason": result.failure_reason, "detail": result.detail},
             )
         return replace(result, attempts=attempts)
+
+    def revoke(self, phone: str, message_id: str) -> RevokeResult:
+        """`DELETE /v1/phones/{E.164}/agentMessages/{messageId}?agentId=`: 200 revoked (never delivered),
+        404 not revoked (RBM delivered it). Transient trouble is retried within the call like a send."""
+        if not E164.match(phone):
+            return RevokeResult(message_id, "not_revoked", detail="phone is not E.164")
+        policy = self._retry
+        started = time.monotonic()
+        result = RevokeResult(message_id, "retry")
+        for attempt in range(1, policy.max_attempts + 1):
+            result = self._revoke_once(phone, message_id)
+            if (result.outcome != "retry" or attempt == policy.max_attempts
+                    or time.monotonic() - started > policy.max_elapsed):
+                break
+            self._sleep(min(policy.max_wait, policy.initial_wait * 2 ** (attempt - 1)))
+        if result.outcome == "retry":
+            logger.warning("rbm revoke deferred", extra={"message_id": message_id, "detail": result.detail})
+        return result
+
+    def _revoke_once(self, phone: str, message_id: str) -> RevokeResult:
+        for fresh_token in (False, True):
+            try:
+                token = self._token()
+            except (google_exceptions.RefreshError, google_exceptions.TransportError) as exc:
+                return RevokeResult(message_id, "retry", detail=f"token: {type(exc).__name__}")
+            try:
+                response = self._session.delete(
+                    f"{self.url_for(phone)}/{quote(message_id, safe='')}", params={"agentId": self.agent_id},
+                    headers={"Authorization": f"Bearer {token}"}, timeout=self._timeout)
+            except requests.RequestException as exc:
+                return RevokeResult(message_id, "retry", detail=type(exc).__name__)
+            status = response.status_code
+            if status == 401 and not fresh_token:
+                self._forget(token)
+                continue
+            if 200 <= status < 300:
+                return RevokeResult(message_id, "revoked", status=status)
+            if status in TRANSIENT_STATUSES or status >= 500:
+                return RevokeResult(message_id, "retry", detail=_error_detail(response), status=status)
+            return RevokeResult(message_id, "not_revoked", detail=_error_detail(response), status=status)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def close(self) -> None:
         self._session.close()

@@ -38,7 +38,9 @@ WEBHOOK_PATH = "/api/v1/rcs/webhooks/rbm"
 SIGNATURE_HEADER = "X-Goog-Signature"
 EVENT_ID_NAMESPACE = uuid.UUID("0c3e9b8a-2f4d-4e61-a7b5-9d8c6f1e2a43")
 
-EventType = Literal["DELIVERED", "READ"]
+EventType = Literal["DELIVERED", "READ", "TTL_EXPIRATION_REVOKED", "TTL_EXPIRATION_REVOKE_FAILED"]
+# Server-generated events (ServerEvent) name the recipient `phoneNumber`; user events `senderPhoneNumber`.
+SERVER_EVENTS = frozenset({"TTL_EXPIRATION_REVOKED", "TTL_EXPIRATION_REVOKE_FAILED"})
 
 
 def receipt_event_id(message_id: str, event_type: str) -> str:
@@ -64,7 +66,7 @@ class ReceiptEvent:
         """The event JSON as RBM sends it."""
         return {
             "agentId": self.agent_id,
-            "senderPhoneNumber": self.phone,
+            ("phoneNumber" if self.event_type in SERVER_EVENTS else "senderPhoneNumber"): self.phone,
             "eventType": self.event_type,
             "eventId": self.event_id,
             "messageId": self.message_id,

@@ -10,6 +10,9 @@
 - Receipts: for a sent message, DELIVERED follows after `delivery_delay_ms` for a
   `delivery_rate` share of messages, and READ `read_delay_ms` later for a `read_rate` share of the
   delivered ones (both deterministic per message id), through a `ReceiptEmitter`.
+- Expiry: a message with a `ttl` that is not delivered gets RBM's server event
+  TTL_EXPIRATION_REVOKED when its ttl passes. `revoke` takes back a message that will not be
+  delivered and answers `not_revoked` (RBM's 404) for one that is (its DELIVERED follows).
 - An AgentMessage without exactly one kind of content is `provider_rejected`, like RBM's 400.
 """
 
@@ -29,6 +32,7 @@ from chalicelib.providers.port import (
     RATE_LIMITED,
     OutboundMessage,
     ProviderConfigError,
+    RevokeResult,
     SendResult,
 )
 from chalicelib.providers.receipts import EventType, ReceiptEmitter, ReceiptEvent
@@ -111,13 +115,24 @@ class SimulatorProvider:
         self._schedule_receipts(message)
         return SendResult.sent(message.message_id, status=200)
 
+    def revoke(self, phone: str, message_id: str) -> RevokeResult:
+        """Revoked unless the message is one the simulator delivers (then RBM's 404: delivered)."""
+        if self.settings.latency_ms > 0:
+            self._sleep(self.settings.latency_ms / 1000)
+        if unit_hash(message_id, "delivered") < self.settings.delivery_rate:
+            return RevokeResult(message_id, "not_revoked", status=404, detail="NOT_FOUND: delivered")
+        return RevokeResult(message_id, "revoked", status=200)
+
     def _schedule_receipts(self, message: OutboundMessage) -> None:
         if self.emitter is None:
             return
         settings = self.settings
-        if unit_hash(message.message_id, "delivered") >= settings.delivery_rate:
-            return
         now = self._clock()
+        if unit_hash(message.message_id, "delivered") >= settings.delivery_rate:
+            ttl = _ttl_seconds(message.agent_message)
+            if ttl is not None:
+                self.emitter.schedule(self._event(message, "TTL_EXPIRATION_REVOKED", now + timedelta(seconds=ttl)), ttl)
+            return
         delivered_after = settings.delivery_delay_ms / 1000
         self.emitter.schedule(self._event(message, "DELIVERED", now + timedelta(seconds=delivered_after)),
                               delivered_after)
@@ -128,6 +143,14 @@ class SimulatorProvider:
     def _event(self, message: OutboundMessage, kind: EventType, at: datetime) -> ReceiptEvent:
         return ReceiptEvent(agent_id=self.agent_id, phone=message.phone, message_id=message.message_id,
                             event_type=kind, send_time=at)
+
+
+def _ttl_seconds(agent_message: Mapping[str, Any]) -> float | None:
+    ttl = agent_message.get("ttl")
+    try:
+        return float(str(ttl).removesuffix("s")) if ttl else None
+    except ValueError:
+        return None
 
 
 def _has_one_content(agent_message: Mapping[str, Any]) -> bool:

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from chalicelib import errors
 from chalicelib.clock import format_time, parse_time, utcnow
-from chalicelib.services import account_settings, lists, quiet_hours, retries, runner, send_lease, templates
+from chalicelib.services import account_settings, lists, quiet_hours, retries, revoke, runner, send_lease, templates
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, Target
@@ -14,6 +14,17 @@ from chalicelib.store.paging import Page
 
 MAX_SCHEDULE_AHEAD = timedelta(days=365)
 INLINE_SNAPSHOT_PAGES = 1
+TTL_RANGE = (60, 1_296_000)  # a minute .. RBM's 15 days
+OTP_TTL_SECONDS = 600  # an OTP is stale after ten minutes: revoked (and fallen back) if undelivered
+
+
+def message_ttl(ttl_seconds: int | None, category: str) -> int | None:
+    """The `ttl` of the broadcast's messages: the one asked for, else ten minutes for an OTP."""
+    if ttl_seconds is None:
+        return OTP_TTL_SECONDS if category == "otp" else None
+    if isinstance(ttl_seconds, bool) or not TTL_RANGE[0] <= ttl_seconds <= TTL_RANGE[1]:
+        raise errors.InvalidInput("ttl_seconds", f"ttl_seconds must be {TTL_RANGE[0]}..{TTL_RANGE[1]} (15 days)")
+    return ttl_seconds
 
 
 def parse_schedule(value: str | None) -> datetime | None:
@@ -30,7 +41,7 @@ def parse_schedule(value: str | None) -> datetime | None:
 
 
 def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
-           scheduled_at: str | None, send_window: object = None) -> Broadcast:
+           scheduled_at: str | None, send_window: object = None, ttl_seconds: int | None = None) -> Broadcast:
     """Create a draft and snapshot the list: the first page now, the rest in the background. Without
     a send window of its own it gets the account's default one."""
     when = parse_schedule(scheduled_at)
@@ -39,12 +50,13 @@ def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
     contact_list = lists.get_list(account_id, list_id)
     if template.effective_status != "approved":
         raise errors.Forbidden(f"template is not approved (effective_status: {template.effective_status})")
+    ttl = message_ttl(ttl_seconds, template.category)
     check_draft_caps(account_id, contact_list.member_count)
     broadcast = store.create_broadcast(
         account_id=account_id, name=name or f"{template.name} to {contact_list.name}", template_id=template_id,
         list_id=list_id, template_name=template.name, list_name=contact_list.name,
         scheduled_at=format_time(when) if when else None, total_count=contact_list.member_count,
-        send_window=window,
+        send_window=window, ttl_seconds=ttl,
     )
     return runner.continue_snapshot(broadcast, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
 
@@ -100,6 +112,8 @@ def cancel(account_id: str, broadcast_id: str) -> str:
     if broadcast.status in store.TERMINAL or store.mark_cancelled(account_id, broadcast_id) is None:
         current = store.get_broadcast(account_id, broadcast_id).status
         raise errors.Conflict(f"broadcast is already {current}")
+    if broadcast.status in ("running", "paused"):
+        revoke.start(broadcast)  # its sent-but-undelivered messages are taken back, in the background
     return "cancelled"
 
 
@@ -136,7 +150,7 @@ def retry(account_id: str, source_id: str) -> Broadcast:
         account_id=account_id, name=f"Retry of {source.name}"[:200], template_id=source.template_id,
         list_id=source.list_id, template_name=source.template_name, list_name=source.list_name,
         scheduled_at=None, total_count=0, send_window=source.send_window, retry_of=source_id,
-        content=source.content,
+        content=source.content, ttl_seconds=source.ttl_seconds,
     )
     return runner.continue_snapshot(draft, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
 

@@ -1,5 +1,10 @@
 """Delivery and read receipts: verify RBM's signed webhook calls, and apply the events to targets
-and counters (states only move forward; a duplicate event changes nothing)."""
+and counters (states only move forward; a duplicate event changes nothing).
+
+Expiry: RBM's server event TTL_EXPIRATION_REVOKED moves a `sent` target to `expired` (reason
+`expired`); TTL_EXPIRATION_REVOKE_FAILED changes nothing (the message still awaits delivery, and
+its DELIVERED follows if it is delivered). A DELIVERED (or READ) that arrives after a target was
+expired or revoked wins: RBM delivered it after all. Nothing else moves a target back."""
 
 from __future__ import annotations
 
@@ -19,9 +24,13 @@ from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import StaleState, Target, TargetChange
 
-Kind = Literal["DELIVERED", "READ"]
-RANK = {"sent": 1, "delivered": 2, "read": 3}
+Kind = Literal["DELIVERED", "READ", "TTL_EXPIRATION_REVOKED"]
+# expired and revoked rank with sent: taken back, yet a later DELIVERED still wins
+RANK = {"sent": 1, "expired": 1, "revoked": 1, "delivered": 2, "read": 3}
 KIND_RANK: dict[str, int] = {"DELIVERED": 2, "READ": 3}
+EXPIRED = "TTL_EXPIRATION_REVOKED"
+REVOKE_FAILED = "TTL_EXPIRATION_REVOKE_FAILED"
+QUEUED_KINDS = frozenset({*KIND_RANK, EXPIRED})
 KIND_STATE = {2: "delivered", 3: "read"}
 ATTEMPTS = 5
 
@@ -79,14 +88,17 @@ def accept_event(body: dict[str, Any], signature: str | None) -> Receipt | None:
         raise errors.Unauthenticated("the event signature does not match")
     assert found is not None and isinstance(event, dict)
     kind = event.get("eventType")
-    if kind not in KIND_RANK:
+    if kind == REVOKE_FAILED:
+        logger.info("rbm could not revoke an expired message; it still awaits delivery",
+                    extra={"message_id": str(event.get("messageId", ""))[:128]})
+    if kind not in QUEUED_KINDS:
         return None
     try:
         at = format_time(parse_time(str(event.get("sendTime") or ""))) if event.get("sendTime") else None
     except ValueError:
         at = None
     receipt = Receipt(account_id=found.account_id, message_id=str(event.get("messageId") or ""),
-                      phone=str(event.get("senderPhoneNumber") or ""), kind=kind,
+                      phone=str(event.get("senderPhoneNumber") or event.get("phoneNumber") or ""), kind=kind,
                       at=at or format_time(utcnow()), event_id=str(event.get("eventId") or ""))
     if not receipt.message_id:
         return None
@@ -103,7 +115,7 @@ def _advance(target: Target, receipts: list[Receipt]) -> TargetChange | None:
         return None
     new_rank = rank
     delivered_at, read_at = target.delivered_at, target.read_at
-    for receipt in sorted(receipts, key=lambda r: KIND_RANK[r.kind]):
+    for receipt in sorted((r for r in receipts if r.kind in KIND_RANK), key=lambda r: KIND_RANK[r.kind]):
         goal = KIND_RANK[receipt.kind]
         if goal <= new_rank:
             continue
@@ -113,12 +125,17 @@ def _advance(target: Target, receipts: list[Receipt]) -> TargetChange | None:
         if goal == 3:
             read_at = receipt.at
     if new_rank == rank:
+        if target.state == "sent" and any(r.kind == EXPIRED for r in receipts):
+            return TargetChange(broadcast_id=target.broadcast_id, phone=target.phone, prior="sent", state="expired",
+                                delivered_at=None, read_at=None, delivered_delta=0, read_delta=0,
+                                failure_reason="expired")
         return None
     return TargetChange(
         broadcast_id=target.broadcast_id, phone=target.phone, prior=target.state, state=KIND_STATE[new_rank],
         delivered_at=delivered_at if delivered_at != target.delivered_at else None,
         read_at=read_at if read_at != target.read_at else None,
         delivered_delta=int(rank < 2 <= new_rank), read_delta=int(rank < 3 <= new_rank),
+        failure_reason="" if target.state in ("expired", "revoked") else None,
     )
 
 

@@ -261,6 +261,7 @@ def _outbound(broadcast: Broadcast, target: Target) -> OutboundMessage | Target:
     content = broadcast.content or {}
     try:
         body = render_agent_message(content.get("components", {}), content.get("suggestions", []), target.variables,
+                                    ttl_seconds=broadcast.ttl_seconds,
                                     traffic_type=TRAFFIC_TYPES.get(str(content.get("category", ""))))
     except MissingVariable:
         return _settled(target, state="failed", failure_reason="missing_variable")
@@ -434,7 +435,8 @@ def _wait_for_window(job: SendJob, broadcast: Broadcast, opening: datetime) -> N
 # SQS allows 900 s; 600 keeps a waiting broadcast's passes (each notes progress) well inside the
 # reconciler's stall mark (`stall_after_seconds`, 900 by default).
 MAX_DELAY_SECONDS = 600
-SENT_STATES = ("sent", "delivered", "read")
+# Accepted by the provider (and charged): sent, and where a sent message can go from there.
+SENT_STATES = ("sent", "delivered", "read", "expired", "revoked")
 
 
 def _pay_settled(job: SendJob, broadcast: Broadcast, settled: ChunkOutcome) -> ChunkOutcome:

@@ -44,7 +44,7 @@ from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shap
 
 ACTIVE = ("draft", "scheduled", "running", "paused")
 TERMINAL = ("completed", "cancelled", "failed")
-TARGET_STATES = ("queued", "sent", "delivered", "read", "failed")
+TARGET_STATES = ("queued", "sent", "delivered", "read", "failed", "expired", "revoked")
 SCHEDULED_BUCKET = "scheduled"
 RUNNING_BUCKET = "running"
 
@@ -109,6 +109,7 @@ class BroadcastModel(Model):
     send_window = JSONAttribute(null=True)  # {"start": "HH:MM", "end": "HH:MM"}: the recipients' local time
     next_window_at = UnicodeAttribute(null=True)  # the earliest opening a waiting chunk reported
     retry_of = UnicodeAttribute(default="")
+    ttl_seconds = NumberAttribute(null=True)  # RBM's `ttl` of each message: revoked when undelivered by then
     due_index = DueIndex()
     progress_index = ProgressIndex()
 
@@ -199,6 +200,7 @@ class Broadcast:
     send_window: dict[str, str] | None = None
     next_window_at: str | None = None
     retry_of: str = ""
+    ttl_seconds: int | None = None
 
     @property
     def settled_count(self) -> int:
@@ -254,6 +256,7 @@ def _broadcast(item: BroadcastModel) -> Broadcast:
         unit_price=int(item.unit_price) if item.unit_price is not None else None,
         progress_at=item.progress_at, run_epoch=int(item.run_epoch or 0),
         send_window=item.send_window, next_window_at=item.next_window_at, retry_of=item.retry_of or "",
+        ttl_seconds=int(item.ttl_seconds) if item.ttl_seconds is not None else None,
     )
 
 
@@ -283,13 +286,13 @@ def _connection() -> Connection:
 def create_broadcast(*, account_id: str, name: str, template_id: str, list_id: str, template_name: str,
                      list_name: str, scheduled_at: str | None, total_count: int,
                      send_window: dict[str, str] | None = None, retry_of: str = "",
-                     content: dict[str, Any] | None = None) -> Broadcast:
+                     content: dict[str, Any] | None = None, ttl_seconds: int | None = None) -> Broadcast:
     now = utcnow()
     item = BroadcastModel(
         account_id, new_broadcast_id(), name=name, template_id=template_id, list_id=list_id,
         template_name=template_name, list_name=list_name, status="draft", created_at=format_time(now),
         scheduled_at=scheduled_at, total_count=total_count, expires_at=now + draft_lifetime(),
-        send_window=send_window, retry_of=retry_of, content=content,
+        send_window=send_window, retry_of=retry_of, content=content, ttl_seconds=ttl_seconds,
     )
     item.save(condition=BroadcastModel.broadcast_id.does_not_exist())
     return _broadcast(item)
@@ -640,6 +643,15 @@ def iter_all_targets(broadcast_id: str) -> Iterator[Target]:
         yield _target(item)
 
 
+def targets_in_state(broadcast_id: str, state: str, *, after: str, limit: int) -> list[Target]:
+    """Up to `limit` of the broadcast's targets in `state`, by phone, after the phone `after`."""
+    key = f"{broadcast_id}#{state}"
+    start = ({"broadcast_state": {"S": key}, "phone": {"S": after}, "broadcast_id": {"S": broadcast_id}}
+             if after else None)
+    return [_target(item) for item in TargetModel.state_index.query(
+        key, limit=limit, last_evaluated_key=start, page_size=limit)]
+
+
 # ---------------------------------------------------------------- receipts
 
 
@@ -655,6 +667,7 @@ class TargetChange:
     read_at: str | None
     delivered_delta: int
     read_delta: int
+    failure_reason: str | None = None  # None: unchanged
 
 
 class StaleState(Exception):
@@ -704,6 +717,8 @@ def _apply_group(account_id: str, broadcast_id: str, group: Sequence[TargetChang
                     actions.append(TargetModel.delivered_at.set(change.delivered_at))
                 if change.read_at:
                     actions.append(TargetModel.read_at.set(change.read_at))
+                if change.failure_reason is not None:
+                    actions.append(TargetModel.failure_reason.set(change.failure_reason))
                 transaction.update(TargetModel(broadcast_id, change.phone), actions=actions,
                                    condition=TargetModel.state == change.prior)
             transaction.update(

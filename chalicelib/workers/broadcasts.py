@@ -1,4 +1,4 @@
-"""The broadcast runner's handlers: the dispatch queue (snapshot and dispatch jobs), the send queue
+"""The broadcast runner's handlers: the dispatch queue (snapshot, dispatch and revoke jobs), the send queue
 (one chunk per message) and the scheduler's minute tick."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from chalice.app import Blueprint, CloudWatchEvent, SQSEvent
 from chalicelib import errors
 from chalicelib.logs import logger
 from chalicelib.messaging import QUEUE_SPECS
-from chalicelib.services import runner
+from chalicelib.services import revoke, runner
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import ChunkBounds
@@ -58,7 +58,10 @@ def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
         if job is None:
             return
         try:
-            if job.get("kind") == "snapshot":
+            if job.get("kind") == "revoke":
+                revoke.continue_revoking(job["account_id"], job["broadcast_id"], after=str(job.get("after", "")),
+                                         tries=int(job.get("tries", 0)), time_left=time_left)
+            elif job.get("kind") == "snapshot":
                 broadcast = store.get_broadcast(job["account_id"], job["broadcast_id"])
                 runner.continue_snapshot(broadcast, time_left=time_left)
             else:

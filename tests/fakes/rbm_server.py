@@ -15,12 +15,24 @@ It answers the way Google does, as far as the adapter can tell:
   id and answers 409 ALREADY_EXISTS (the google.rpc code for creating what exists); the fake does
   the same and records no second delivery. `deliveries` is therefore what a phone received.
 
+- `DELETE /v1/phones/{E.164}/agentMessages/{messageId}?agentId=<id>` (revoke) answers 200 `{}`
+  when the message was accepted and is neither delivered (`mark_delivered`) nor revoked yet, else
+  404 NOT_FOUND, as Google documents ("A 404 Not Found response means the revocation attempt has
+  failed because the message was delivered"). Requests are in `revoke_calls`.
+- `expire(message_id, revoked=...)` is RBM's TTL expiry: it revokes the message (or not) and
+  returns the server-generated event (`TTL_EXPIRATION_REVOKED` / `TTL_EXPIRATION_REVOKE_FAILED`,
+  the recipient in `phoneNumber`); `user_event` builds DELIVERED / READ (`senderPhoneNumber`);
+  `push(event, client_token)` is the Pub/Sub push body and `X-Goog-Signature` header of an event.
+
 Every request to the messages endpoint is in `calls` (with the status answered and, if the
 request was malformed, the `problem`), accepted ones in `deliveries`.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 import re
 import threading
@@ -41,6 +53,7 @@ RBM_SCOPE = "https://www.googleapis.com/auth/rcsbusinessmessaging"
 JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 MESSAGES_PATH = re.compile(r"^/v1/phones/([^/]+)/agentMessages$")
+MESSAGE_PATH = re.compile(r"^/v1/phones/([^/]+)/agentMessages/([^/]+)$")
 # phones.agentMessages#MessageTrafficType, as Google's reference lists it
 TRAFFIC_TYPES = frozenset({"MESSAGE_TRAFFIC_TYPE_UNSPECIFIED", "AUTHENTICATION", "TRANSACTION", "PROMOTION",
                            "SERVICEREQUEST", "ACKNOWLEDGEMENT"})
@@ -132,6 +145,9 @@ class FakeRbmServer:
         self._tokens: dict[str, float] = {}
         self._scripts: dict[str, deque[Reply]] = defaultdict(deque)
         self._not_capable: set[str] = set()
+        self.delivered_ids: set[str] = set()
+        self.revoked_ids: set[str] = set()
+        self.revoke_calls: list[Call] = []
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
@@ -181,11 +197,68 @@ class FakeRbmServer:
             valid = self._tokens.get(token, 0) > time.time()
         return valid or (self.tokens_from is not None and self.tokens_from.accepts(token))
 
+    def mark_delivered(self, *message_ids: str) -> None:
+        """These messages reached the phone: they can no longer be revoked."""
+        with self._lock:
+            self.delivered_ids.update(message_ids)
+
+    def expire(self, message_id: str, *, revoked: bool) -> dict[str, Any]:
+        """The message's ttl passed: RBM revokes it (or fails to) and posts this server event."""
+        call = self.deliveries[message_id]
+        if revoked:
+            with self._lock:
+                self.revoked_ids.add(message_id)
+        return {"phoneNumber": call.phone, "messageId": message_id, "agentId": self.agent_id,
+                "eventType": "TTL_EXPIRATION_REVOKED" if revoked else "TTL_EXPIRATION_REVOKE_FAILED",
+                "eventId": f"srv-{uuid.uuid4().hex}", "sendTime": _now()}
+
+    def user_event(self, message_id: str, event_type: str) -> dict[str, Any]:
+        """A user event about an agent message (DELIVERED, READ), as the device reports it."""
+        call = self.deliveries[message_id]
+        if event_type == "DELIVERED":
+            self.mark_delivered(message_id)
+        return {"senderPhoneNumber": call.phone, "eventType": event_type, "eventId": f"usr-{uuid.uuid4().hex}",
+                "messageId": message_id, "agentId": self.agent_id, "sendTime": _now()}
+
     def calls_for(self, phone: str) -> list[Call]:
         return [c for c in self.calls if c.phone == phone]
 
     def problems(self) -> list[str]:
         return [c.problem for c in self.calls if c.problem]
+
+    # the revoke endpoint
+    def _revoke(self, path: str, query: dict[str, list[str]], headers: Any) -> tuple[int, dict[str, Any]]:
+        match = MESSAGE_PATH.match(path)
+        phone = unquote(match.group(1)) if match else ""
+        message_id = unquote(match.group(2)) if match else ""
+        agent_id = (query.get("agentId") or [""])[0]
+        token = str(headers.get("Authorization", "")).removeprefix("Bearer ")
+
+        def answer(status: int, problem: str = "") -> tuple[int, dict[str, Any]]:
+            with self._lock:
+                self.revoke_calls.append(Call(phone, message_id, agent_id, None, token, status, problem))
+            return status, ({} if status == 200 else _google_error(status, problem or STATUS_NAMES[status]))
+
+        if not match:
+            return answer(400, f"unknown path {path}")
+        if self.refuse_all_tokens or not self.accepts(token):
+            return answer(401, "Request had invalid authentication credentials.")
+        if not E164.match(phone):
+            return answer(400, f"phone {phone!r} is not E.164")
+        if agent_id != self.agent_id:
+            return answer(403, f"agentId {agent_id!r} is not this service account's agent")
+        with self._lock:
+            script = self._scripts.get(phone)
+            reply = script.popleft() if script else None
+        if reply is not None and reply.status != 200:
+            return answer(reply.status)
+        with self._lock:
+            call = self.deliveries.get(message_id)
+            revocable = (call is not None and call.phone == phone and message_id not in self.delivered_ids
+                         and message_id not in self.revoked_ids)
+            if revocable:
+                self.revoked_ids.add(message_id)
+        return answer(200) if revocable else answer(404, "Requested entity was not found.")
 
     # the token endpoint
     def _token(self, form: dict[str, list[str]]) -> tuple[int, dict[str, Any]]:
@@ -385,6 +458,21 @@ def _created(phone: str, message_id: str, body: Any) -> dict[str, Any]:
     }
 
 
+def push(event: dict[str, Any], client_token: str) -> tuple[bytes, dict[str, str]]:
+    """RBM's Pub/Sub push of `event` to a webhook: the body and its headers (the signature is
+    base64(HMAC-SHA512(clientToken, the decoded data)))."""
+    data = json.dumps(event).encode("utf-8")
+    body = {"message": {"data": base64.b64encode(data).decode("ascii"), "messageId": str(uuid.uuid4().int)[:16],
+                        "publishTime": _now()},
+            "subscription": "projects/rbm-fake/subscriptions/rbm-agent-subscription"}
+    signature = base64.b64encode(hmac.new(client_token.encode(), data, hashlib.sha512).digest()).decode("ascii")
+    return json.dumps(body).encode("utf-8"), {"Content-Type": "application/json", "X-Goog-Signature": signature}
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime())
+
+
 def _google_error(status: int, message: str) -> dict[str, Any]:
     return {"error": {"code": status, "message": message, "status": STATUS_NAMES.get(status, "UNKNOWN")}}
 
@@ -402,6 +490,12 @@ def _handler_for(server: FakeRbmServer) -> type[BaseHTTPRequestHandler]:
                 return
             status, payload, reply = server._message(parts.path, parse_qs(parts.query), self.headers, raw)
             self._reply(status, payload, reply.headers)
+
+        def do_DELETE(self) -> None:
+            parts = urlsplit(self.path)
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            status, payload = server._revoke(parts.path, parse_qs(parts.query), self.headers)
+            self._reply(status, payload, {})
 
         def _reply(self, status: int, payload: dict[str, Any], headers: dict[str, str]) -> None:
             data = json.dumps(payload).encode()
