@@ -69,6 +69,13 @@ class Registry:
         return TermSet((name, brand.id) for brand in self.brands.values() for name in brand.names)
 
     @cached_property
+    def _ampersand(self) -> list[tuple[re.Pattern[str], str, str]]:
+        """Names written with `&` (`J&T Express`, `AT&T`, `Marks & Spencer`): the word matcher reads
+        `&` as a space, so these are matched as written, on whole words."""
+        return [(re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)"), fold(name), brand.id)
+                for brand in self.brands.values() for name in brand.names if "&" in name]
+
+    @cached_property
     def _cased(self) -> TermSet:
         return TermSet(((name, brand.id) for brand in self.brands.values() for name in brand.cased_names), cased=True)
 
@@ -106,6 +113,8 @@ class Registry:
         for hit in self._cased.finditer(raw):
             for brand_id in hit.labels:
                 yield brand_id, hit.term
+        if "&" in folded:
+            yield from ((brand_id, name) for pattern, name, brand_id in self._ampersand if pattern.search(folded))
 
     def serves(self, brand_id: str, market: str, name: str) -> bool:
         """A brand of another market counts only when named in full: `PLN` is Indonesia's power

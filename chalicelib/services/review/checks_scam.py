@@ -16,6 +16,8 @@ from chalicelib.services.review.signals import Signals, Spot, places
 _GIVEN = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}\{\{n\}\}")  # "OTP {{n}}", "code is {{n}}", "PIN: {{n}}"
 _POSTAL = re.compile(r"^\W{0,2}(?:code|codes|कोड|कोड़)\b")  # "PIN code": an Indian postal code
 _DIGITS = re.compile(r"\D")
+_WORDLIKE = re.compile(r"\w")
+_LABEL_END = re.compile(r"[^.!?\n:\uff1a|\u3011\]]{0,20}[:\uff1a|\u3011\]]")
 # "make 5000 rupees daily", "ganhe R$ 300 por dia": an amount earned per day or week
 _PER_DAY = re.compile(r"\b(?:earn|make|kamao|kamaye|kamaiye|gana|ganar|ganhe|ganhar|gagnez|verdienen|verdiene|"
                       r"guadagna|guadagni|guadagnare|guadagnerai)\b"
@@ -52,6 +54,17 @@ def _lure(signals: Signals) -> Spot | None:
     return signals.first("threat", "disconnection", "verify_action", "refund", "prize", "fee", "secret", "install")
 
 
+def _speaks_as(signals: Signals, spot: Spot) -> bool:
+    """The brand's name opens the message or a card as a sender's label does ("BCA: transfer ...",
+    "【Yamato】"): the text speaks in the brand's name."""
+    if spot.at < 0 or not spot.path.endswith(("text", "title", "description")) or spot.path.startswith("suggestions"):
+        return False
+    joined = signals.unmasked if spot.disguised else signals.plain
+    head = joined.text[joined.field_start(spot.at):spot.at]
+    tail = joined.text[spot.at + len(spot.term):spot.at + len(spot.term) + 24]
+    return not _WORDLIKE.search(head) and bool(_LABEL_END.match(tail))
+
+
 def _dialled_as(signals: Signals, brand_id: str, spot: Spot) -> str | None:
     """A dial button labelled with the brand whose number is not the brand's."""
     if not spot.path.endswith(".text"):
@@ -82,7 +95,8 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
         if dialled is not None:
             yield finding("brand_impersonation", market, dialled, spot.term)
             return
-        if (elsewhere or pays) and (lure is not None or spot.disguised or (elsewhere and demand)):
+        if (elsewhere or pays) and (lure is not None or spot.disguised
+                                    or (elsewhere and (demand or _speaks_as(signals, spot)))):
             where = elsewhere[0] if elsewhere else (lure.path if lure else spot.path)
             yield finding("brand_impersonation", market, where, spot.term)
             return
@@ -160,21 +174,30 @@ def _alternation(name: str) -> str:
 
 _RATE = re.compile(r"\d+(?:[.,]\d+)?\s?[%\u066a]")
 _PER_DAY_WORD = re.compile(_alternation("per_day_words"))
+_PER_MONTH_WORD = re.compile(_alternation("per_month_words"))
 _RETURNS = re.compile(_alternation("return_words"))
+_SURE = re.compile(_alternation("sure_words"))
 _CLAUSE_END = re.compile(r"[.!?\n\d%\u066a]")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
-def _rate_per_day(text: str) -> re.Match[str] | None:
-    """A percentage with a word for "per day" at most 24 characters after it, or 8 before it, in the
-    same clause ("5% daily", "5٪ يوميًا", "하루 3%")."""
+def _rate_per(period: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A percentage with a word for the period at most 24 characters after it, or 10 before it, in
+    the same clause ("5% daily", "5٪ يوميًا", "하루 3%")."""
     for rate in _RATE.finditer(text):
         after = text[rate.end():rate.end() + 24]
         cut = _CLAUSE_END.search(after)
         before = text[max(0, rate.start() - 10):rate.start()]
-        if _PER_DAY_WORD.search(after[:cut.start()] if cut else after) or \
-                _PER_DAY_WORD.search(re.split(r"[.!?\n\d]", before)[-1]):
+        if period.search(after[:cut.start()] if cut else after) or \
+                period.search(re.split(r"[.!?\n\d]", before)[-1]):
             return rate
     return None
+
+
+def _sentence_at(text: str, position: int) -> str:
+    start = max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+    end = _SENTENCE_END.search(text, position)
+    return text[start:end.start() if end else len(text)]
 
 
 def promise_checks(signals: Signals) -> Iterator[Finding]:
@@ -197,8 +220,14 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     if earned is not None:
         yield finding("guaranteed_returns", signals.market, signals.plain.where(earned.start())[0], earned.group(0))
         return
-    rate = _rate_per_day(signals.plain.text)
-    if rate is not None and _RETURNS.search(signals.plain.text) and not signals.has("gambling", "lending"):
+    text = signals.plain.text
+    if signals.has("gambling", "lending") or not _RETURNS.search(text):
+        return
+    rate = _rate_per(_PER_DAY_WORD, text)
+    monthly = _rate_per(_PER_MONTH_WORD, text) if rate is None else None
+    if monthly is not None and _SURE.search(_sentence_at(text, monthly.start())):
+        rate = monthly  # "a fixed 12% return every month"
+    if rate is not None:
         yield finding("guaranteed_returns", signals.market, signals.plain.where(rate.start())[0], rate.group(0))
 
 

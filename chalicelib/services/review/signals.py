@@ -91,6 +91,10 @@ class _Joined:
         field = bisect.bisect_right(self.starts, position) - 1
         return self.paths[max(field, 0)], bisect.bisect_right(self.breaks, position)
 
+    def field_start(self, position: int) -> int:
+        """Where the field holding `position` starts in the joined text."""
+        return self.starts[max(bisect.bisect_right(self.starts, position) - 1, 0)] if self.starts else 0
+
 
 class Signals:
     def __init__(self, subject: Subject) -> None:
@@ -191,7 +195,7 @@ class Signals:
                 if brand_id not in found and brands.serves(brand_id, self.market, term):
                     at = max(joined.text.find(term), raw.text.find(term), 0)
                     path, sentence = joined.where(at)
-                    found[brand_id] = Spot(path, term, sentence, disguised)
+                    found[brand_id] = Spot(path, term, sentence, disguised, at)
         return found
 
     @cached_property

@@ -77,6 +77,27 @@ def test_a_government_portal_of_a_market_outside_the_first_nine_is_impersonated_
     assert {"brand_impersonation", "lookalike_domain"} & found(subject).keys()
 
 
+@pytest.mark.parametrize(("subject", "field"), [
+    # no threat, no fee, no link: the brand opens the message as its sender and the number is not its own
+    (text("Barclays: a new payee 'J Okafor' was added to your account at 09:42 today. If you don't recognise "
+          "this, speak to our fraud team below.", language="en_GB",
+          suggestions=[{"type": "dial", "text": "Call fraud team", "phone_number": "+442037691184"}]),
+     "suggestions.0.phone_number"),
+    (text("J&T Express: paket JX4820119735 tertahan di gudang. Konfirmasi alamat Anda melalui tombol di bawah.",
+          language="id_ID", suggestions=[{"type": "url", "text": "Konfirmasi alamat",
+                                          "url": "https://jntexpress-alamat.com/konfirmasi"}]), "suggestions.0.url"),
+])
+def test_a_message_that_speaks_as_a_brand_and_sends_people_elsewhere_is_impersonation(subject: Subject,
+                                                                                          field: str) -> None:
+    assert verdict(subject) == "rejected" and found(subject).get("brand_impersonation") == field
+
+
+def test_a_shop_naming_a_brand_mid_sentence_with_its_own_number_is_only_a_brand_mention() -> None:
+    subject = text("Our store now repairs Samsung phones the same day. Call us on +44 20 7946 0018 to book.",
+                   "promotional", "en_GB")
+    assert "brand_impersonation" not in found(subject)
+
+
 def test_a_shop_that_accepts_a_payment_brand_is_not_impersonating_it() -> None:
     subject = text("Leather jackets from $899, and now we accept Mercado Pago: 6 months interest-free. "
                    "See https://www.pieldeleon.mx. " + STOP, "promotional", "es_MX")
@@ -234,6 +255,14 @@ def test_a_rate_of_return_per_day_is_a_promise_of_returns_in_any_language(body: 
     assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
 
 
+def test_a_fixed_monthly_return_is_a_promise_but_a_monthly_price_is_not() -> None:
+    promise = text("Nairobi Growth Circle: members receive a fixed 12% return every month on contributions. " + STOP,
+                   "promotional", "en_KE")
+    price = text("Gym membership: 15% off every month for students, from KES 2,000. " + STOP, "promotional", "en_KE")
+    assert "guaranteed_returns" in found(promise)
+    assert "guaranteed_returns" not in found(price)
+
+
 @pytest.mark.parametrize("body", [
     "Flash week: 20% off every day until Sunday on all sneakers. " + STOP,
     "Our savings account pays 4.1% a year on your balance, with no lock-in. " + STOP,
@@ -323,6 +352,17 @@ def test_a_safety_course_or_a_notice_that_sells_no_weapon_is_fine(body: str) -> 
 def test_a_weapon_sold_with_a_course_thrown_in_is_still_a_weapon_sold() -> None:
     subject = text("Glock 19 pistols, $450 each, free safety course included. " + STOP, "promotional")
     assert verdict(subject) == "rejected" and "weapons" in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Velvet Evenings: discreet companionship for gentlemen, by the hour or overnight, at your hotel. " + STOP,
+     "en_ZA"),
+    ("Soirées Élégance : accompagnatrices raffinées pour vos nuits à l'hôtel, tarifs à l'heure. STOP au 36180.",
+     "fr_FR"),
+])
+def test_escort_services_called_companionship_are_sexual_content(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "sexual_content" in found(subject)
 
 
 @pytest.mark.parametrize(("body", "code"), [
