@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import UNSET
-from chalicelib.services import broadcasts as service
-from chalicelib.store.broadcasts import Broadcast, Target
+from chalicelib.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from chalicelib.services import broadcasts as service
+    from chalicelib.store.broadcasts import Broadcast, Target
+else:
+    service = lazy_module("chalicelib.services.broadcasts")
 
 bp = Blueprint(__name__)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class CreateBroadcast(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
 

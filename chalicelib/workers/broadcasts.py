@@ -4,19 +4,27 @@
 from __future__ import annotations
 
 import json
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from chalice.app import Blueprint, CloudWatchEvent, SQSEvent
 
 from chalicelib import errors
+from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
 from chalicelib.messaging import QUEUE_SPECS
-from chalicelib.services import revoke, runner
 from chalicelib.settings import get_settings
-from chalicelib.store import broadcasts as store
-from chalicelib.store.broadcasts import ChunkBounds
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities import batch
+    from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+    from chalicelib.services import revoke, runner
+    from chalicelib.store import broadcasts as store
+else:
+    batch = lazy_module("aws_lambda_powertools.utilities.batch")
+    revoke = lazy_module("chalicelib.services.revoke")
+    runner = lazy_module("chalicelib.services.runner")
+    store = lazy_module("chalicelib.store.broadcasts")
 
 bp = Blueprint(__name__)
 
@@ -43,7 +51,7 @@ def send_job_of(job: dict[str, Any], *, final_attempt: bool,
                 time_left: runner.TimeLeft = lambda: float("inf")) -> runner.SendJob:
     return runner.SendJob(
         account_id=job["account_id"], broadcast_id=job["broadcast_id"],
-        bounds=ChunkBounds(job["first"], job["last"], int(job.get("size", 0))),
+        bounds=store.ChunkBounds(job["first"], job["last"], int(job.get("size", 0))),
         final_attempt=final_attempt, time_left=time_left,
         epoch=int(job.get("epoch", 0)), wave=int(job.get("wave", 0)),
     )
@@ -69,9 +77,9 @@ def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
         except errors.NotFound:
             logger.info("runner job for a broadcast that no longer exists", extra={"job": job})
 
-    return dict(process_partial_response(event=event.to_dict(), record_handler=handle,
-                                         processor=BatchProcessor(event_type=EventType.SQS),
-                                         context=cast(Any, event.context)))
+    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=handle,
+                                               processor=batch.BatchProcessor(event_type=batch.EventType.SQS),
+                                               context=cast(Any, event.context)))
 
 
 @bp.on_sqs_message(queue=get_settings().queue_name("send"), batch_size=1)
@@ -90,9 +98,9 @@ def send_chunks(event: SQSEvent) -> dict[str, Any]:
         except errors.NotFound:
             logger.info("send job for a broadcast that no longer exists", extra={"job": job})
 
-    return dict(process_partial_response(event=event.to_dict(), record_handler=handle,
-                                         processor=BatchProcessor(event_type=EventType.SQS),
-                                         context=cast(Any, event.context)))
+    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=handle,
+                                               processor=batch.BatchProcessor(event_type=batch.EventType.SQS),
+                                               context=cast(Any, event.context)))
 
 
 @bp.schedule("rate(1 minute)", name="fire_scheduled_broadcasts")
