@@ -103,6 +103,8 @@ class Settings(BaseModel):
     draft_ttl_days: int = Field(default=30, ge=1)
     import_max_record_bytes: int = Field(default=65_536, ge=64)
     import_max_field_bytes: int = Field(default=8_192, ge=16)
+    # Transactions of members an import step keeps in flight while it reads on (docs/operations.md).
+    import_writers: int = Field(default=8, ge=1, le=16)
     webhook_max_body_bytes: int = Field(default=65_536, ge=1_024)
     webhook_max_depth: int = Field(default=16, ge=2)
     log_level: str = "INFO"

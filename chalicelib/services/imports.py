@@ -6,7 +6,8 @@
    object's size and ETag) and runs the first step.
 3. A step streams the object from its byte offset (a ranged GET, read in chunks: never the whole
    file in memory; S3 is `chalicelib/store/uploads.py`'s alone), writes members 25 at a time (one
-   transaction each, with the list's counter), and records its progress every few seconds and at
+   transaction each, with the list's counter; `RCS_IMPORT_WRITERS` of them in flight while it reads
+   on, the later row of a phone still winning), and records its progress every few seconds and at
    its end with a conditional update keyed on the offset it resumed from. When the invocation's
    remaining time runs low it stops at a record boundary and puts a continuation (`{"kind":
    "import", …, "offset"}`) on the "imports" queue; `on_message` runs the next step from there.
@@ -18,7 +19,9 @@ repeated from the last recorded offset; the members it had already added carry
 `added_by = <import_id>@<row offset>`, so the repetition still counts them as added. A message
 whose offset is behind the recorded one is stale and dropped, unless the continuation from the
 recorded offset was never queued (the step died between recording and queueing): then it is
-queued now.
+queued now. A step records an offset only when every batch before it is written (the commit
+waits for the batches in flight), so a step that dies with batches in flight is repeated from
+before them (tests/functional/faults/test_import_writers.py).
 """
 
 from __future__ import annotations
@@ -197,7 +200,8 @@ class _Step:
         self.rows_total = record.rows_read
         self.committed_offset = record.offset
         self.segment = StepProgress(offset=record.offset)
-        self.batcher = lists.MemberBatcher(record.account_id, record.list_id)
+        self.batcher = lists.MemberBatcher(record.account_id, record.list_id,
+                                           writers=get_settings().import_writers)
         self.counted_added = 0
         self.counted_updated = 0
         self.last_checkpoint = time.monotonic()
@@ -277,22 +281,23 @@ class _Step:
     def _out_of_time(self) -> bool:
         """Asked at every line, inside a record too: true when time is short and this step has made
         the progress `_read` promises (a batch written, or TIME_CHECK_EVERY_ROWS rows read)."""
-        progressed = self.batcher.flushes > 0 or self.rows_total - self.record.rows_read >= TIME_CHECK_EVERY_ROWS
+        progressed = self.batcher.sent > 0 or self.rows_total - self.record.rows_read >= TIME_CHECK_EVERY_ROWS
         return progressed and self.remaining_ms() < STEP_MARGIN_MS
 
     def _read(self, stream: Any) -> None:
         """Take records until the end (then commit `completed`) or until the time is short (then
-        commit and queue the continuation). The time is looked at after each batch written (and
-        every TIME_CHECK_EVERY_ROWS rows, for files whose rows are all rejected), so a step always
-        writes at least one batch, however little time it was given."""
-        flushes_seen = 0
+        commit and queue the continuation). The time is looked at after each batch handed to the
+        writers (and every TIME_CHECK_EVERY_ROWS rows, for files whose rows are all rejected); the
+        commit waits for every batch in flight, so a step always writes at least one batch, however
+        little time it was given, and records only what is written."""
+        sent_seen = 0
         rows_this_step = 0
         for item in stream:
             self.take(item)
             rows_this_step += 1
-            if self.batcher.flushes == flushes_seen and rows_this_step % TIME_CHECK_EVERY_ROWS:
+            if self.batcher.sent == sent_seen and rows_this_step % TIME_CHECK_EVERY_ROWS:
                 continue
-            flushes_seen = self.batcher.flushes
+            sent_seen = self.batcher.sent
             if self.remaining_ms() < STEP_MARGIN_MS:
                 if self.commit(done=False):
                     _queue_continuation(self.record.list_id, self.record.import_id, self.committed_offset)
@@ -300,7 +305,7 @@ class _Step:
             if time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
                 if not self.commit(done=False):
                     return
-                flushes_seen = self.batcher.flushes
+                sent_seen = self.batcher.sent
         if self.columns is None:
             store.fail(self.record.list_id, self.record.import_id, "the file has no header row")
             return
@@ -319,6 +324,8 @@ def run_step(record: ImportRecord, remaining_ms: RemainingMs) -> None:
         store.fail(record.list_id, record.import_id, "the list was deleted")
     except ListFull:
         store.fail(record.list_id, record.import_id, lists.list_full_message())
+    finally:
+        step.batcher.close()
 
 
 # --- when steps stop: the dead-letter queue and the reconciler -----------------------------------

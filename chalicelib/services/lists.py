@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,7 +20,7 @@ from chalicelib.services.phones import Rejected, check_region, check_variables, 
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as import_store
 from chalicelib.store import lists as store
-from chalicelib.store.lists import BATCH, ListFull, ListGone, ListRecord, MemberRecord, MemberWrite
+from chalicelib.store.lists import BATCH, ListFull, ListGone, ListRecord, MemberRecord, MemberWrite, WriteResult
 from chalicelib.store.paging import Page
 
 MAX_MEMBERS_PER_CALL = limits.MAX_MEMBERS_PER_CALL
@@ -116,16 +118,28 @@ def delete_list(account_id: str, list_id: str) -> None:
 class MemberBatcher:
     """Writes members in transactions of `BATCH` distinct phones (with the list's counter) and
     counts what happened with the semantics of writing the rows one by one: the same phone twice
-    is one member, the later variables win, the later row counts as an update."""
+    is one member, the later variables win, the later row counts as an update.
 
-    def __init__(self, account_id: str, list_id: str, on_flush: Callable[[], None] | None = None) -> None:
+    With `writers` > 0 a full batch is written by one of `writers` threads while the caller reads
+    on (the CSV import: parsing overlaps the writes); a batch holding a phone that an earlier batch
+    is still writing waits for it, so the later row's variables still win. `flush()` is the
+    barrier: when it returns, every row added is written and counted (or its error raised). Each
+    transaction is conditional per member (created or not), so the counts and the list's counter
+    stay exact whatever order the writes finish in. `close()` waits for the threads."""
+
+    def __init__(self, account_id: str, list_id: str, on_flush: Callable[[], None] | None = None, *,
+                 writers: int = 0) -> None:
         self.account_id = account_id
         self.list_id = list_id
         self.added = 0
         self.updated = 0
-        self.flushes = 0
+        self.sent = 0  # batches handed to a write (written or in flight)
+        self.flushes = 0  # batches written and counted
         self._pending: dict[str, MemberWrite] = {}
         self._on_flush = on_flush
+        self._writers = writers
+        self._pool: ThreadPoolExecutor | None = None
+        self._in_flight: deque[tuple[Future[WriteResult], frozenset[str]]] = deque()
 
     @property
     def pending(self) -> int:
@@ -139,15 +153,29 @@ class MemberBatcher:
             return
         self._pending[phone] = MemberWrite(phone, variables, source)
         if len(self._pending) >= BATCH:
-            self.flush()
+            self._send()
 
-    def flush(self) -> None:
-        """Write what is pending; raises ListGone when the list was deleted."""
-        if not self._pending:
-            return
+    def _send(self) -> None:
         writes = list(self._pending.values())
-        result = store.write_members(self.account_id, self.list_id, writes)
         self._pending = {}
+        self.sent += 1
+        if not self._writers:
+            self._count(store.write_members(self.account_id, self.list_id, writes))
+            return
+        phones = frozenset(write.phone for write in writes)
+        while self._in_flight and (len(self._in_flight) >= self._writers
+                                   or any(phones & earlier for _, earlier in self._in_flight)):
+            self._collect_oldest()
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self._writers, thread_name_prefix="members")
+        self._in_flight.append((self._pool.submit(store.write_members, self.account_id, self.list_id, writes),
+                                phones))
+
+    def _collect_oldest(self) -> None:
+        future, _ = self._in_flight.popleft()
+        self._count(future.result())  # the writer's exception (ListGone, ListFull, ...) is raised here
+
+    def _count(self, result: WriteResult) -> None:
         self.flushes += 1
         for created, own in zip(result.created, result.own, strict=True):
             if created or own:
@@ -156,6 +184,20 @@ class MemberBatcher:
                 self.updated += 1
         if self._on_flush is not None:
             self._on_flush()
+
+    def flush(self) -> None:
+        """Write what is pending and wait for every write in flight; raises ListGone when the list
+        was deleted (ListFull when it is full)."""
+        if self._pending:
+            self._send()
+        while self._in_flight:
+            self._collect_oldest()
+
+    def close(self) -> None:
+        """Wait for the writer threads (a write still running after an error ends first)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
 
 def add_members(account_id: str, list_id: str, rows: Sequence[dict[str, Any]],
