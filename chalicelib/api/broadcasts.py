@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
 
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import UNSET
@@ -38,6 +38,7 @@ class CreateBroadcast(BaseModel):
     scheduled_at: str | None = Field(default=None, max_length=64)
     send_window: dict[str, Any] | None = None
     ttl_seconds: StrictInt | None = Field(default=None, ge=60, le=1_296_000)
+    check_reach: StrictBool = True
 
 
 def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
@@ -65,6 +66,8 @@ def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
         "retry_of": broadcast.retry_of,
         "send_window": broadcast.send_window,
         "ttl_seconds": broadcast.ttl_seconds,
+        "check_reach": broadcast.check_reach,
+        "reach": {"checked": broadcast.reach_checked, "reachable": broadcast.reach_reachable},
         "next_window_at": service.next_window_at(broadcast) or UNSET,
     }
 
@@ -86,7 +89,7 @@ def create_broadcast(request: ApiRequest) -> dict[str, Any]:
     body = request.parse(CreateBroadcast)
     broadcast = service.create(request.account_id, name=body.name, template_id=body.template_id,
                                list_id=body.list_id, scheduled_at=body.scheduled_at, send_window=body.send_window,
-                               ttl_seconds=body.ttl_seconds)
+                               ttl_seconds=body.ttl_seconds, check_reach=body.check_reach)
     return {
         "broadcast_id": broadcast.broadcast_id,
         "total_count": broadcast.total_count,

@@ -127,3 +127,12 @@ class RevokingProvider(Protocol):
     """A provider that can take back a sent but undelivered message (RBM's agentMessages.delete)."""
 
     def revoke(self, phone: str, message_id: str) -> RevokeResult: ...
+
+
+@runtime_checkable
+class ReachProvider(Protocol):
+    """A provider that can tell which numbers it can reach before sending (RBM's users:batchGet)."""
+
+    def reachable_users(self, phones: list[str]) -> frozenset[str] | None:
+        """The reachable ones among `phones`; None when the provider could not tell now (transient)."""
+        ...

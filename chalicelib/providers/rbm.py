@@ -1,4 +1,6 @@
-"""The Google RBM adapter: a REST client of `phones.agentMessages.create` and `.delete` (revoke).
+"""The Google RBM adapter: a REST client of `phones.agentMessages.create` and `.delete` (revoke), and
+of `users:batchGet` (reach: at most MAX_USERS_PER_CALL numbers a call, at most 600 calls a minute
+from one provider object; the endpoint must be the agent's regional one).
 
 - Auth: a service-account key -> OAuth2 access token (scope `rcsbusinessmessaging`) through
   google-auth; the token is cached on the provider until google-auth deems it expired (it
@@ -64,6 +66,10 @@ RBM_SCOPE = "https://www.googleapis.com/auth/rcsbusinessmessaging"
 DEFAULT_ENDPOINT = "https://rcsbusinessmessaging.googleapis.com"
 DEFAULT_TIMEOUT = (3.05, 6.0)  # (connect, read) seconds; RBM answers a send in well under a second
 TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# users:batchGet: Google's reference caps it at 600 queries a minute; it names no size limit per
+# call, so we keep each call to 10,000 numbers (the fake RBM refuses more).
+MAX_USERS_PER_CALL = 10_000
+BATCH_GET_PER_MINUTE = 600
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,9 @@ class RbmProvider:
         self._session.mount("http://", adapter)
         self._auth_session = requests.Session()
         self._auth_request = _TimeoutRequest(self._auth_session, timeout)
+        self._batch_get_lock = threading.Lock()
+        self._next_batch_get = 0.0
+        self.max_users_per_call = MAX_USERS_PER_CALL
 
     def url_for(self, phone: str) -> str:
         return f"{self.endpoint}/v1/phones/{quote(phone, safe='+')}/agentMessages"
@@ -209,6 +218,65 @@ class RbmProvider:
             if status in TRANSIENT_STATUSES or status >= 500:
                 return RevokeResult(message_id, "retry", detail=_error_detail(response), status=status)
             return RevokeResult(message_id, "not_revoked", detail=_error_detail(response), status=status)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def reachable_users(self, phones: list[str]) -> frozenset[str] | None:
+        """`POST /v1/users:batchGet {"users", "agentId"}` per MAX_USERS_PER_CALL numbers, paced to
+        600 calls a minute: the numbers RBM can reach (`reachableUsers`), or None when a call met
+        trouble (the caller sends anyway: RBM's 404 then tells)."""
+        reachable: set[str] = set()
+        numbers = [phone for phone in dict.fromkeys(phones) if E164.match(phone)]
+        for start in range(0, len(numbers), self.max_users_per_call):
+            found = self._batch_get(numbers[start:start + self.max_users_per_call])
+            if found is None:
+                return None
+            reachable |= found
+        return frozenset(reachable)
+
+    def _pace_batch_get(self) -> None:
+        with self._batch_get_lock:
+            now = time.monotonic()
+            wait = self._next_batch_get - now
+            self._next_batch_get = max(now, self._next_batch_get) + 60.0 / BATCH_GET_PER_MINUTE
+        if wait > 0:
+            self._sleep(wait)
+
+    def _batch_get(self, users: list[str]) -> set[str] | None:
+        policy = self._retry
+        for attempt in range(1, policy.max_attempts + 1):
+            self._pace_batch_get()
+            status, found = self._batch_get_once(users)
+            if found is not None:
+                return found
+            if status not in TRANSIENT_STATUSES and status < 500 and status != 0:
+                logger.warning("rbm users:batchGet refused", extra={"status": status, "users": len(users)})
+                return None
+            if attempt < policy.max_attempts:
+                self._sleep(min(policy.max_wait, policy.initial_wait * 2 ** (attempt - 1)))
+        return None
+
+    def _batch_get_once(self, users: list[str]) -> tuple[int, set[str] | None]:
+        for fresh_token in (False, True):
+            try:
+                token = self._token()
+            except (google_exceptions.RefreshError, google_exceptions.TransportError):
+                return 0, None
+            try:
+                response = self._session.post(f"{self.endpoint}/v1/users:batchGet",
+                                              json={"users": users, "agentId": self.agent_id},
+                                              headers={"Authorization": f"Bearer {token}"}, timeout=self._timeout)
+            except requests.RequestException:
+                return 0, None
+            if response.status_code == 401 and not fresh_token:
+                self._forget(token)
+                continue
+            if response.status_code != 200:
+                return response.status_code, None
+            try:
+                listed = response.json().get("reachableUsers") or []
+            except (ValueError, AttributeError):
+                return 0, None
+            return 200, {str(phone) for phone in listed}
         raise AssertionError("unreachable")  # pragma: no cover
 
     def close(self) -> None:

@@ -13,6 +13,8 @@
 - Expiry: a message with a `ttl` that is not delivered gets RBM's server event
   TTL_EXPIRATION_REVOKED when its ttl passes. `revoke` takes back a message that will not be
   delivered and answers `not_revoked` (RBM's 404) for one that is (its DELIVERED follows).
+- Reach (`reachable_users`, RBM's users:batchGet): a number is unreachable when its own hash (of
+  the number alone, so the same in every broadcast) falls below `not_capable_rate`.
 - An AgentMessage without exactly one kind of content is `provider_rejected`, like RBM's 400.
 """
 
@@ -114,6 +116,9 @@ class SimulatorProvider:
                                      detail="INVALID_ARGUMENT: simulated rejection")
         self._schedule_receipts(message)
         return SendResult.sent(message.message_id, status=200)
+
+    def reachable_users(self, phones: list[str]) -> frozenset[str] | None:
+        return frozenset(phone for phone in phones if unit_hash(phone, "reach") >= self.settings.not_capable_rate)
 
     def revoke(self, phone: str, message_id: str) -> RevokeResult:
         """Revoked unless the message is one the simulator delivers (then RBM's 404: delivered)."""

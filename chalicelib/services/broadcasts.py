@@ -6,7 +6,17 @@ from datetime import datetime, timedelta
 
 from chalicelib import errors
 from chalicelib.clock import format_time, parse_time, utcnow
-from chalicelib.services import account_settings, lists, quiet_hours, retries, revoke, runner, send_lease, templates
+from chalicelib.services import (
+    account_settings,
+    lists,
+    quiet_hours,
+    reach,
+    retries,
+    revoke,
+    runner,
+    send_lease,
+    templates,
+)
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, Target
@@ -41,7 +51,8 @@ def parse_schedule(value: str | None) -> datetime | None:
 
 
 def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
-           scheduled_at: str | None, send_window: object = None, ttl_seconds: int | None = None) -> Broadcast:
+           scheduled_at: str | None, send_window: object = None, ttl_seconds: int | None = None,
+           check_reach: bool = True) -> Broadcast:
     """Create a draft and snapshot the list: the first page now, the rest in the background. Without
     a send window of its own it gets the account's default one."""
     when = parse_schedule(scheduled_at)
@@ -56,9 +67,11 @@ def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
         account_id=account_id, name=name or f"{template.name} to {contact_list.name}", template_id=template_id,
         list_id=list_id, template_name=template.name, list_name=contact_list.name,
         scheduled_at=format_time(when) if when else None, total_count=contact_list.member_count,
-        send_window=window, ttl_seconds=ttl,
+        send_window=window, ttl_seconds=ttl, check_reach=check_reach,
     )
-    return runner.continue_snapshot(broadcast, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
+    broadcast = runner.continue_snapshot(broadcast, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
+    reach.start(broadcast)
+    return broadcast
 
 
 def check_draft_caps(account_id: str, new_targets: int) -> None:
@@ -150,9 +163,11 @@ def retry(account_id: str, source_id: str) -> Broadcast:
         account_id=account_id, name=f"Retry of {source.name}"[:200], template_id=source.template_id,
         list_id=source.list_id, template_name=source.template_name, list_name=source.list_name,
         scheduled_at=None, total_count=0, send_window=source.send_window, retry_of=source_id,
-        content=source.content, ttl_seconds=source.ttl_seconds,
+        content=source.content, ttl_seconds=source.ttl_seconds, check_reach=source.check_reach,
     )
-    return runner.continue_snapshot(draft, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
+    draft = runner.continue_snapshot(draft, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
+    reach.start(draft)
+    return draft
 
 
 def targets(account_id: str, broadcast_id: str, *, size: int, state: str | None, cursor: str | None) -> Page[Target]:

@@ -32,7 +32,7 @@ from chalicelib.providers.port import (
     message_id_for,
 )
 from chalicelib.providers.render import TRAFFIC_TYPES, MissingVariable, RenderError, render_agent_message
-from chalicelib.services import balance, credentials, lists, quiet_hours, retries, templates
+from chalicelib.services import balance, credentials, lists, quiet_hours, reach, retries, templates
 from chalicelib.services.lists import Member
 from chalicelib.services.pacing import TokenBucket, paced_stream
 from chalicelib.services.send_lease import SendLease
@@ -361,11 +361,11 @@ def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease:
     assert broadcast.unit_price is not None
     queued = [target for target in targets if target.state == "queued"]
     plan = quiet_hours.plan(broadcast, queued, now=quiet_hours.now())
-    due = plan.due
+    due, unreachable = reach.screen(broadcast, _provider(job.account_id), plan.due)  # never sent, never charged
     price = broadcast.unit_price
     reserved = balance.reserve(job.account_id, job.reservation_key, len(due), price)
     changed: list[Target] = []
-    if due or plan.unsendable:
+    if due or plan.unsendable or unreachable:
         already_sent = sum(1 for target in targets
                            if target.state in SENT_STATES and target.settled_in == job.pass_key)
         budget = max(0, reserved - already_sent)
@@ -377,8 +377,8 @@ def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease:
             unpaid = []
         outcomes: Iterable[Target] = [_settled(target, state="failed", failure_reason="insufficient_balance")
                                       for target in unpaid]
-        outcomes = [*outcomes, *(_settled(target, state="failed", failure_reason=reason)
-                                 for target, reason in plan.unsendable)]
+        outcomes = [*outcomes, *unreachable, *(_settled(target, state="failed", failure_reason=reason)
+                                               for target, reason in plan.unsendable)]
         provider = _provider(job.account_id) if payable else None
         if payable and provider is None:
             outcomes = [*outcomes, *(_settled(target, state="failed", failure_reason="no_credentials")

@@ -110,6 +110,11 @@ class BroadcastModel(Model):
     next_window_at = UnicodeAttribute(null=True)  # the earliest opening a waiting chunk reported
     retry_of = UnicodeAttribute(default="")
     ttl_seconds = NumberAttribute(null=True)  # RBM's `ttl` of each message: revoked when undelivered by then
+    check_reach = BooleanAttribute(default=True)
+    reach_checked = NumberAttribute(default=0)  # targets the background reach check asked about
+    reach_reachable = NumberAttribute(default=0)
+    reach_cursor = UnicodeAttribute(default="")  # the last phone it asked about
+    reach_done = BooleanAttribute(default=False)
     due_index = DueIndex()
     progress_index = ProgressIndex()
 
@@ -201,6 +206,11 @@ class Broadcast:
     next_window_at: str | None = None
     retry_of: str = ""
     ttl_seconds: int | None = None
+    check_reach: bool = True
+    reach_checked: int = 0
+    reach_reachable: int = 0
+    reach_cursor: str = ""
+    reach_done: bool = False
 
     @property
     def settled_count(self) -> int:
@@ -257,6 +267,9 @@ def _broadcast(item: BroadcastModel) -> Broadcast:
         progress_at=item.progress_at, run_epoch=int(item.run_epoch or 0),
         send_window=item.send_window, next_window_at=item.next_window_at, retry_of=item.retry_of or "",
         ttl_seconds=int(item.ttl_seconds) if item.ttl_seconds is not None else None,
+        check_reach=item.check_reach is not False, reach_checked=int(item.reach_checked or 0),
+        reach_reachable=int(item.reach_reachable or 0), reach_cursor=item.reach_cursor or "",
+        reach_done=bool(item.reach_done),
     )
 
 
@@ -286,13 +299,15 @@ def _connection() -> Connection:
 def create_broadcast(*, account_id: str, name: str, template_id: str, list_id: str, template_name: str,
                      list_name: str, scheduled_at: str | None, total_count: int,
                      send_window: dict[str, str] | None = None, retry_of: str = "",
-                     content: dict[str, Any] | None = None, ttl_seconds: int | None = None) -> Broadcast:
+                     content: dict[str, Any] | None = None, ttl_seconds: int | None = None,
+                     check_reach: bool = True) -> Broadcast:
     now = utcnow()
     item = BroadcastModel(
         account_id, new_broadcast_id(), name=name, template_id=template_id, list_id=list_id,
         template_name=template_name, list_name=list_name, status="draft", created_at=format_time(now),
         scheduled_at=scheduled_at, total_count=total_count, expires_at=now + draft_lifetime(),
         send_window=send_window, retry_of=retry_of, content=content, ttl_seconds=ttl_seconds,
+        check_reach=check_reach,
     )
     item.save(condition=BroadcastModel.broadcast_id.does_not_exist())
     return _broadcast(item)
@@ -513,6 +528,27 @@ def record_snapshot_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: s
                          extra_condition=(BroadcastModel.snapshot_cursor == from_cursor)
                          & (BroadcastModel.snapshot_done == False))  # noqa: E712
     return result
+
+
+def record_reach_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: str, checked: int, reachable: int,
+                      done: bool) -> bool:
+    """Count one page of the background reach check once: whether this call advanced it (False when
+    another delivery did, or the broadcast ended)."""
+    actions: list[Any] = [BroadcastModel.reach_cursor.set(to_cursor), BroadcastModel.reach_checked.add(checked),
+                          BroadcastModel.reach_reachable.add(reachable)]
+    if done:
+        actions.append(BroadcastModel.reach_done.set(True))
+    return _transition(broadcast.account_id, broadcast.broadcast_id, allowed=ACTIVE, actions=actions,
+                       extra_condition=(BroadcastModel.reach_cursor == from_cursor)
+                       & (BroadcastModel.reach_done == False)) is not None  # noqa: E712
+
+
+def phones_after(broadcast_id: str, *, after: str, limit: int) -> list[str]:
+    """Up to `limit` target phones of the broadcast after `after`, in order (a key-only query)."""
+    start = {"broadcast_id": {"S": broadcast_id}, "phone": {"S": after}} if after else None
+    return [item.phone for item in TargetModel.query(broadcast_id, limit=limit, last_evaluated_key=start,
+                                                     attributes_to_get=["phone"], consistent_read=True,
+                                                     page_size=limit)]
 
 
 def put_targets(broadcast_id: str, targets: Iterable[Target], *, expires_at: datetime | None = None) -> None:

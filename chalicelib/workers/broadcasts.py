@@ -1,4 +1,4 @@
-"""The broadcast runner's handlers: the dispatch queue (snapshot, dispatch and revoke jobs), the send queue
+"""The broadcast runner's handlers: the dispatch queue (snapshot, dispatch, reach and revoke jobs), the send queue
 (one chunk per message) and the scheduler's minute tick."""
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from aws_lambda_powertools.utilities import batch
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-    from chalicelib.services import revoke, runner
+    from chalicelib.services import reach, revoke, runner
     from chalicelib.store import broadcasts as store
 else:
     batch = lazy_module("aws_lambda_powertools.utilities.batch")
+    reach = lazy_module("chalicelib.services.reach")
     revoke = lazy_module("chalicelib.services.revoke")
     runner = lazy_module("chalicelib.services.runner")
     store = lazy_module("chalicelib.store.broadcasts")
@@ -69,6 +70,9 @@ def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
             if job.get("kind") == "revoke":
                 revoke.continue_revoking(job["account_id"], job["broadcast_id"], after=str(job.get("after", "")),
                                          tries=int(job.get("tries", 0)), time_left=time_left)
+            elif job.get("kind") == "reach":
+                reach.continue_check(job["account_id"], job["broadcast_id"], tries=int(job.get("tries", 0)),
+                                     time_left=time_left)
             elif job.get("kind") == "snapshot":
                 broadcast = store.get_broadcast(job["account_id"], job["broadcast_id"])
                 runner.continue_snapshot(broadcast, time_left=time_left)

@@ -19,6 +19,10 @@ It answers the way Google does, as far as the adapter can tell:
   when the message was accepted and is neither delivered (`mark_delivered`) nor revoked yet, else
   404 NOT_FOUND, as Google documents ("A 404 Not Found response means the revocation attempt has
   failed because the message was delivered"). Requests are in `revoke_calls`.
+- `POST /v1/users:batchGet {"users": [E.164...], "agentId"}` answers `reachableUsers` (the users
+  not marked `not_capable`), `totalRandomSampleUserCount` (0 under 500 users, else three quarters
+  of them) and `reachableRandomSampleUserCount`; 400 for more than `max_users_per_call` users, a
+  number that is not E.164 or no agentId. Calls are in `batch_get_calls` (time, users).
 - `expire(message_id, revoked=...)` is RBM's TTL expiry: it revokes the message (or not) and
   returns the server-generated event (`TTL_EXPIRATION_REVOKED` / `TTL_EXPIRATION_REVOKE_FAILED`,
   the recipient in `phoneNumber`); `user_event` builds DELIVERED / READ (`senderPhoneNumber`);
@@ -148,6 +152,8 @@ class FakeRbmServer:
         self.delivered_ids: set[str] = set()
         self.revoked_ids: set[str] = set()
         self.revoke_calls: list[Call] = []
+        self.batch_get_calls: list[tuple[float, list[str]]] = []
+        self.max_users_per_call = 10_000
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
@@ -225,6 +231,30 @@ class FakeRbmServer:
 
     def problems(self) -> list[str]:
         return [c.problem for c in self.calls if c.problem]
+
+    # the reach endpoint
+    def _batch_get(self, headers: Any, raw: bytes) -> tuple[int, dict[str, Any]]:
+        token = str(headers.get("Authorization", "")).removeprefix("Bearer ")
+        if self.refuse_all_tokens or not self.accepts(token):
+            return 401, _google_error(401, "Request had invalid authentication credentials.")
+        try:
+            body = json.loads(raw or b"null")
+        except ValueError:
+            body = None
+        users = body.get("users") if isinstance(body, dict) else None
+        if not isinstance(users, list) or not all(isinstance(u, str) and E164.match(u) for u in users):
+            return 400, _google_error(400, "users must be a list of E.164 numbers")
+        if len(users) > self.max_users_per_call:
+            return 400, _google_error(400, f"at most {self.max_users_per_call} users a call")
+        if body.get("agentId") != self.agent_id:
+            return 403 if body.get("agentId") else 400, _google_error(403 if body.get("agentId") else 400,
+                                                                        "agentId is required and must be the agent")
+        with self._lock:
+            self.batch_get_calls.append((time.monotonic(), list(users)))
+            reachable = [u for u in users if u not in self._not_capable]
+        sample = [u for u in users[: len(users) * 3 // 4]] if len(users) >= 500 else []
+        return 200, {"reachableUsers": reachable, "totalRandomSampleUserCount": len(sample),
+                     "reachableRandomSampleUserCount": sum(1 for u in sample if u not in self._not_capable)}
 
     # the revoke endpoint
     def _revoke(self, path: str, query: dict[str, list[str]], headers: Any) -> tuple[int, dict[str, Any]]:
@@ -486,6 +516,10 @@ def _handler_for(server: FakeRbmServer) -> type[BaseHTTPRequestHandler]:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if parts.path == "/token":
                 status, payload = server._token(parse_qs(raw.decode()))
+                self._reply(status, payload, {})
+                return
+            if parts.path == "/v1/users:batchGet":
+                status, payload = server._batch_get(self.headers, raw)
                 self._reply(status, payload, {})
                 return
             status, payload, reply = server._message(parts.path, parse_qs(parts.query), self.headers, raw)

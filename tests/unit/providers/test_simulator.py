@@ -163,3 +163,14 @@ def test_settings_come_from_the_credentials_fields_ignoring_unknown_ones() -> No
 def test_settings_out_of_range_are_a_config_error(bad: dict[str, object]) -> None:
     with pytest.raises(ProviderConfigError):
         SimulatorSettings.from_mapping(bad)
+
+
+def test_the_reach_check_answers_from_not_capable_rate_per_number_the_same_every_time() -> None:
+    phones = [f"+1415555{n:04d}" for n in range(2000)]
+    provider = simulator(not_capable_rate=0.25)
+    reachable = provider.reachable_users(phones)
+    again = simulator(not_capable_rate=0.25).reachable_users(list(reversed(phones)))
+    assert reachable is not None and reachable == again
+    assert 0.70 < len(reachable) / len(phones) < 0.80
+    assert simulator().reachable_users(phones) == frozenset(phones)
+    assert simulator(not_capable_rate=1.0).reachable_users(phones) == frozenset()
