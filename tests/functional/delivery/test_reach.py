@@ -130,3 +130,34 @@ def test_the_background_check_killed_after_counting_a_page_counts_every_number_o
     assert reachable is not None
     assert broadcast(client, auth, broadcast_id)["reach"] == {"checked": 8, "reachable": len(reachable)}
     assert len(counted) >= 3
+
+
+def test_the_sender_killed_after_its_reach_check_then_delivered_again_charges_only_the_reachable_once(
+        client: Client, auth: Auth, chalice_app: Chalice, rbm: FakeRbmServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN RBM that cannot reach three of eight numbers, and a sender that dies the first time it
+    # is about to write its targets (after the reach check, the reservation and the sends)
+    rbm.not_capable(*UNREACHABLE)
+    real = broadcast_store.put_targets_as_they_come
+    deaths = [1]
+
+    def dying(broadcast_id: str, targets: Any) -> Any:
+        if deaths:
+            deaths.pop()
+            list(targets)  # the sends happen, nothing is written
+            raise Killed
+        return real(broadcast_id, targets)
+
+    monkeypatch.setattr(broadcast_store, "put_targets_as_they_come", dying)
+    broadcast_id = draft(client, auth)
+    assert call(client, "POST", f"/broadcasts/{broadcast_id}/start", auth())[0] == 200
+    # WHEN SQS delivers the chunk again
+    drain(chalice_app, timeout=90)
+    # THEN the unreachable were never sent, the others were accepted once, and only they were charged
+    assert not deaths
+    assert all(not rbm.calls_for(phone) for phone in UNREACHABLE)
+    assert Counter(c.phone for c in rbm.deliveries.values()) == {
+        m["phone"]: 1 for m in ROSTER if m["phone"] not in UNREACHABLE}
+    final = broadcast(client, auth, broadcast_id)
+    assert (final["status"], final["sent_count"], final["failed_count"]) == ("completed", 5, 3)
+    assert_ledger_reconciles(client, auth, price=PRICE, sent=5)
+    assert -sum(e["amount"] for e in ledger(client, auth) if e["kind"] == "debit") == 5 * PRICE

@@ -174,3 +174,20 @@ def test_the_reach_check_answers_from_not_capable_rate_per_number_the_same_every
     assert 0.70 < len(reachable) / len(phones) < 0.80
     assert simulator().reachable_users(phones) == frozenset(phones)
     assert simulator(not_capable_rate=1.0).reachable_users(phones) == frozenset()
+
+
+def test_an_undelivered_message_with_a_ttl_expires_with_rbm_server_event_and_revoke_follows_delivery() -> None:
+    # GIVEN a simulator that delivers nothing, and a message with a ten-minute ttl
+    emitter = RecordingEmitter()
+    quiet = simulator(emitter, delivery_rate=0.0)
+    body = {"contentMessage": {"text": "code 1234"}, "ttl": "600s"}
+    sent = quiet.send(OutboundMessage(message_id_for("b-ttl", "+14155550100"), "+14155550100", body))
+    assert sent.outcome == "sent"
+    # THEN RBM's TTL_EXPIRATION_REVOKED follows when the ttl passes, naming the phone as RBM does
+    [(event, delay)] = emitter.scheduled
+    assert (event.event_type, delay) == ("TTL_EXPIRATION_REVOKED", 600.0)
+    payload = event.payload()
+    assert payload["phoneNumber"] == "+14155550100" and "senderPhoneNumber" not in payload
+    # AND a message it will not deliver can be revoked; one it delivers cannot (RBM's 404)
+    assert quiet.revoke("+14155550100", sent.message_id).outcome == "revoked"
+    assert simulator(delivery_rate=1.0).revoke("+14155550100", sent.message_id).outcome == "not_revoked"
