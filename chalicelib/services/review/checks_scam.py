@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from chalicelib.services.review.brands import registry
 from chalicelib.services.review.data_files import vocabulary
@@ -12,6 +13,7 @@ from chalicelib.services.review.model import Finding
 from chalicelib.services.review.normalize import fold
 from chalicelib.services.review.policy import finding
 from chalicelib.services.review.signals import Signals, Spot, places
+from chalicelib.services.review.terms import TermSet
 
 _GIVEN = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}\{\{n\}\}")  # "OTP {{n}}", "code is {{n}}", "PIN: {{n}}"
 _POSTAL = re.compile(r"^\W{0,2}(?:code|codes|कोड|कोड़)\b")  # "PIN code": an Indian postal code
@@ -81,7 +83,7 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
             yield finding("lookalike_domain", market, link.path, link.link.host)
             return
     verified = signals.subject.verified_brands
-    if _verified_sender(signals):
+    if signals.verified_sender:
         return  # a verified brand sending to its own places may name others ("never share your BLIK code")
     pays = signals.has("fee") or (signals.has("pay") and bool(signals.money)
                                   and signals.has("threat", "urgency", "parcel", "disconnection", "verify_action"))
@@ -141,13 +143,8 @@ def credential_checks(signals: Signals) -> Iterator[Finding]:
             return
 
 
-def _verified_sender(signals: Signals) -> bool:
-    verified = signals.subject.verified_brands
-    return bool(verified) and all(spot.owners & verified for spot in signals.links if spot.domain)
-
-
 def fee_checks(signals: Signals) -> Iterator[Finding]:
-    if _verified_sender(signals):
+    if signals.verified_sender:
         return
     market = signals.market
     fee = signals.first("fee")
@@ -172,10 +169,10 @@ def _alternation(name: str) -> str:
     return "|".join(rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() else re.escape(word) for word in words)
 
 
-_RATE = re.compile(r"\d+(?:[.,]\d+)?\s?[%\u066a]")
+# "5%", "5٪", and a range ("20 to 25%", with a hyphen or a dash) read as one rate
+_RATE = re.compile(r"(?:\d+(?:[.,]\d+)?\s?(?:-|\u2013|\u2014|~|to|a|se)\s?)?\d+(?:[.,]\d+)?\s?[%\u066a]")
 _PER_DAY_WORD = re.compile(_alternation("per_day_words"))
 _PER_MONTH_WORD = re.compile(_alternation("per_month_words"))
-_RETURNS = re.compile(_alternation("return_words"))
 _SURE = re.compile(_alternation("sure_words"))
 _CLAUSE_END = re.compile(r"[.!?\n\d%\u066a]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -192,6 +189,11 @@ def _rate_per(period: re.Pattern[str], text: str) -> re.Match[str] | None:
                 period.search(re.split(r"[.!?\n\d]", before)[-1]):
             return rate
     return None
+
+
+@cache
+def _returns() -> TermSet:
+    return TermSet(vocabulary("return_words"))
 
 
 def _sentence_at(text: str, position: int) -> str:
@@ -221,7 +223,7 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
         yield finding("guaranteed_returns", signals.market, signals.plain.where(earned.start())[0], earned.group(0))
         return
     text = signals.plain.text
-    if signals.has("gambling", "lending") or not _RETURNS.search(text):
+    if signals.has("gambling", "lending") or next(_returns().finditer(text), None) is None:
         return
     rate = _rate_per(_PER_DAY_WORD, text)
     monthly = _rate_per(_PER_MONTH_WORD, text) if rate is None else None
@@ -234,13 +236,13 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
 def prize_checks(signals: Signals) -> Iterator[Finding]:
     """A win announced to someone who entered nothing, with somewhere to claim it."""
     spot = signals.first("prize")
-    if spot is not None and (signals.links or signals.phones) and not _verified_sender(signals):
+    if spot is not None and (signals.links or signals.phones) and not signals.verified_sender:
         yield finding("prize_claim", signals.market, spot.path, spot.term)
 
 
 def threat_checks(signals: Signals) -> Iterator[Finding]:
     threat = signals.first("threat", "disconnection")
-    if threat is None or signals.brands or _verified_sender(signals):
+    if threat is None or signals.brands or signals.verified_sender:
         return
     if signals.links or signals.phones:
         yield finding("account_threat", signals.market, threat.path, threat.term)
@@ -248,7 +250,7 @@ def threat_checks(signals: Signals) -> Iterator[Finding]:
 
 def malware_checks(signals: Signals) -> Iterator[Finding]:
     never = signals.sentences("never")
-    warned = _verified_sender(signals)  # a bank naming AnyDesk in its fraud warning
+    warned = signals.verified_sender  # a bank naming AnyDesk in its fraud warning
     spot = next((spot for spot in signals.concepts["malware"] if (spot.path, spot.sentence) not in never), None)
     if spot is not None and not warned:
         yield finding("malware", signals.market, spot.path, spot.term)
@@ -278,7 +280,7 @@ _MARKS = ("threat", "urgency", "verify_action", "refund", "prize", "fee", "secre
 def scam_mark_checks(signals: Signals) -> Iterator[Finding]:
     """Several marks of a scam and somewhere to send people: a human looks, even when no single rule
     names the scheme (uncertainty escalates, it never approves)."""
-    if not (signals.links or signals.phones) or _verified_sender(signals):
+    if not (signals.links or signals.phones) or signals.verified_sender:
         return
     marks = [spot for concept in _MARKS if (spot := signals.first(concept)) is not None]
     # a deadline and a shipping fee are what every sale says: one mark must be more than that

@@ -75,6 +75,8 @@ def model_checks(signals: Signals) -> Iterator[Finding]:
         return
     if not (signals.links or signals.phones or signals.money or signals.has("secret", "fee", "pay")):
         return  # nowhere to send anyone and nothing to pay: the model's doubt alone is not worth a human
+    if signals.verified_sender:
+        return  # a verified brand sending to its own domains: the rules judge what it says
     score = model.score(model_text(signals))
     if score >= model.threshold:
         yield finding("model_risk", signals.market, evidence=f"risk {score:.2f}")

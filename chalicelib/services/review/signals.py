@@ -199,6 +199,12 @@ class Signals:
         return found
 
     @cached_property
+    def verified_sender(self) -> bool:
+        """The account is verified as a brand and every link goes to its verified brands' domains."""
+        verified = self.subject.verified_brands
+        return bool(verified) and all(spot.owners & verified for spot in self.links if spot.domain)
+
+    @cached_property
     def links(self) -> list[LinkSpot]:
         brands = registry()
         found: list[LinkSpot] = []

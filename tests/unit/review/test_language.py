@@ -49,7 +49,8 @@ def test_a_text_in_a_script_other_than_the_declared_languages_goes_to_a_human() 
 def test_an_unreadable_text_with_a_link_or_an_amount_goes_to_a_human(body: str) -> None:
     language = "ka_GE" if "ლ" in body else "am_ET"
     assert not read(body, language).covered
-    assert review(body, language) == ("needs_admin", {"language_uncovered"})
+    status, codes = review(body, language)
+    assert status == "needs_admin" and "language_uncovered" in codes
 
 
 def test_an_unreadable_greeting_with_nothing_risky_in_it_is_approved() -> None:

@@ -281,7 +281,7 @@ def test_returns_said_not_to_be_guaranteed_are_no_promise_but_still_speculative(
 def test_a_guaranteed_delivery_date_is_no_promise_of_income() -> None:
     subject = text("Order by Friday for guaranteed delivery before Christmas: shipping is $4.99. " + STOP,
                    "promotional")
-    assert verdict(subject) == "approved"
+    assert verdict(subject) != "rejected" and "guaranteed_returns" not in found(subject)
 
 
 def test_a_threat_with_a_link_from_nobody_in_particular_goes_to_a_human() -> None:
