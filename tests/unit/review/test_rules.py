@@ -255,6 +255,12 @@ def test_a_rate_of_return_per_day_is_a_promise_of_returns_in_any_language(body: 
     assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
 
 
+def test_a_range_of_percentages_per_month_said_to_be_fixed_is_a_promise() -> None:
+    subject = text("VIP trading group mein free entry. Har mahine 20-25% fixed return, loss hua to paisa wapas. "
+                   "STOP likhkar bhejein.", "promotional", "hi-Latn")
+    assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
+
+
 def test_a_fixed_monthly_return_is_a_promise_but_a_monthly_price_is_not() -> None:
     promise = text("Nairobi Growth Circle: members receive a fixed 12% return every month on contributions. " + STOP,
                    "promotional", "en_KE")
