@@ -117,6 +117,8 @@ def start(account_id: str, broadcast_id: str) -> str:
         return "scheduled"
     if runner.start_running(broadcast, from_statuses=("draft",)) is None:
         raise errors.Conflict("broadcast changed state while starting")
+    if broadcast.check_reach and not broadcast.reach_done:
+        reach.start(broadcast)  # again: the draft's check may have found no credentials yet (a page counts once)
     return "running"
 
 

@@ -44,8 +44,8 @@ def start(broadcast: Broadcast) -> None:
 def continue_check(account_id: str, broadcast_id: str, *, tries: int = 0,
                    time_left: Callable[[], float] = lambda: float("inf")) -> None:
     broadcast = store.get_broadcast(account_id, broadcast_id)
-    if not broadcast.check_reach or broadcast.reach_done or broadcast.status in store.TERMINAL:
-        return
+    if not broadcast.check_reach or broadcast.reach_done or broadcast.status in ("cancelled", "failed"):
+        return  # (a completed broadcast still gets its count: the check may have waited for credentials)
     provider = runner.account_provider(account_id)
     if not isinstance(provider, ReachProvider):
         return  # no credentials yet (or a provider without a reach check): the sender's 404s tell

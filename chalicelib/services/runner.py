@@ -306,7 +306,8 @@ PROVIDER_TTL_SECONDS = 60.0
 
 def _provider(account_id: str) -> MessageProvider | None:
     """The account's provider, remembered for a minute per process (one credentials read per
-    minute rather than per chunk)."""
+    minute rather than per chunk). A missing one is not remembered: a draft's reach check may look
+    before the account sets its credentials, and its start a moment after must find them."""
     now = time.monotonic()
     cached = _providers.get(account_id)
     if cached is not None and now - cached[0] < PROVIDER_TTL_SECONDS:
@@ -318,7 +319,8 @@ def _provider(account_id: str) -> MessageProvider | None:
             provider = provider_for(found)
         except ProviderConfigError:
             provider = None
-    _providers[account_id] = (now, provider)
+    if provider is not None:
+        _providers[account_id] = (now, provider)
     return provider
 
 

@@ -533,12 +533,12 @@ def record_snapshot_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: s
 def record_reach_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: str, checked: int, reachable: int,
                       done: bool) -> bool:
     """Count one page of the background reach check once: whether this call advanced it (False when
-    another delivery did, or the broadcast ended)."""
+    another delivery did, or the broadcast was cancelled or failed)."""
     actions: list[Any] = [BroadcastModel.reach_cursor.set(to_cursor), BroadcastModel.reach_checked.add(checked),
                           BroadcastModel.reach_reachable.add(reachable)]
     if done:
         actions.append(BroadcastModel.reach_done.set(True))
-    return _transition(broadcast.account_id, broadcast.broadcast_id, allowed=ACTIVE, actions=actions,
+    return _transition(broadcast.account_id, broadcast.broadcast_id, allowed=(*ACTIVE, "completed"), actions=actions,
                        extra_condition=(BroadcastModel.reach_cursor == from_cursor)
                        & (BroadcastModel.reach_done == False)) is not None  # noqa: E712
 

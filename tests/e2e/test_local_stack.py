@@ -178,10 +178,17 @@ def test_cancel_stops_a_running_broadcast_mid_way(stack: Stack) -> None:
     assert call("POST", f"/broadcasts/{broadcast_id}/cancel").json() == {"success": True, "status": "cancelled"}
     time.sleep(3)
     broadcast = call("GET", f"/broadcasts/{broadcast_id}").json()["broadcast"]
-    states = Counter(t["state"] for t in _targets(call, broadcast_id))
     assert broadcast["status"] == "cancelled"
     assert 0 < broadcast["sent_count"] < 200
-    assert states["sent"] == broadcast["sent_count"] and states["queued"] == 200 - broadcast["sent_count"]
+    # the messages sent were not delivered (delivery_rate 0): the revoke job takes them all back
+    def all_revoked() -> bool:
+        sent = call("GET", f"/broadcasts/{broadcast_id}").json()["broadcast"]["sent_count"]
+        return Counter(t["state"] for t in _targets(call, broadcast_id))["revoked"] == sent
+
+    wait_for(all_revoked, timeout=30)
+    broadcast = call("GET", f"/broadcasts/{broadcast_id}").json()["broadcast"]
+    states = Counter(t["state"] for t in _targets(call, broadcast_id))
+    assert states["revoked"] == broadcast["sent_count"] and states["queued"] == 200 - broadcast["sent_count"]
     assert call("POST", f"/broadcasts/{broadcast_id}/cancel").status_code == 409
 
 

@@ -213,6 +213,7 @@ def test_the_revoke_step_killed_halfway_then_delivered_again_revokes_every_messa
         return real(provider, targets)
 
     monkeypatch.setattr(revoke, "_revoke_all", dying)
+    drain(chalice_app, until=lambda: rbm.revoked_ids == set(rbm.deliveries), timeout=90)
     drain(chalice_app, timeout=90)
     # THEN the redelivered step asked again: every message was revoked by RBM, exactly once
     accepted = set(rbm.deliveries)
@@ -230,6 +231,8 @@ def test_a_revocation_rbm_cannot_take_now_is_tried_again(
     first = sorted(d.phone for d in rbm.deliveries.values())[0]
     rbm.script(first, Reply(503), Reply(503))  # two answers of 503: the adapter's two tries of one call
     assert call(client, "POST", f"/broadcasts/{broadcast_id}/cancel", auth())[0] == 200
+    # (the page goes back to the queue with a delay: wait for the outcome, not for one idle moment)
+    drain(chalice_app, until=lambda: rbm.revoked_ids == set(rbm.deliveries), timeout=90)
     drain(chalice_app, timeout=90)
     assert rbm.revoked_ids == set(rbm.deliveries), rbm.revoke_calls
     assert [c.status for c in rbm.revoke_calls if c.phone == first] == [503, 503, 200]

@@ -161,3 +161,29 @@ def test_the_sender_killed_after_its_reach_check_then_delivered_again_charges_on
     assert (final["status"], final["sent_count"], final["failed_count"]) == ("completed", 5, 3)
     assert_ledger_reconciles(client, auth, price=PRICE, sent=5)
     assert -sum(e["amount"] for e in ledger(client, auth) if e["kind"] == "debit") == 5 * PRICE
+
+
+def test_a_draft_created_before_its_credentials_gets_its_reach_counted_when_started(
+        client: Client, auth: Auth, chalice_app: Chalice) -> None:
+    # GIVEN a draft created before the account has credentials: its reach check finds no provider
+    credit(client, auth, amount=10_000)
+    template_id = approved_template(client, auth)
+    list_id = contact_list(client, auth, members=ROSTER)
+    broadcast_id = call(client, "POST", "/broadcasts", auth(), {"template_id": template_id,
+                                                                "list_id": list_id})[1]["broadcast_id"]
+    drain(chalice_app)
+    assert broadcast(client, auth, broadcast_id)["reach"] == {"checked": 0, "reachable": 0}
+    # WHEN the account sets its credentials and starts it at once
+    simulator(client, auth, not_capable_rate=0.5)
+    assert call(client, "POST", f"/broadcasts/{broadcast_id}/start", auth())[0] == 200
+    drain(chalice_app)
+    # THEN it runs (no stale "no credentials"), and its reach is counted once
+    final = broadcast(client, auth, broadcast_id)
+    assert final["status"] == "completed", final
+    provider = reach.runner.account_provider("acme")
+    assert isinstance(provider, reach.ReachProvider)
+    reachable = provider.reachable_users([m["phone"] for m in ROSTER])
+    assert reachable is not None
+    assert final["reach"] == {"checked": 8, "reachable": len(reachable)}
+    sent = {t["recipient_phone"] for t in all_targets(client, auth, broadcast_id) if t["state"] == "sent"}
+    assert sent <= reachable  # the unreachable were never sent
