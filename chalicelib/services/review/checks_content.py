@@ -67,8 +67,12 @@ def _excluded_group(signals: Signals) -> Spot | None:
     nationality: a group named in the same sentence as an exclusion ("only for", "need not apply");
     or a group named with hostile words ("immigrants are ruining this town")."""
     hostile = signals.sentences("hostile")
-    excluding = signals.sentences("exclude") if signals.has("housing", "job") else set()
-    return next((spot for spot in signals.concepts["group"] if (spot.path, spot.sentence) in excluding | hostile), None)
+    offered = signals.has("housing", "job")
+    excluding = signals.sentences("exclude") if offered else set()
+    shut_out = excluding | hostile
+    named = next((spot for spot in signals.concepts["group"] if (spot.path, spot.sentence) in shut_out), None)
+    # a requirement that is itself the exclusion ("British-born", "aged 21 to 30", "สัญชาติไทย")
+    return named or (signals.first("criterion") if offered else None)
 
 
 def restricted_checks(signals: Signals) -> Iterator[Finding]:

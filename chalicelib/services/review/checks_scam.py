@@ -15,7 +15,7 @@ from chalicelib.services.review.policy import finding
 from chalicelib.services.review.signals import Signals, Spot, places
 from chalicelib.services.review.terms import TermSet
 
-_GIVEN = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}\{\{n\}\}")  # "OTP {{n}}", "code is {{n}}", "PIN: {{n}}"
+_GIVEN = re.compile(r"^\W{0,3}(?:[^\s{}]+\s+){0,2}\{\{n\}\}")  # "OTP {{n}}", "code is {{n}}", "PIN: {{n}}"
 _POSTAL = re.compile(r"^\W{0,2}(?:code|codes|कोड|कोड़)\b")  # "PIN code": an Indian postal code
 _DIGITS = re.compile(r"\D")
 _WORDLIKE = re.compile(r"\w")
@@ -119,7 +119,7 @@ def person_checks(signals: Signals) -> Iterator[Finding]:
 def _given(signals: Signals, spot: Spot) -> bool:
     """The template gives the secret itself ("your OTP is {{1}}"): it does not ask for it."""
     text = (signals.unmasked if spot.disguised else signals.plain).text
-    after = text[spot.at + len(spot.term):spot.at + len(spot.term) + 24]
+    after = text[spot.at + len(spot.term):spot.at + len(spot.term) + 40]
     return bool(_GIVEN.match(after)) or (spot.term in ("pin", "पिन") and bool(_POSTAL.match(after)))
 
 
@@ -160,6 +160,11 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     elif fee is not None and signals.has("parcel") and (signals.links or signals.phones) and \
             signals.has("urgency", "threat", "verify_action") and not signals.has("offer"):
         yield finding("advance_fee", market, fee.path, fee.term)
+    elif (release := signals.first("release_fee")) is not None and (signals.money or signals.links):
+        yield finding("advance_fee", market, release.path, release.term)  # a fee to unlock one's own money
+    elif (unseen := signals.first("no_viewing")) is not None and signals.has("housing") and \
+            (signals.money or signals.has("pay")):
+        yield finding("advance_fee", market, unseen.path, unseen.term)  # pay for a flat nobody may see
 
 
 def _alternation(name: str) -> str:

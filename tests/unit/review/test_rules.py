@@ -222,6 +222,24 @@ def test_earning_an_amount_per_week_from_a_phone_is_a_promise_of_income() -> Non
     assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
 
 
+@pytest.mark.parametrize(("body", "language"), [
+    ("Your balance of 2.184 ETH ($7,912.40) has cleared review. Before release to your wallet, a one-time network "
+     "clearance fee of $640 must be deposited.", "en_US"),
+    ("O seu saldo de 0,42 BTC (24 310 €) foi aprovado para levantamento. Deve ser paga a taxa de desbloqueio de "
+     "780 € no prazo de 72 horas.", "pt_PT"),
+])
+def test_a_fee_to_unlock_ones_own_money_is_an_advance_fee(body: str, language: str) -> None:
+    subject = text(body, language=language)
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+def test_paying_for_a_flat_nobody_may_see_is_an_advance_fee() -> None:
+    subject = text("2-bed apartment, €1,650/month. I'm working abroad so viewings aren't possible, but once the first "
+                   "month and the deposit (€3,300) are sent by bank transfer, the keys are couriered to you.",
+                   language="en_IE")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
 def test_a_fee_in_yen_before_a_home_job_starts_is_an_advance_fee() -> None:
     subject = carousel("在宅ワーク スマホで商品レビュー。", "未経験OK、1日1時間から。",
                        "ご登録後、初期サポート費用9,800円をお振込みください。", language="ja_JP")
@@ -406,6 +424,22 @@ def test_naming_a_community_without_shutting_anyone_out_is_fine(body: str) -> No
 def test_hostility_towards_a_group_is_hate_wherever_it_is_said(body: str, language: str) -> None:
     subject = text(body, "promotional", language)
     assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("We're hiring front-of-house hosts, £14.50/hr. We are looking for British-born applicants aged 21 to 30. "
+     + STOP, "en_GB"),
+    ("คอนโดให้เช่า 1 ห้องนอน เดือนละ 12,000 บาท ขออนุญาตรับเฉพาะผู้เช่าสัญชาติไทย อายุไม่เกิน 40 ปี ยกเลิกพิมพ์ STOP",
+     "th_TH"),
+])
+def test_a_requirement_that_is_itself_the_exclusion_is_hate_in_a_job_or_a_flat(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+def test_the_same_requirement_outside_a_job_or_a_flat_is_not_hate() -> None:
+    assert "hate" not in found(text("Our British-born designer opens her first London show tonight. " + STOP,
+                                    "promotional", "en_GB"))
 
 
 @pytest.mark.parametrize(("body", "language"), [
