@@ -79,7 +79,11 @@ def send_dead_letters(event: SQSEvent) -> dict[str, Any]:
 def dispatch_dead_letters(event: SQSEvent) -> dict[str, Any]:
     def handle(record: SQSRecord) -> None:
         job = parse_job(record)
-        if job is not None:
+        if job is not None and job.get("kind") in ("reach", "revoke"):
+            # Neither is needed to finish the broadcast: the sender checks reach itself, and a cancelled
+            # broadcast's undelivered messages stay sent (a DELIVERED still moves them).
+            logger.warning("a reach or revoke job failed every delivery", extra={"job": job})
+        elif job is not None:
             # A snapshot job may belong to a draft (the snapshot starts at creation).
             runner.fail_broadcast(job["account_id"], job["broadcast_id"], from_statuses=store.ACTIVE)
 

@@ -213,3 +213,21 @@ def test_a_receipt_failing_every_delivery_is_logged_counted_and_dropped(
     out = capsys.readouterr().out
     assert '"DeadLetters"' in out and '"receipts"' in out
     assert all_targets(client, auth, broadcast_id)[0]["state"] == "queued"
+
+
+def test_a_reach_job_failing_every_delivery_leaves_its_broadcast_to_run(
+        client: Client, auth: Auth, chalice_app: Any, world: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a draft whose background reach check dies on every delivery
+    from chalicelib.services import reach
+
+    deaths = always_failing(monkeypatch, reach, "continue_check")
+    status, body = call(client, "POST", "/broadcasts", auth(), world)
+    assert status == 201, body
+    broadcast_id = str(body["broadcast_id"])
+    drain(chalice_app)
+    # THEN its dead letter is consumed and the draft is still a draft, which then runs to the end
+    assert deaths[0] == 5 and dead_letters("dispatch") == 0
+    assert broadcast(client, auth, broadcast_id)["status"] == "draft"
+    assert call(client, "POST", f"/broadcasts/{broadcast_id}/start", auth())[0] == 200
+    drain(chalice_app)
+    assert broadcast(client, auth, broadcast_id)["status"] == "completed"
