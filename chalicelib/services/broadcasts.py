@@ -25,7 +25,7 @@ from chalicelib.store.paging import Page
 MAX_SCHEDULE_AHEAD = timedelta(days=365)
 INLINE_SNAPSHOT_PAGES = 1
 TTL_RANGE = (60, 1_296_000)  # a minute .. RBM's 15 days
-OTP_TTL_SECONDS = 600  # an OTP is stale after ten minutes: revoked (and fallen back) if undelivered
+OTP_TTL_SECONDS = 600  # an OTP is stale after ten minutes: RBM revokes it if undelivered by then
 
 
 def message_ttl(ttl_seconds: int | None, category: str) -> int | None:
