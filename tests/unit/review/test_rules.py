@@ -279,6 +279,17 @@ def test_a_range_of_percentages_per_month_said_to_be_fixed_is_a_promise() -> Non
     assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
 
 
+@pytest.mark.parametrize(("body", "language"), [
+    ("Our members have never had a losing month. Steady 4-6% monthly on a capital-protected account. " + STOP,
+     "en_US"),
+    ("Rendimenti costanti dal 2019: il nostro portafoglio rende il 3% al mese con capitale protetto al 100%. "
+     "Rispondi STOP per disiscriverti.", "it_IT"),
+])
+def test_a_steady_monthly_rate_on_protected_capital_is_a_promise_of_returns(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
+
+
 def test_a_fixed_monthly_return_is_a_promise_but_a_monthly_price_is_not() -> None:
     promise = text("Nairobi Growth Circle: members receive a fixed 12% return every month on contributions. " + STOP,
                    "promotional", "en_KE")
