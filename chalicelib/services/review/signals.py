@@ -150,6 +150,11 @@ class Signals:
                     if language in readable and key not in seen:
                         seen.add(key)
                         found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))
+        # "water pistols", "weed killer", "rum cake": goods words inside a harmless phrase name no goods
+        benign = [(spot.at, spot.at + len(spot.term)) for spot in found["benign_alarming"] if not spot.disguised]
+        for concept in _GOODS | {"speculative"}:
+            found[concept] = [spot for spot in found[concept] if spot.disguised or not any(
+                start <= spot.at and spot.at + len(spot.term) <= end for start, end in benign)]
         offers = [(spot.at, spot.at + len(spot.term)) for spot in found["offer"]]
         # "order now" on a shop's button is an offer, not a deadline
         found["urgency"] = [spot for spot in found["urgency"]

@@ -375,6 +375,22 @@ def test_prohibited_content_is_rejected(body: str, code: str, language: str) -> 
     assert verdict(subject) == "rejected" and code in found(subject)
 
 
+@pytest.mark.parametrize(("body", "language"), [
+    ("Summer fun: water pistols and water balloons 30% off until Sunday. " + STOP, "en_US"),
+    ("W sklepie Zabawkowo pistolety na wodę -30% do niedzieli. Odpowiedz STOP, aby zrezygnować.", "pl_PL"),
+    ("Garden center: weed killer and lawn feed, 2 for $30 this weekend. " + STOP, "en_US"),
+    ("Our bakery's butter rum cake, baked fresh every morning, $18 for pickup. " + STOP, "en_US"),
+])
+def test_goods_words_inside_a_harmless_phrase_name_no_goods(body: str, language: str) -> None:
+    assert verdict(text(body, "promotional", language)) == "approved"
+
+
+def test_a_harmless_phrase_does_not_excuse_the_goods_named_beside_it() -> None:
+    subject = text("Water pistols for the kids, and real pistols with ammo for you, no licence needed. " + STOP,
+                   "promotional")
+    assert verdict(subject) == "rejected" and "weapons" in found(subject)
+
+
 @pytest.mark.parametrize("body", [
     "Reminder: your hunter education course, with its firearm safety module, is on Saturday at 8 AM. "
     "Bring a photo ID.",
