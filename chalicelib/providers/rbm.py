@@ -90,6 +90,15 @@ class RetryPolicy:
     max_retry_after: float = 5.0
 
 
+@dataclass(frozen=True)
+class _BatchGet:
+    """One users:batchGet call: `ok` with the reachable numbers, `retry`, or `refused` (a 4xx)."""
+
+    outcome: str
+    status: int = 0
+    found: set[str] | None = None
+
+
 class _TimeoutRequest(GoogleRequest):
     """google-auth's transport with our timeout (its default is 120 s)."""
 
@@ -153,19 +162,7 @@ class RbmProvider:
             attempts += 1
             return self._attempt(message)
 
-        policy = self._retry
-        retrying = Retrying(
-            retry=retry_if_result(lambda result: result.outcome == "retry"),
-            stop=stop_any(
-                stop_after_attempt(policy.max_attempts),
-                stop_before_delay(policy.max_elapsed),
-                _ServerWaitTooLong(policy.max_retry_after),
-            ),
-            wait=_backoff(policy),
-            sleep=self._sleep,
-            retry_error_callback=_last_result,
-        )
-        result: SendResult = retrying(attempt)
+        result: SendResult = self._retrying()(attempt)
         if result.outcome == "retry":
             logger.warning(
                 "rbm send deferred",
@@ -184,41 +181,26 @@ class RbmProvider:
         404 not revoked (RBM delivered it). Transient trouble is retried within the call like a send."""
         if not E164.match(phone):
             return RevokeResult(message_id, "not_revoked", detail="phone is not E.164")
-        policy = self._retry
-        started = time.monotonic()
-        result = RevokeResult(message_id, "retry")
-        for attempt in range(1, policy.max_attempts + 1):
-            result = self._revoke_once(phone, message_id)
-            if (result.outcome != "retry" or attempt == policy.max_attempts
-                    or time.monotonic() - started > policy.max_elapsed):
-                break
-            self._sleep(min(policy.max_wait, policy.initial_wait * 2 ** (attempt - 1)))
+        result: RevokeResult = self._retrying()(lambda: self._revoke_once(phone, message_id))
         if result.outcome == "retry":
             logger.warning("rbm revoke deferred", extra={"message_id": message_id, "detail": result.detail})
         return result
 
     def _revoke_once(self, phone: str, message_id: str) -> RevokeResult:
-        for fresh_token in (False, True):
-            try:
-                token = self._token()
-            except (google_exceptions.RefreshError, google_exceptions.TransportError) as exc:
-                return RevokeResult(message_id, "retry", detail=f"token: {type(exc).__name__}")
-            try:
-                response = self._session.delete(
-                    f"{self.url_for(phone)}/{quote(message_id, safe='')}", params={"agentId": self.agent_id},
-                    headers={"Authorization": f"Bearer {token}"}, timeout=self._timeout)
-            except requests.RequestException as exc:
-                return RevokeResult(message_id, "retry", detail=type(exc).__name__)
-            status = response.status_code
-            if status == 401 and not fresh_token:
-                self._forget(token)
-                continue
-            if 200 <= status < 300:
-                return RevokeResult(message_id, "revoked", status=status)
-            if status in TRANSIENT_STATUSES or status >= 500:
-                return RevokeResult(message_id, "retry", detail=_error_detail(response), status=status)
-            return RevokeResult(message_id, "not_revoked", detail=_error_detail(response), status=status)
-        raise AssertionError("unreachable")  # pragma: no cover
+        try:
+            response = self._authorized(lambda token: self._session.delete(
+                f"{self.url_for(phone)}/{quote(message_id, safe='')}", params={"agentId": self.agent_id},
+                headers={"Authorization": f"Bearer {token}"}, timeout=self._timeout))
+        except (google_exceptions.RefreshError, google_exceptions.TransportError) as exc:
+            return RevokeResult(message_id, "retry", detail=f"token: {type(exc).__name__}")
+        except requests.RequestException as exc:
+            return RevokeResult(message_id, "retry", detail=type(exc).__name__)
+        status = response.status_code
+        if 200 <= status < 300:
+            return RevokeResult(message_id, "revoked", status=status)
+        if _transient(status):
+            return RevokeResult(message_id, "retry", detail=_error_detail(response), status=status)
+        return RevokeResult(message_id, "not_revoked", detail=_error_detail(response), status=status)
 
     def reachable_users(self, phones: list[str]) -> frozenset[str] | None:
         """`POST /v1/users:batchGet {"users", "agentId"}` per MAX_USERS_PER_CALL numbers, paced to
@@ -242,42 +224,55 @@ class RbmProvider:
             self._sleep(wait)
 
     def _batch_get(self, users: list[str]) -> set[str] | None:
-        policy = self._retry
-        for attempt in range(1, policy.max_attempts + 1):
+        def paced() -> _BatchGet:
             self._pace_batch_get()
-            status, found = self._batch_get_once(users)
-            if found is not None:
-                return found
-            if status not in TRANSIENT_STATUSES and status < 500 and status != 0:
-                logger.warning("rbm users:batchGet refused", extra={"status": status, "users": len(users)})
-                return None
-            if attempt < policy.max_attempts:
-                self._sleep(min(policy.max_wait, policy.initial_wait * 2 ** (attempt - 1)))
-        return None
+            return self._batch_get_once(users)
 
-    def _batch_get_once(self, users: list[str]) -> tuple[int, set[str] | None]:
-        for fresh_token in (False, True):
-            try:
-                token = self._token()
-            except (google_exceptions.RefreshError, google_exceptions.TransportError):
-                return 0, None
-            try:
-                response = self._session.post(f"{self.endpoint}/v1/users:batchGet",
-                                              json={"users": users, "agentId": self.agent_id},
-                                              headers={"Authorization": f"Bearer {token}"}, timeout=self._timeout)
-            except requests.RequestException:
-                return 0, None
-            if response.status_code == 401 and not fresh_token:
-                self._forget(token)
-                continue
-            if response.status_code != 200:
-                return response.status_code, None
-            try:
-                listed = response.json().get("reachableUsers") or []
-            except (ValueError, AttributeError):
-                return 0, None
-            return 200, {str(phone) for phone in listed}
-        raise AssertionError("unreachable")  # pragma: no cover
+        answer: _BatchGet = self._retrying()(paced)
+        if answer.outcome == "refused":
+            logger.warning("rbm users:batchGet refused", extra={"status": answer.status, "users": len(users)})
+        return answer.found
+
+    def _batch_get_once(self, users: list[str]) -> _BatchGet:
+        try:
+            response = self._authorized(lambda token: self._session.post(
+                f"{self.endpoint}/v1/users:batchGet", json={"users": users, "agentId": self.agent_id},
+                headers={"Authorization": f"Bearer {token}"}, timeout=self._timeout))
+        except (google_exceptions.RefreshError, google_exceptions.TransportError, requests.RequestException):
+            return _BatchGet("retry")
+        status = response.status_code
+        if status != 200:
+            return _BatchGet("retry" if _transient(status) else "refused", status)
+        try:
+            listed = response.json().get("reachableUsers") or []
+        except (ValueError, AttributeError):
+            return _BatchGet("retry", status)
+        return _BatchGet("ok", status, {str(phone) for phone in listed})
+
+    def _authorized(self, request: Callable[[str], requests.Response]) -> requests.Response:
+        """`request(token)`, asked once more with a fresh token when RBM answers 401. Errors getting a
+        token (google-auth's) or reaching RBM (requests') are the caller's to classify."""
+        token = self._token()
+        response = request(token)
+        if response.status_code == 401:
+            self._forget(token)
+            response = request(self._token())
+        return response
+
+    def _retrying(self) -> Retrying:
+        """Tries of one call under the policy, while its result's `outcome` is `retry`."""
+        policy = self._retry
+        return Retrying(
+            retry=retry_if_result(lambda result: result.outcome == "retry"),
+            stop=stop_any(
+                stop_after_attempt(policy.max_attempts),
+                stop_before_delay(policy.max_elapsed),
+                _ServerWaitTooLong(policy.max_retry_after),
+            ),
+            wait=_backoff(policy),
+            sleep=self._sleep,
+            retry_error_callback=_last_result,
+        )
 
     def close(self) -> None:
         self._session.close()
@@ -286,32 +281,25 @@ class RbmProvider:
     # one try (plus one immediate try with a fresh token after a 401)
     def _attempt(self, message: OutboundMessage) -> SendResult:
         message_id = message.message_id
-        for fresh_token in (False, True):
-            try:
-                token = self._token()
-            except google_exceptions.RefreshError as exc:
-                if getattr(exc, "retryable", False):
-                    return SendResult.retry(message_id, PROVIDER_UNAVAILABLE, detail="token endpoint unavailable")
-                return SendResult.failed(message_id, PROVIDER_AUTH, detail="the token endpoint refused the key")
-            except google_exceptions.TransportError:
-                return SendResult.retry(message_id, CONNECTION_ERROR, detail="token endpoint unreachable")
-            try:
-                response = self._session.post(
-                    self.url_for(message.phone),
-                    params={"messageId": message_id, "agentId": self.agent_id},
-                    json=message.agent_message,
-                    headers={"Authorization": f"Bearer {token}"},
-                    timeout=self._timeout,
-                )
-            except requests.Timeout:
-                return SendResult.retry(message_id, TIMEOUT)
-            except requests.RequestException as exc:
-                return SendResult.retry(message_id, CONNECTION_ERROR, detail=type(exc).__name__)
-            if response.status_code == 401 and not fresh_token:
-                self._forget(token)
-                continue
-            return _classify(message_id, response)
-        raise AssertionError("unreachable")  # pragma: no cover
+        try:
+            response = self._authorized(lambda token: self._session.post(
+                self.url_for(message.phone),
+                params={"messageId": message_id, "agentId": self.agent_id},
+                json=message.agent_message,
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=self._timeout,
+            ))
+        except google_exceptions.RefreshError as exc:
+            if getattr(exc, "retryable", False):
+                return SendResult.retry(message_id, PROVIDER_UNAVAILABLE, detail="token endpoint unavailable")
+            return SendResult.failed(message_id, PROVIDER_AUTH, detail="the token endpoint refused the key")
+        except google_exceptions.TransportError:
+            return SendResult.retry(message_id, CONNECTION_ERROR, detail="token endpoint unreachable")
+        except requests.Timeout:
+            return SendResult.retry(message_id, TIMEOUT)
+        except requests.RequestException as exc:
+            return SendResult.retry(message_id, CONNECTION_ERROR, detail=type(exc).__name__)
+        return _classify(message_id, response)
 
     def _token(self) -> str:
         with self._lock:
@@ -326,6 +314,10 @@ class RbmProvider:
                 self._credentials.token = None
 
 
+def _transient(status: int) -> bool:
+    return status in TRANSIENT_STATUSES or status >= 500
+
+
 def _classify(message_id: str, response: requests.Response) -> SendResult:
     status = response.status_code
     if status in (200, 409):  # 409 ALREADY_EXISTS: this messageId was accepted before
@@ -337,7 +329,7 @@ def _classify(message_id: str, response: requests.Response) -> SendResult:
         return SendResult.failed(message_id, PROVIDER_AUTH, status=status, detail=detail)
     if status == 403:
         return SendResult.failed(message_id, PROVIDER_FORBIDDEN, status=status, detail=detail)
-    if status in TRANSIENT_STATUSES or status >= 500:
+    if _transient(status):
         reason = RATE_LIMITED if status == 429 else PROVIDER_UNAVAILABLE
         return SendResult.retry(message_id, reason, retry_after=_retry_after(response), status=status, detail=detail)
     if 200 <= status < 300:  # another success code: accepted
@@ -376,7 +368,7 @@ def _backoff(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
     exponential = wait_exponential_jitter(multiplier=policy.initial_wait, max=policy.max_wait, jitter=policy.jitter)
 
     def wait(state: RetryCallState) -> float:
-        asked = _outcome(state).retry_after or 0.0
+        asked = getattr(_outcome(state), "retry_after", None) or 0.0
         return max(float(exponential(state)), asked)
 
     return wait
@@ -389,17 +381,16 @@ class _ServerWaitTooLong(stop_base):
         self.limit = limit
 
     def __call__(self, retry_state: RetryCallState) -> bool:
-        asked = _outcome(retry_state).retry_after
+        asked = getattr(_outcome(retry_state), "retry_after", None)
         return asked is not None and asked > self.limit
 
 
-def _outcome(state: RetryCallState) -> SendResult:
+def _outcome(state: RetryCallState) -> Any:
     assert state.outcome is not None
-    result: SendResult = state.outcome.result()
-    return result
+    return state.outcome.result()
 
 
-def _last_result(state: RetryCallState) -> SendResult:
+def _last_result(state: RetryCallState) -> Any:
     return _outcome(state)
 
 

@@ -72,7 +72,6 @@ def continue_check(account_id: str, broadcast_id: str, *, tries: int = 0,
             return  # another delivery counted this page (it goes on from there), or the broadcast ended
         if done:
             return
-        broadcast = replace(broadcast, reach_cursor=last, reach_checked=broadcast.reach_checked + len(phones))
         if len(phones) < PAGE:  # the snapshot is still copying: come back for the rest
             messaging.send("dispatch", _job(broadcast, tries), delay_seconds=WAIT_SECONDS)
             return

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint, CloudWatchEvent, SQSEvent
 
@@ -13,15 +13,14 @@ from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
 from chalicelib.messaging import QUEUE_SPECS
 from chalicelib.settings import get_settings
+from chalicelib.workers.sqs_batch import partial_response
 
 if TYPE_CHECKING:
-    from aws_lambda_powertools.utilities import batch
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
     from chalicelib.services import reach, revoke, runner
     from chalicelib.store import broadcasts as store
 else:
-    batch = lazy_module("aws_lambda_powertools.utilities.batch")
     reach = lazy_module("chalicelib.services.reach")
     revoke = lazy_module("chalicelib.services.revoke")
     runner = lazy_module("chalicelib.services.runner")
@@ -81,9 +80,7 @@ def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
         except errors.NotFound:
             logger.info("runner job for a broadcast that no longer exists", extra={"job": job})
 
-    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=handle,
-                                               processor=batch.BatchProcessor(event_type=batch.EventType.SQS),
-                                               context=cast(Any, event.context)))
+    return partial_response(event, handle)
 
 
 @bp.on_sqs_message(queue=get_settings().queue_name("send"), batch_size=1)
@@ -102,9 +99,7 @@ def send_chunks(event: SQSEvent) -> dict[str, Any]:
         except errors.NotFound:
             logger.info("send job for a broadcast that no longer exists", extra={"job": job})
 
-    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=handle,
-                                               processor=batch.BatchProcessor(event_type=batch.EventType.SQS),
-                                               context=cast(Any, event.context)))
+    return partial_response(event, handle)
 
 
 @bp.schedule("rate(1 minute)", name="fire_scheduled_broadcasts")

@@ -20,15 +20,14 @@ from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
 from chalicelib.settings import get_settings
 from chalicelib.workers.broadcasts import parse_job, send_job_of
+from chalicelib.workers.sqs_batch import partial_response
 
 if TYPE_CHECKING:
-    from aws_lambda_powertools.utilities import batch
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
     from chalicelib.services import imports, receipts, runner, templates
     from chalicelib.store import broadcasts as store
 else:
-    batch = lazy_module("aws_lambda_powertools.utilities.batch")
     imports = lazy_module("chalicelib.services.imports")
     receipts = lazy_module("chalicelib.services.receipts")
     runner = lazy_module("chalicelib.services.runner")
@@ -53,8 +52,7 @@ def _consume(queue: str, event: SQSEvent, handle: Callable[[SQSRecord], None]) -
         handle(record)
         metrics.count("DeadLetters", queue=queue)
 
-    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=counted,
-                                               processor=batch.BatchProcessor(event_type=batch.EventType.SQS)))
+    return partial_response(event, counted)
 
 
 def _dead_letter_queue(key: str) -> str:

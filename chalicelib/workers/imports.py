@@ -12,14 +12,13 @@ from chalice.app import Blueprint, S3Event, SQSEvent
 from chalicelib.lazy import lazy_module
 from chalicelib.messaging import QUEUE_SPECS
 from chalicelib.settings import get_settings
+from chalicelib.workers.sqs_batch import partial_response
 
 if TYPE_CHECKING:
-    from aws_lambda_powertools.utilities import batch
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
     from chalicelib.services import imports as import_service
 else:
-    batch = lazy_module("aws_lambda_powertools.utilities.batch")
     import_service = lazy_module("chalicelib.services.imports")
 
 imports = Blueprint(__name__)
@@ -49,5 +48,4 @@ def continue_import(event: SQSEvent) -> dict[str, Any]:
             raise ValueError("an imports message is a JSON object")
         import_service.on_message(body, remaining)
 
-    processor = batch.BatchProcessor(event_type=batch.EventType.SQS)
-    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=handle, processor=processor))
+    return partial_response(event, handle)

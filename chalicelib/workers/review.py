@@ -10,14 +10,13 @@ from chalice.app import Blueprint, SQSEvent
 from chalicelib.lazy import lazy_module
 from chalicelib.messaging import QUEUE_SPECS
 from chalicelib.settings import get_settings
+from chalicelib.workers.sqs_batch import partial_response
 
 if TYPE_CHECKING:
-    from aws_lambda_powertools.utilities import batch
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
     from chalicelib.services import templates
 else:
-    batch = lazy_module("aws_lambda_powertools.utilities.batch")
     templates = lazy_module("chalicelib.services.templates")
 
 review = Blueprint(__name__)
@@ -37,8 +36,4 @@ def review_record(record: SQSRecord) -> None:
 @review.on_sqs_message(queue=get_settings().queue_name(REVIEW_QUEUE),
                        batch_size=QUEUE_SPECS[REVIEW_QUEUE].batch_size)
 def review_templates(event: SQSEvent) -> dict[str, Any]:
-    # One processor per invocation: it keeps per-batch state, and the local pump calls this
-    # handler from several threads at once.
-    processor = batch.BatchProcessor(event_type=batch.EventType.SQS)
-    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=review_record,
-                                               processor=processor))
+    return partial_response(event, review_record)

@@ -55,11 +55,10 @@ def prohibited_checks(signals: Signals) -> Iterator[Finding]:
 def _weapon_offered(signals: Signals) -> Spot | None:
     """A weapon named where it is sold: not in a sentence that denies it ("no firearms are sold
     here"), nor in a safety course or a licence class that sells nothing (no offer, no price)."""
-    never = signals.sentences("never")
-    named = [spot for spot in signals.concepts["weapons"] if (spot.path, spot.sentence) not in never]
     if signals.has("training") and not (signals.has("offer", "pay") or signals.money):
         return None
-    return named[0] if named else None
+    never = signals.sentences("never")
+    return next((spot for spot in signals.concepts["weapons"] if (spot.path, spot.sentence) not in never), None)
 
 
 def _excluded_group(signals: Signals) -> Spot | None:

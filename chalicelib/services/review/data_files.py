@@ -17,7 +17,12 @@ def load_yaml(text: str) -> Any:
 
 
 @cache
-def vocabulary(name: str) -> tuple[str, ...]:
-    """One word or symbol list of `data/vocabulary.yaml` (lure words, drug emoji, shorteners...)."""
+def _vocabularies() -> dict[str, tuple[str, ...]]:
     text = resources.files("chalicelib.services.review").joinpath("data/vocabulary.yaml").read_text("utf-8")
-    return tuple(str(entry) for entry in load_yaml(text)[name])
+    return {str(name): tuple(str(entry) for entry in entries) for name, entries in load_yaml(text).items()}
+
+
+def vocabulary(name: str) -> tuple[str, ...]:
+    """One word or symbol list of `data/vocabulary.yaml` (lure words, drug emoji, shorteners...);
+    the file is read once."""
+    return _vocabularies()[name]

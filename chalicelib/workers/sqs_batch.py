@@ -1,0 +1,25 @@
+"""SQS batches the way every worker answers them: Powertools' partial batch response, so a failed
+record alone comes back (the others are deleted), with a new processor per invocation (it keeps
+per-batch state, and the local pump calls a handler from several threads at once)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
+
+from chalice.app import SQSEvent
+
+from chalicelib.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities import batch
+    from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+else:
+    batch = lazy_module("aws_lambda_powertools.utilities.batch")
+
+
+def partial_response(event: SQSEvent, handle: Callable[[SQSRecord], None]) -> dict[str, Any]:
+    """Run `handle` on each record; `{"batchItemFailures": [...]}` names the records that raised."""
+    return dict(batch.process_partial_response(event=event.to_dict(), record_handler=handle,
+                                               processor=batch.BatchProcessor(event_type=batch.EventType.SQS),
+                                               context=cast(Any, event.context)))
