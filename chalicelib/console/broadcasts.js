@@ -4,7 +4,7 @@ import { UNSET, announce, badge, errorBox, field, h, heading, money, poll, table
 
 const TERMINAL = ["completed", "cancelled", "failed"];
 const RECEIPTS_MS = 60_000;
-const STATES = ["queued", "sent", "delivered", "read", "failed"];
+const STATES = ["queued", "sent", "delivered", "read", "failed", "suppressed", "revoked", "expired", "fallback_sent", "fallback_failed"];
 
 export async function broadcastsView(main) {
   main.append(heading("Broadcasts"), h("p", {}, h("a", { class: "button primary", href: "#/broadcasts/new" }, "New broadcast")));
@@ -33,12 +33,26 @@ export async function newBroadcastView(main) {
   if (wanted.get("template")) template.value = wanted.get("template");
   if (wanted.get("list")) list.value = wanted.get("list");
   const scheduled = h("input", { type: "datetime-local", name: "scheduled_at" });
+  const fallback = h("select", { name: "fallback" }, h("option", { value: "none" }, "No fallback"), h("option", { value: "sms" }, "Send the template's SMS text"));
+  const reach = h("input", { type: "checkbox", name: "check_reach", checked: true });
+  const fallbackHint = h("p", { class: "hint" });
+  const showFallback = () => {
+    const chosen = approved.find((t) => t.template_id === template.value);
+    const sms = chosen?.sms_fallback?.text;
+    fallback.disabled = !sms;
+    if (!sms) fallback.value = "none";
+    fallbackHint.textContent = sms ? `SMS: “${sms}” (${chosen.sms_segments ?? "?"} segment(s) each)` : "This template has no SMS text, so it has no fallback.";
+  };
+  template.addEventListener("change", showFallback);
+  showFallback();
   const status = h("div");
   main.append(h("form", { class: "card narrow", onsubmit: async (event) => {
     event.preventDefault();
     status.replaceChildren();
     const body = { template_id: template.value, list_id: list.value };
     if (name.value.trim()) body.name = name.value.trim();
+    body.check_reach = reach.checked;
+    if (fallback.value === "sms") body.fallback = "sms";
     if (scheduled.value) body.scheduled_at = new Date(scheduled.value).toISOString().replace(/\.\d{3}Z$/, "Z");
     try {
       const created = await api("POST", "/broadcasts", body, { "Idempotency-Key": idempotencyKey() });
@@ -47,6 +61,8 @@ export async function newBroadcastView(main) {
     } catch (error) { status.append(errorBox(error)); }
   } }, field("Name", name), field("Approved template", template), field("List", list),
   field("Send at (your local time)", scheduled, { hint: "Leave empty to send when you press Start." }),
+  h("div", { class: "field" }, h("label", {}, reach, " Check which phones RCS can reach before sending (unreachable ones are never charged)")),
+  field("When RCS cannot reach a phone", fallback), fallbackHint,
   status, h("button", { type: "submit", class: "primary" }, "Create draft")));
 }
 
@@ -54,7 +70,8 @@ function funnelChart(b, reasons) {
   const total = Math.max(b.total_count, 1);
   const bars = [
     ["Sent", b.sent_count, "sent"], ["Delivered", b.delivered_count, "delivered"], ["Read", b.read_count, "read"],
-    ["Failed", b.failed_count, "failed"],
+    ["Clicked", b.clicked_count ?? 0, "clicked"], ["Replied", b.replied_count ?? 0, "replied"],
+    ["Failed", b.failed_count, "failed"], ["SMS fallback", b.fallback_count ?? 0, "fallback"],
   ];
   const row = 30;
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
@@ -75,11 +92,16 @@ function funnelChart(b, reasons) {
   });
   // The same figures as a list, for screen readers and for reading exact numbers.
   const list = h("dl", { class: "funnel" }, bars.map(([label, value, cls]) => [h("dt", {}, label), h("dd", { dataset: { count: cls } }, String(value))]),
-    h("dt", {}, "Queued"), h("dd", { dataset: { count: "queued" } }, String(b.queued_count)));
+    h("dt", {}, "Queued"), h("dd", { dataset: { count: "queued" } }, String(b.queued_count)),
+    h("dt", {}, "Opted out"), h("dd", { dataset: { count: "suppressed" } }, String(b.suppressed_count ?? 0)),
+    b.reach?.checked ? [h("dt", {}, "Reachable by RCS"), h("dd", { dataset: { count: "reachable" } }, `${b.reach.reachable} of ${b.reach.checked}`)] : null);
+  const clicks = (b.clicks || []).length
+    ? h("div", {}, h("h3", {}, "Clicks by suggestion"), h("ul", { class: "clicks" }, b.clicks.map((c) => h("li", {}, `${c.text || c.postback_data}: ${c.count}`))))
+    : null;
   const reasonList = reasons.length
     ? h("div", {}, h("h3", {}, "Failed by reason"), h("ul", { class: "reasons" }, reasons.map(([reason, n]) => h("li", {}, `${reason.replace(/_/g, " ")}: ${n}`))))
     : null;
-  return h("div", { class: "funnel-box" }, svg, list, reasonList);
+  return h("div", { class: "funnel-box" }, svg, list, reasonList, clicks);
 }
 
 async function failureReasons(id, failed) {

@@ -1,5 +1,6 @@
 // The RCS preview: a template drawn as the phone shows it (RBM's layout rules: card widths, media
 // heights, chips under the message, up to 4 suggestions inside a card). Placeholders stay visible.
+import { smsSegments } from "./sms.js";
 import { h } from "./ui.js";
 
 const MEDIA_HEIGHT = { short: 112, medium: 168, tall: 264 };
@@ -62,7 +63,20 @@ export function renderPreview(draft, agent = "Your brand") {
     h("div", { class: "phone-bar" }, h("span", { class: "avatar", "aria-hidden": "true" }, agent.slice(0, 1)), agent,
       h("span", { class: "verified", title: "verified sender" }, "✓")),
     h("div", { class: "thread" }, bubbles, chips.length ? h("div", { class: "chips" }, chips.map(chip)) : null),
-    h("figcaption", { class: "visually-hidden" }, describe(draft)));
+    h("figcaption", { class: "visually-hidden" }, describe(draft)), smsFallback(draft));
+}
+
+// The SMS sent instead when RCS cannot reach the phone, with the segments it costs (before the
+// placeholders are filled, which can change the count).
+function smsFallback(draft) {
+  const sms = draft.sms_fallback?.text;
+  if (!sms) return null;
+  const counted = smsSegments(sms);
+  const segments = draft.sms_segments ?? counted.segments;
+  return h("div", { class: "sms-fallback", "aria-label": "SMS fallback" },
+    h("div", { class: "sms-label" }, "SMS fallback"),
+    h("div", { class: "bubble sms-bubble" }, text(sms, "bubble-text")),
+    h("div", { class: "sms-count" }, `${segments} segment${segments === 1 ? "" : "s"} · ${counted.encoding} · ${counted.units} ${counted.encoding === "GSM-7" ? "septets" : "characters"}`));
 }
 
 function describe(draft) {

@@ -44,7 +44,8 @@ export async function templateView(main, id) {
 function details(t) {
   return h("dl", { class: "facts" }, h("dt", {}, "Category"), h("dd", {}, t.category), h("dt", {}, "Language"),
     h("dd", {}, t.language), h("dt", {}, "Submitted"), h("dd", {}, when(t.submitted_at)),
-    h("dt", {}, "Placeholders"), h("dd", {}, (t.placeholders || []).map((n) => `{{${n}}}`).join(" ") || "none"));
+    h("dt", {}, "Placeholders"), h("dd", {}, (t.placeholders || []).map((n) => `{{${n}}}`).join(" ") || "none"),
+    h("dt", {}, "SMS fallback"), h("dd", {}, t.sms_fallback?.text ? `${t.sms_segments ?? "?"} segment(s)` : "none"));
 }
 
 function showVerdict(box, t) {
@@ -112,7 +113,8 @@ export function bodyOf(draft) {
   if (c.type === "rich_card" && c.orientation !== "horizontal") delete components.thumbnail_alignment;
   if (components.media && !components.media.url) delete components.media;
   if (components.cards) components.cards = components.cards.map((card) => (card.media?.url ? card : { ...card, media: undefined }));
-  return clean({ name: draft.name, category: draft.category, language: draft.language, components, suggestions: draft.suggestions });
+  return clean({ name: draft.name, category: draft.category, language: draft.language, components, suggestions: draft.suggestions,
+    sms_fallback: draft.sms_fallback });
 }
 
 export function newTemplateView(main) {
@@ -204,7 +206,11 @@ export function newTemplateView(main) {
     h("div", { class: "row" },
       field("Category", select(draft.category, [["transactional", "Transactional"], ["promotional", "Promotional"], ["otp", "One-time password"]], (v) => { draft.category = v; }, { name: "category" }), { name: "category" }),
       field("Language", input(draft.language, (v) => { draft.language = v; }, { name: "language" }), { name: "language", hint: "en_US, hi_IN…" })),
-    componentsBox, suggestionsBox, status,
+    componentsBox, suggestionsBox,
+    h("fieldset", { class: "sms" }, h("legend", {}, "SMS fallback (optional)"),
+      field("Fallback SMS message", textarea(draft.sms_fallback?.text, (v) => { draft.sms_fallback = { text: v }; update(); }, { maxlength: 1600, rows: 3, name: "sms_fallback" }),
+        { name: "sms_fallback.text", hint: "Sent by SMS to phones RCS cannot reach, when a broadcast asks for fallback. Same placeholders; up to 1,600 characters." })),
+    status,
     h("button", { type: "submit", class: "primary" }, "Submit for review"));
 
   renderComponents();
