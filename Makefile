@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: venv run test lint browser token bench clean synth fuzz train-review
+.PHONY: venv run test lint browser token bench clean synth fuzz train-review client-ts
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
@@ -34,6 +34,14 @@ test: lint browser
 EXAMPLES ?= 200
 fuzz: venv
 	RCS_FUZZ_EXAMPLES=$(EXAMPLES) $(if $(SEED),RCS_FUZZ_SEED=$(SEED)) $(BIN)/pytest tests/fuzz -o timeout=3600
+
+# TypeScript types of the API (clients/typescript/schema.d.ts) from chalicelib/openapi.yaml, by the
+# openapi-typescript that clients/typescript/package-lock.json pins (npm ci: from the registry, once).
+TS_CLIENT := clients/typescript
+$(TS_CLIENT)/node_modules/.installed: $(TS_CLIENT)/package.json $(TS_CLIENT)/package-lock.json
+	cd $(TS_CLIENT) && npm ci --no-audit --no-fund --loglevel=error >&2 && touch node_modules/.installed
+client-ts: $(TS_CLIENT)/node_modules/.installed
+	cd $(TS_CLIENT) && npx --no-install openapi-typescript ../../chalicelib/openapi.yaml --output schema.d.ts
 
 token: venv
 	@$(BIN)/python -m infra.local.token $(ACCOUNT) $(if $(ADMIN),--admin)
