@@ -26,6 +26,7 @@ from chalicelib.store.paging import Page
 MAX_MEMBERS_PER_CALL = limits.MAX_MEMBERS_PER_CALL
 MAX_NAME_LENGTH = limits.MAX_LIST_NAME_LENGTH
 _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # a name is one line of printable text
+_E164_SHAPE = re.compile(r"\+[1-9][0-9]{1,14}")
 PURGE_PAGE = 500
 PURGE_MARGIN_MS = 10_000
 
@@ -242,8 +243,16 @@ def normalise_phone(raw: str, default_region: str | None = None, field: str = "p
 
 
 def remove_member(account_id: str, list_id: str, raw_phone: str, default_region: str | None = None) -> None:
+    """Remove one member. A number written in E.164 that is no valid phone number names no member (404,
+    as an unknown id); text that is no phone number at all is a 400."""
     get_list(account_id, list_id)
-    phone = normalise_phone(raw_phone, default_region)
+    region = region_or_invalid(default_region)
+    try:
+        phone = normalise_phone(raw_phone, region)
+    except errors.InvalidInput:
+        if _E164_SHAPE.fullmatch(raw_phone.strip()):
+            raise errors.NotFound("no such member in this list (not a valid phone number)") from None
+        raise
     try:
         existed = store.delete_member(account_id, list_id, phone)
     except ListGone:

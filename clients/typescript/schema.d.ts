@@ -198,7 +198,7 @@ export interface paths {
             header?: never;
             path: {
                 list_id: components["parameters"]["ListId"];
-                /** @description The member's phone, URL-encoded (`%2B919876543210`), or national with `default_region`. */
+                /** @description The member's phone in E.164, URL-encoded (`%2B919876543210`); a national number is read with `default_region`. A number that is no valid phone number is no member (404); text that is no phone number at all is a 400. */
                 phone: string;
             };
             cookie?: never;
@@ -313,8 +313,8 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The account (letters, digits and `._:@+-`, at most 128). */
-                account_id: string;
+                /** @description The account. */
+                account_id: components["schemas"]["AccountId"];
             };
             cookie?: never;
         };
@@ -334,8 +334,8 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The account to credit (letters, digits and `._:@+-`, at most 128). */
-                account_id: string;
+                /** @description The account to credit. */
+                account_id: components["schemas"]["AccountId"];
             };
             cookie?: never;
         };
@@ -630,8 +630,14 @@ export interface components {
         Money: number;
         Currency: string;
         E164: string;
-        /** @description ISO 3166 alpha-2 region (IN, US) for national numbers; an unknown one is a 400. */
-        Region: string | null;
+        /** @description Letters, digits and `._:@+-`, starting with a letter or digit, at most 128. */
+        AccountId: string;
+        NullableRegion: components["schemas"]["Region"] | null;
+        /**
+         * @description The ISO 3166 alpha-2 region (IN, US) national numbers are read in, one of the regions libphonenumber knows; "" (or null where allowed) for none.
+         * @enum {string}
+         */
+        Region: "" | "AC" | "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GT" | "GU" | "GW" | "GY" | "HK" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TA" | "TC" | "TD" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
         Variables: {
             [key: string]: string;
         };
@@ -651,7 +657,10 @@ export interface components {
             /** @description snake_case, unique per account (else 409). */
             name: string;
             category: components["schemas"]["TemplateCategory"];
-            /** @description BCP-47: en_US, en-US, hi-IN. */
+            /**
+             * Format: bcp47
+             * @description A valid BCP-47 language tag (registered subtags; `_` may stand for `-`): en_US, en-US, hi-IN.
+             */
             language: string;
             components: components["schemas"]["Components"];
             suggestions?: components["schemas"]["Suggestion"][];
@@ -660,9 +669,9 @@ export interface components {
         TextComponents: {
             /** @constant */
             type: "text";
-            text: string;
+            text: components["schemas"]["MessageText"];
         };
-        /** @description Needs a title, a description or media. */
+        /** @description Needs a title, a description or media (else a 400). */
         RichCardComponents: {
             /** @constant */
             type: "rich_card";
@@ -670,8 +679,8 @@ export interface components {
             orientation?: "vertical" | "horizontal";
             /** @enum {string|null} */
             thumbnail_alignment?: "left" | "right" | null;
-            title?: string | null;
-            description?: string | null;
+            title?: components["schemas"]["CardTitle"];
+            description?: components["schemas"]["CardDescription"];
             media?: components["schemas"]["CardMedia"];
             suggestions?: components["schemas"]["Suggestion"][];
         };
@@ -688,10 +697,10 @@ export interface components {
             url: components["schemas"]["Url"];
             thumbnail_url?: components["schemas"]["NullableUrl"];
         };
-        /** @description Needs a title, a description or media. */
+        /** @description Needs a title, a description or media (else a 400). */
         Card: {
-            title?: string | null;
-            description?: string | null;
+            title?: components["schemas"]["CardTitle"];
+            description?: components["schemas"]["CardDescription"];
             media?: components["schemas"]["CardMedia"];
             suggestions?: components["schemas"]["Suggestion"][];
         };
@@ -701,11 +710,38 @@ export interface components {
             /** @enum {string} */
             height?: "short" | "medium" | "tall";
         } | null;
-        /** @description An http(s) URL, or one starting with a placeholder. */
+        /** @description An http(s) URL with a host, or one starting with a placeholder; no spaces. */
         Url: string;
         NullableUrl: string | null;
+        MessageText: string;
+        CardTitle: string | null;
+        CardDescription: string | null;
         Label: string;
         Postback: string | null;
+        /**
+         * Format: phone-number
+         * @description E.164, and a number libphonenumber holds valid (else a 400 naming the field).
+         */
+        PhoneNumber: string;
+        /** @description No control characters but tabs and line breaks. */
+        VariableValue: string;
+        Approval: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            decision: "approved";
+            reason?: string;
+        };
+        Rejection: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            decision: "rejected";
+            /** @description Why (not blank). */
+            reason: string;
+        };
         Suggestion: {
             /** @constant */
             type: "reply";
@@ -724,7 +760,10 @@ export interface components {
             text: components["schemas"]["Label"];
             postback_data?: components["schemas"]["Postback"];
             fallback_url?: components["schemas"]["NullableUrl"];
-            /** @description E.164 or a placeholder. */
+            /**
+             * Format: phone-number
+             * @description E.164 (a possible number by libphonenumber) or a placeholder.
+             */
             phone_number: string;
         } | {
             /** @constant */
@@ -1099,7 +1138,7 @@ export interface components {
     parameters: {
         /** @description The same key and body within 24 h returns the first answer and creates nothing new. */
         IdempotencyKey: string;
-        /** @description The `next_cursor` of the previous page (opaque). */
+        /** @description The `next_cursor` of the previous page of the same listing, as it was issued (opaque; any other value is a 400 naming `cursor`). Empty reads as absent. */
         Cursor: string;
         Limit100: number;
         TemplateId: components["schemas"]["Id"];
@@ -1167,7 +1206,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: components["parameters"]["Limit100"];
-                /** @description The `next_cursor` of the previous page (opaque). */
+                /** @description The `next_cursor` of the previous page of the same listing, as it was issued (opaque; any other value is a 400 naming `cursor`). Empty reads as absent. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -1308,7 +1347,7 @@ export interface operations {
                 /** @description Only `needs_admin` (the default). */
                 status?: "needs_admin";
                 limit?: components["parameters"]["Limit100"];
-                /** @description The `next_cursor` of the previous page (opaque). */
+                /** @description The `next_cursor` of the previous page of the same listing, as it was issued (opaque; any other value is a 400 naming `cursor`). Empty reads as absent. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -1361,11 +1400,10 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description E.164 (or normalised to it). */
-                    phone: string;
-                    /** @description Values of the template's placeholders, for example {"1": "A-1"}. */
+                    phone: components["schemas"]["PhoneNumber"];
+                    /** @description Values of the template's placeholders, for example {"1": "A-1"}; every placeholder of the template needs one (else a 400 naming variables). */
                     variables?: {
-                        [key: string]: string;
+                        [key: string]: components["schemas"]["VariableValue"];
                     } | null;
                 };
             };
@@ -1416,12 +1454,7 @@ export interface operations {
                  *       "reason": "checked by a person"
                  *     }
                  */
-                "application/json": {
-                    /** @enum {string} */
-                    decision: "approved" | "rejected";
-                    /** @description Required (not blank) to reject. */
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["Approval"] | components["schemas"]["Rejection"];
             };
         };
         responses: {
@@ -1452,7 +1485,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: components["parameters"]["Limit100"];
-                /** @description The `next_cursor` of the previous page (opaque). */
+                /** @description The `next_cursor` of the previous page of the same listing, as it was issued (opaque; any other value is a 400 naming `cursor`). Empty reads as absent. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -1499,7 +1532,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description Not blank. */
+                    /** @description One line of text, not blank, without control characters. */
                     name: string;
                 };
             };
@@ -1576,7 +1609,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `next_cursor` of the previous page (opaque). */
+                /** @description The `next_cursor` of the previous page of the same listing, as it was issued (opaque; any other value is a 400 naming `cursor`). Empty reads as absent. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -1646,7 +1679,7 @@ export interface operations {
                         /** @description Fills the template's {{n}} placeholders; keys "1".."99", at most 20, values strings of 1 to 500 characters. Anything else is a rejected row. */
                         variables?: Record<string, never> | null;
                     }[];
-                    default_region?: components["schemas"]["Region"];
+                    default_region?: components["schemas"]["NullableRegion"];
                 };
             };
         };
@@ -1691,7 +1724,7 @@ export interface operations {
             header?: never;
             path: {
                 list_id: components["parameters"]["ListId"];
-                /** @description The member's phone, URL-encoded (`%2B919876543210`), or national with `default_region`. */
+                /** @description The member's phone in E.164, URL-encoded (`%2B919876543210`); a national number is read with `default_region`. A number that is no valid phone number is no member (404); text that is no phone number at all is a 400. */
                 phone: string;
             };
             cookie?: never;
@@ -1726,7 +1759,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    default_region?: components["schemas"]["Region"];
+                    default_region?: components["schemas"]["NullableRegion"];
                 };
             };
         };
@@ -1934,7 +1967,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `next_cursor` of the previous page (opaque). */
+                /** @description The `next_cursor` of the previous page of the same listing, as it was issued (opaque; any other value is a 400 naming `cursor`). Empty reads as absent. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -1968,8 +2001,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The account (letters, digits and `._:@+-`, at most 128). */
-                account_id: string;
+                /** @description The account. */
+                account_id: components["schemas"]["AccountId"];
             };
             cookie?: never;
         };
@@ -1988,8 +2021,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The account (letters, digits and `._:@+-`, at most 128). */
-                account_id: string;
+                /** @description The account. */
+                account_id: components["schemas"]["AccountId"];
             };
             cookie?: never;
         };
@@ -2023,8 +2056,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The account to credit (letters, digits and `._:@+-`, at most 128). */
-                account_id: string;
+                /** @description The account to credit. */
+                account_id: components["schemas"]["AccountId"];
             };
             cookie?: never;
         };
@@ -2072,7 +2105,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description The `next_cursor` of the previous page (opaque). */
+                /** @description The `next_cursor` of the previous page of the same listing, as it was issued (opaque; any other value is a 400 naming `cursor`). Empty reads as absent. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -2122,11 +2155,14 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description Not blank when given. */
+                    /** @description One line of text, not blank, without control characters; omitted or null, "<template> to <list>". */
                     name?: string | null;
                     template_id: string;
                     list_id: string;
-                    /** @description RFC 3339 with a zone, within a year; omitted or past, it runs on /start. */
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 with a zone (Z or an offset), at most a year ahead (later is a 400 naming scheduled_at); omitted, "", null or past, it runs on /start.
+                     */
                     scheduled_at?: string | null;
                     /** @description The recipients' local hours to send in (from each number's country; a country with several zones only when the window is open in all of them). Omitted or null, the account's default (PUT /settings); India's promotional traffic keeps to 10:00-21:00 IST when neither is set. */
                     send_window?: components["schemas"]["SendWindow"] | null;
@@ -2444,7 +2480,7 @@ export interface operations {
             query?: {
                 size?: number;
                 state?: components["schemas"]["TargetState"];
-                /** @description The `next_cursor` of the previous page (opaque). */
+                /** @description The `next_cursor` of the previous page of the same listing, as it was issued (opaque; any other value is a 400 naming `cursor`). Empty reads as absent. */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
