@@ -42,7 +42,7 @@ def parse_schedule(value: str | None) -> datetime | None:
         return None
     try:
         moment = parse_time(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: an offset that moves year 1 or 9999 out of range
         raise errors.InvalidInput("scheduled_at", "scheduled_at must be an RFC 3339 time such as "
                                                   "2026-05-28T08:00:00Z") from None
     if moment - utcnow() > MAX_SCHEDULE_AHEAD:
