@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: venv run test lint browser token bench clean synth fuzz train-review client-ts
+.PHONY: venv run test lint browser token bench clean synth fuzz train-review client client-ts
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
@@ -53,6 +53,12 @@ synth: venv
 
 bench: venv
 	$(BIN)/python -m bench
+
+# The Python SDK (clients/python/rcs_client) regenerated from chalicelib/openapi.yaml with the pinned
+# openapi-python-client; the `rcs` CLI beside it is hand-written. tests/unit/test_python_client_drift.py
+# fails when the committed SDK is not what this makes.
+client: venv
+	$(BIN)/python -m tools.generate_client
 
 # The review's learned signal, retrained from the corpus's train split (docs/review-policy.md).
 train-review: venv

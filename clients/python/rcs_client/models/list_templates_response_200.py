@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.template import Template
+
+
+T = TypeVar("T", bound="ListTemplatesResponse200")
+
+
+@_attrs_define
+class ListTemplatesResponse200:
+    """
+    Attributes:
+        success (Literal[True]):
+        templates (list[Template]):
+        next_cursor (str): "" on the last page.
+    """
+
+    success: Literal[True]
+    templates: list[Template]
+    next_cursor: str
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        templates = []
+        for templates_item_data in self.templates:
+            templates_item = templates_item_data.to_dict()
+            templates.append(templates_item)
+
+        next_cursor = self.next_cursor
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "success": success,
+                "templates": templates,
+                "next_cursor": next_cursor,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.template import Template
+
+        d = dict(src_dict)
+        success = cast(Literal[True], d.pop("success"))
+        if success != True:
+            raise ValueError(f"success must match const True, got '{success}'")
+
+        templates = []
+        _templates = d.pop("templates")
+        for templates_item_data in _templates:
+            templates_item = Template.from_dict(templates_item_data)
+
+            templates.append(templates_item)
+
+        next_cursor = d.pop("next_cursor")
+
+        list_templates_response_200 = cls(
+            success=success,
+            templates=templates,
+            next_cursor=next_cursor,
+        )
+
+        return list_templates_response_200

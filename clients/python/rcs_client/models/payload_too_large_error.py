@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="PayloadTooLargeError")
+
+
+@_attrs_define
+class PayloadTooLargeError:
+    """
+    Attributes:
+        success (Literal[False]):
+        error (Literal['payload_too_large']):
+        message (str):
+    """
+
+    success: Literal[False]
+    error: Literal["payload_too_large"]
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        error = self.error
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "success": success,
+                "error": error,
+                "message": message,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        success = cast(Literal[False], d.pop("success"))
+        if success != False:
+            raise ValueError(f"success must match const False, got '{success}'")
+
+        error = cast(Literal["payload_too_large"], d.pop("error"))
+        if error != "payload_too_large":
+            raise ValueError(f"error must match const 'payload_too_large', got '{error}'")
+
+        message = d.pop("message")
+
+        payload_too_large_error = cls(
+            success=success,
+            error=error,
+            message=message,
+        )
+
+        return payload_too_large_error

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class RichCardComponentsThumbnailAlignmentType1(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+    def __str__(self) -> str:
+        return str(self.value)
