@@ -30,11 +30,11 @@ class GenerationFailed(Exception):
     pass
 
 
-def generate(destination: Path = PACKAGE, *, allow_warnings: bool = False) -> None:
+def generate(destination: Path = PACKAGE, *, document: Path = DOCUMENT, allow_warnings: bool = False) -> None:
     """Write the generated package to `destination`, replacing whatever was there."""
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / destination.name
-        command = [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(DOCUMENT),
+        command = [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(document),
                    "--config", str(CONFIG), "--meta", "none", "--output-path", str(output)]
         command += [] if allow_warnings else ["--fail-on-warning"]
         # The post-hooks call `ruff` by name: the one pinned beside this interpreter.
@@ -61,10 +61,11 @@ def tree(root: Path) -> dict[str, bytes]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--output", type=Path, default=PACKAGE, help="the package folder to write")
+    parser.add_argument("--document", type=Path, default=DOCUMENT, help="the OpenAPI document to read")
     parser.add_argument("--allow-warnings", action="store_true", help="keep what the generator could not drop")
     args = parser.parse_args()
     try:
-        generate(args.output, allow_warnings=args.allow_warnings)
+        generate(args.output, document=args.document, allow_warnings=args.allow_warnings)
     except GenerationFailed as error:
         sys.exit(str(error))
     print(f"generated {args.output}")
