@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from chalicelib.aws import client
-from chalicelib.settings import get_settings
+from chalicelib.settings import Settings, get_settings
 
 SQS_BATCH_LIMIT = 10
 
@@ -46,6 +46,12 @@ QUEUE_SPECS: dict[str, QueueSpec] = {
         QueueSpec("receipts", function_timeout_seconds=60),
     )
 }
+
+
+def maximum_concurrency(declared: int | None, settings: Settings | None = None) -> int:
+    """How many deliveries of a queue run at once: its handler's declared `maximum_concurrency`, else
+    RCS_SQS_MAX_CONCURRENCY (the event source mapping's ScalingConfig in the cloud, the pump locally)."""
+    return declared or (settings or get_settings()).sqs_max_concurrency
 
 
 @cache

@@ -32,7 +32,7 @@ from chalice.app import Chalice as ChaliceApplication
 from constructs import Construct
 from pynamodb.models import Model
 
-from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QueueSpec
+from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QueueSpec, maximum_concurrency
 from chalicelib.metrics import RECONCILER_ENDED
 from chalicelib.settings import Settings
 from infra.access import profile_for, schedule_kind
@@ -204,7 +204,7 @@ class RcsStack(cdk.Stack):
             queue_spec = self.queues.specs[consumes]
             function.add_property_override("Timeout", DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS if dead_letters
                                            else queue_spec.function_timeout_seconds)
-            concurrency = spec.maximum_concurrency or settings.sqs_max_concurrency
+            concurrency = maximum_concurrency(spec.maximum_concurrency, settings)
             queue = (self.queues.dead_letter_queues if dead_letters else self.queues.queues)[consumes]
             for event in spec.sqs_events:
                 path = f"Events.{event}.Properties"

@@ -34,7 +34,7 @@ from chalicelib.providers.port import (
 from chalicelib.providers.render import TRAFFIC_TYPES, MissingVariable, RenderError, render_agent_message
 from chalicelib.services import balance, credentials, lists, quiet_hours, reach, retries, templates
 from chalicelib.services.lists import Member
-from chalicelib.services.pacing import TokenBucket, paced_stream
+from chalicelib.services.pacing import AccountPacer, paced_stream
 from chalicelib.services.send_lease import SendLease
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
@@ -286,13 +286,15 @@ def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Tar
         else:
             to_send.append(item)
     settings = get_settings()
+    # The account's rate, shared with its every other sender (docs/pacing.md).
+    pacer = AccountPacer.for_account(broadcast.account_id, demand=len(to_send), keep_going=keep_going)
     for message, result in paced_stream(provider.send, to_send, concurrency=settings.send_concurrency,
-                                        bucket=TokenBucket(settings.send_rate_per_second),
-                                        keep_going=keep_going):
+                                        bucket=pacer, keep_going=keep_going):
         target = by_phone[message.phone]
         if result is None:
             yield target
         elif result.outcome == "retry":
+            pacer.observe(result)  # a 429 slows the account down and honours Retry-After
             yield _settled(target, failure_reason=TRANSIENT_MARK)
         elif result.outcome == "sent":
             yield _settled(target, state="sent", rm_message_id=result.message_id, sent_at=format_time(utcnow()))

@@ -73,6 +73,7 @@ class AccountModel(Model):
     webhook_token_hash = UnicodeAttribute(null=True)
     verified_brands = UnicodeSetAttribute(null=True)  # brand registry ids an admin verified the account as
     default_send_window = JSONAttribute(null=True)  # {"start": "HH:MM", "end": "HH:MM"}: new broadcasts' window
+    send_rate_per_second = NumberAttribute(null=True)  # the account's send limit (admin); unset: the setting's
 
     agent_index = AgentIndex()
     webhook_token_index = TokenIndex()
@@ -173,6 +174,19 @@ def set_default_send_window(account_id: str, window: dict[str, str] | None) -> N
     """Set (or with None remove) the account's default send window (an account not seen yet is created)."""
     action = (AccountModel.default_send_window.set(window) if window
               else AccountModel.default_send_window.remove())
+    AccountModel(account_id).update(actions=[action])
+
+
+def get_send_rate(account_id: str) -> int | None:
+    account = _account(account_id)
+    rate = account.send_rate_per_second if account is not None else None
+    return int(rate) if rate is not None else None
+
+
+def set_send_rate(account_id: str, rate: int | None) -> None:
+    """Set (or with None remove) the account's own send limit (an account not seen yet is created)."""
+    action = (AccountModel.send_rate_per_second.set(rate) if rate is not None
+              else AccountModel.send_rate_per_second.remove())
     AccountModel(account_id).update(actions=[action])
 
 

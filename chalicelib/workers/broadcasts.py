@@ -18,9 +18,10 @@ from chalicelib.workers.sqs_batch import partial_response
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-    from chalicelib.services import reach, revoke, runner
+    from chalicelib.services import paced_send, reach, revoke, runner
     from chalicelib.store import broadcasts as store
 else:
+    paced_send = lazy_module("chalicelib.services.paced_send")
     reach = lazy_module("chalicelib.services.reach")
     revoke = lazy_module("chalicelib.services.revoke")
     runner = lazy_module("chalicelib.services.runner")
@@ -95,7 +96,7 @@ def send_chunks(event: SQSEvent) -> dict[str, Any]:
         receives = int(record.attributes.approximate_receive_count or 1)
         send_job = send_job_of(job, final_attempt=receives >= max_receives, time_left=time_left)
         try:
-            runner.send_chunk(send_job)
+            paced_send.send_chunk(send_job)
         except errors.NotFound:
             logger.info("send job for a broadcast that no longer exists", extra={"job": job})
 

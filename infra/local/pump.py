@@ -11,6 +11,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -19,7 +20,7 @@ from chalice.local import LambdaContext
 
 from chalicelib.aws import client
 from chalicelib.logs import logger
-from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QUEUE_SPECS
+from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QUEUE_SPECS, maximum_concurrency
 from chalicelib.settings import get_settings
 
 Handler = Callable[[dict[str, Any], Any], Any]
@@ -126,36 +127,64 @@ def outcome(queue: str, job: dict[str, Any]) -> str:
 
 
 class QueuePoller:
-    """Poll one queue and deliver what arrives to `deliver(messages) -> ids that failed`."""
+    """Poll one queue and deliver what arrives to `deliver(messages) -> ids that failed`, up to
+    `concurrency` batches at once (as Lambda's event source mapping does up to its maximum concurrency)."""
 
     def __init__(self, name: str, queue_name: str, batch_size: int,
                  deliver: Callable[[list[dict[str, Any]], str], set[str]],
-                 stop: threading.Event, wait_seconds: int = 1) -> None:
+                 stop: threading.Event, wait_seconds: int = 1, concurrency: int = 1) -> None:
         self.name = name
         self.queue_name = queue_name
         self.batch_size = min(batch_size, 10)
         self.deliver = deliver
         self.stop = stop
         self.wait_seconds = wait_seconds
+        self.concurrency = max(1, concurrency)
 
     def run(self) -> None:
         sqs = client("sqs")
         url = sqs.get_queue_url(QueueName=self.queue_name)["QueueUrl"]
         arn = _queue_arn(url)
-        while not self.stop.is_set():
+        free = threading.Semaphore(self.concurrency)
+
+        def handle(messages: list[dict[str, Any]]) -> None:
             try:
-                self.poll_once(sqs, url, arn)
+                self.handle(sqs, url, arn, messages)
             except Exception:
                 logger.exception("local pump: delivery failed", extra={"source": self.name})
-                self.stop.wait(RETRY_DELAY_SECONDS)
+            finally:
+                free.release()
 
-    def poll_once(self, sqs: Any, url: str, arn: str) -> int:
-        messages = sqs.receive_message(
+        with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix=self.name) as pool:
+            while not self.stop.is_set():
+                if not free.acquire(timeout=0.5):
+                    continue
+                try:
+                    messages = self.receive(sqs, url)
+                except Exception:
+                    free.release()
+                    logger.exception("local pump: receive failed", extra={"source": self.name})
+                    self.stop.wait(RETRY_DELAY_SECONDS)
+                    continue
+                if not messages:
+                    free.release()
+                    continue
+                pool.submit(handle, messages)
+
+    def receive(self, sqs: Any, url: str) -> list[dict[str, Any]]:
+        messages: list[dict[str, Any]] = sqs.receive_message(
             QueueUrl=url, MaxNumberOfMessages=self.batch_size,
             WaitTimeSeconds=self.wait_seconds, AttributeNames=["All"],
         ).get("Messages", [])
+        return messages
+
+    def poll_once(self, sqs: Any, url: str, arn: str) -> int:
+        messages = self.receive(sqs, url)
         if not messages:
             return 0
+        return self.handle(sqs, url, arn, messages)
+
+    def handle(self, sqs: Any, url: str, arn: str, messages: list[dict[str, Any]]) -> int:
         try:
             failed = self.deliver(messages, arn)
         except Exception:
@@ -176,10 +205,11 @@ class QueuePoller:
 
 
 class LocalEventSources:
-    """Threads that drive every SQS, S3 and schedule handler of `app` until `stop` is set."""
+    """Threads that drive every SQS, S3 and schedule handler of `app` until `stop` is set. Each queue's
+    handler runs up to its configured maximum concurrency at once (`threads_per_queue` caps it)."""
 
     def __init__(self, app: Chalice, *, region: str, s3_events_queue: str,
-                 tick_seconds: float, threads_per_queue: int = 2, job_lines: bool = False) -> None:
+                 tick_seconds: float, threads_per_queue: int | None = None, job_lines: bool = False) -> None:
         self.app = app
         self.job_lines = job_lines  # one short line per job handled (make run)
         self.region = region
@@ -255,9 +285,11 @@ class LocalEventSources:
         pollers: list[QueuePoller] = []
         for config in sources:
             if isinstance(config, SQSEventConfig) and config.queue:
-                for index in range(self.threads_per_queue):
-                    pollers.append(QueuePoller(f"{config.name}#{index}", config.queue, config.batch_size,
-                                               self._sqs_deliverer(config), self.stop))
+                concurrency = maximum_concurrency(config.maximum_concurrency)
+                if self.threads_per_queue is not None:
+                    concurrency = min(concurrency, self.threads_per_queue)
+                pollers.append(QueuePoller(config.name, config.queue, config.batch_size,
+                                           self._sqs_deliverer(config), self.stop, concurrency=concurrency))
         s3_configs = [c for c in sources if isinstance(c, S3EventConfig)]
         if s3_configs:
             pollers.append(QueuePoller("s3-events", self.s3_events_queue, 10,

@@ -73,6 +73,8 @@ MATRIX: dict[tuple[str, str], Entry] = {
         200, False, lambda world: {"amount": 100, "reference": "matrix-credit"}),
     ("GET", "/admin/accounts/{account_id}/brands"): Entry(200, False),
     ("PUT", "/admin/accounts/{account_id}/brands"): Entry(200, False, lambda world: {"brands": ["sbi"]}),
+    ("GET", "/admin/accounts/{account_id}/send-rate"): Entry(200, False),
+    ("PUT", "/admin/accounts/{account_id}/send-rate"): Entry(200, False, lambda world: {"send_rate_per_second": 50}),
     ("POST", "/broadcasts"): Entry(201, True, _broadcast),  # the body names acme's template and list
     ("GET", "/broadcasts"): Entry(200, False),
     ("GET", "/broadcasts/{broadcast_id}"): Entry(200, True),

@@ -1,0 +1,21 @@
+"""A send job under the account's shared rate: when the account's slots are taken further ahead than a
+sender waits (docs/pacing.md), the rest of the chunk is put back on the send queue, delayed until they
+free up, rather than holding a Lambda (and one of the queue's concurrent deliveries, which another
+account's chunks need) while it waits. The copy is a new message: a deferral is no failed delivery, so
+it never brings the chunk closer to its final attempt. A final attempt waits instead."""
+
+from __future__ import annotations
+
+from chalicelib import messaging
+from chalicelib.services import pacing, runner
+
+
+def send_chunk(job: runner.SendJob) -> None:
+    deferral = None if job.final_attempt else pacing.Deferral()
+    try:
+        with pacing.deferring(deferral):
+            runner.send_chunk(job)
+    except runner.ChunkNotFinished:
+        if deferral is None or deferral.seconds is None:
+            raise
+        messaging.send("send", job.body(), delay_seconds=pacing.deferral_delay(deferral.seconds))
