@@ -65,6 +65,11 @@ class Settings(BaseModel):
     price_transactional: int = 20
     price_promotional: int = 35
     price_otp: int = 15
+    # An SMS fallback (docs/delivery.md) is priced per segment (GSM-7 160/153, UCS-2 70/67 characters).
+    price_sms_segment: int = 12
+    sms_rate_per_second: float = Field(default=20.0, gt=0)  # Amazon SNS's default SMS throughput
+    # A revoked target gets its SMS this long after the revocation, if no DELIVERED came meanwhile.
+    fallback_revoked_delay_seconds: int = Field(default=60, ge=0, le=900)
 
     provider_default: str = "simulator"
     rbm_webhook_client_token: SecretStr = SecretStr("")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from chalice.app import Blueprint
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
@@ -39,6 +39,7 @@ class CreateBroadcast(BaseModel):
     send_window: dict[str, Any] | None = None
     ttl_seconds: StrictInt | None = Field(default=None, ge=60, le=1_296_000)
     check_reach: StrictBool = True
+    fallback: Literal["none", "sms"] = "none"
 
 
 def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
@@ -68,6 +69,8 @@ def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
         "ttl_seconds": broadcast.ttl_seconds,
         "check_reach": broadcast.check_reach,
         "reach": {"checked": broadcast.reach_checked, "reachable": broadcast.reach_reachable},
+        "fallback": broadcast.fallback,
+        "fallback_count": broadcast.fallback_count,
         "next_window_at": service.next_window_at(broadcast) or UNSET,
     }
 
@@ -89,7 +92,7 @@ def create_broadcast(request: ApiRequest) -> dict[str, Any]:
     body = request.parse(CreateBroadcast)
     broadcast = service.create(request.account_id, name=body.name, template_id=body.template_id,
                                list_id=body.list_id, scheduled_at=body.scheduled_at, send_window=body.send_window,
-                               ttl_seconds=body.ttl_seconds, check_reach=body.check_reach)
+                               ttl_seconds=body.ttl_seconds, check_reach=body.check_reach, fallback=body.fallback)
     return {
         "broadcast_id": broadcast.broadcast_id,
         "total_count": broadcast.total_count,

@@ -14,11 +14,13 @@ from chalicelib.clock import format_time
 from chalicelib.lazy import lazy_module
 
 if TYPE_CHECKING:
+    from chalicelib.services import sms_segments as sms
     from chalicelib.services import template_content as content
     from chalicelib.services import template_test_send as test_sends
     from chalicelib.services import templates as service
 else:
     content = lazy_module("chalicelib.services.template_content")
+    sms = lazy_module("chalicelib.services.sms_segments")
     test_sends = lazy_module("chalicelib.services.template_test_send")
     service = lazy_module("chalicelib.services.templates")
 
@@ -45,6 +47,8 @@ def row(template: service.Template) -> dict[str, Any]:
         "admin_reason": template.admin_reason,
         "effective_status": template.effective_status,
         "placeholders": template.placeholders,
+        "sms_fallback": {"text": template.sms_fallback_text} if template.sms_fallback_text else None,
+        "sms_segments": sms.count(template.sms_fallback_text).count if template.sms_fallback_text else None,
         "submitted_at": format_time(template.submitted_at),
         "reviewed_at": format_time(template.reviewed_at),
     }

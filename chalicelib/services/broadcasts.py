@@ -52,7 +52,7 @@ def parse_schedule(value: str | None) -> datetime | None:
 
 def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
            scheduled_at: str | None, send_window: object = None, ttl_seconds: int | None = None,
-           check_reach: bool = True) -> Broadcast:
+           check_reach: bool = True, fallback: str = "none") -> Broadcast:
     """Create a draft and snapshot the list: the first page now, the rest in the background. Without
     a send window of its own it gets the account's default one."""
     when = parse_schedule(scheduled_at)
@@ -62,12 +62,14 @@ def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
     if template.effective_status != "approved":
         raise errors.Forbidden(f"template is not approved (effective_status: {template.effective_status})")
     ttl = message_ttl(ttl_seconds, template.category)
+    if fallback == "sms" and not template.sms_fallback_text:
+        raise errors.InvalidInput("fallback", "fallback: the template has no sms_fallback text to send")
     check_draft_caps(account_id, contact_list.member_count)
     broadcast = store.create_broadcast(
         account_id=account_id, name=name or f"{template.name} to {contact_list.name}", template_id=template_id,
         list_id=list_id, template_name=template.name, list_name=contact_list.name,
         scheduled_at=format_time(when) if when else None, total_count=contact_list.member_count,
-        send_window=window, ttl_seconds=ttl, check_reach=check_reach,
+        send_window=window, ttl_seconds=ttl, check_reach=check_reach, fallback=fallback,
     )
     broadcast = runner.continue_snapshot(broadcast, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
     reach.start(broadcast)
@@ -166,6 +168,7 @@ def retry(account_id: str, source_id: str) -> Broadcast:
         list_id=source.list_id, template_name=source.template_name, list_name=source.list_name,
         scheduled_at=None, total_count=0, send_window=source.send_window, retry_of=source_id,
         content=source.content, ttl_seconds=source.ttl_seconds, check_reach=source.check_reach,
+        fallback=source.fallback,
     )
     draft = runner.continue_snapshot(draft, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
     reach.start(draft)

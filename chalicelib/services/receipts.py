@@ -182,11 +182,29 @@ def _apply_account(account_id: str, per_target: dict[tuple[str, str], list[Recei
             continue
         outcome.applied += len(changes)
         outcome.ignored += sum(len(r) for r in per_target.values()) - len(changes) - len(waiting)
+        _fall_back(account_id, current, changes, per_target)
         outcome.not_yet_sent.extend(waiting)
         return
     logger.warning("receipts kept meeting concurrent changes; they go back to the queue",
                    extra={"account_id": account_id})
     outcome.not_yet_sent.extend(r for receipts in per_target.values() for r in receipts)
+
+
+def _fall_back(account_id: str, current: dict[tuple[str, str], Target], changes: list[TargetChange],
+               per_target: dict[tuple[str, str], list[Receipt]]) -> None:
+    """Queue the SMS fallback of the targets a TTL event expired, now or in an earlier delivery of the
+    same event (the fallback job sends each SMS once; a broadcast without fallback queues nothing)."""
+    expired = {(c.broadcast_id, c.phone) for c in changes if c.state == "expired"}
+    expired |= {key for key, receipts in per_target.items()
+                if key in current and current[key].state == "expired" and any(r.kind == EXPIRED for r in receipts)}
+    by_broadcast: dict[str, list[str]] = {}
+    for broadcast_id, phone in expired:
+        by_broadcast.setdefault(broadcast_id, []).append(phone)
+    if by_broadcast:
+        from chalicelib.services import fallback  # (only a TTL event pays its import)
+
+        for broadcast_id, phones in by_broadcast.items():
+            fallback.enqueue_for(account_id, broadcast_id, phones)
 
 
 def on_dead_letter(fields: dict[str, Any]) -> None:

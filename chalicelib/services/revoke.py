@@ -11,7 +11,8 @@ Safe to run twice, and safe to die anywhere: the page's range is only left behin
 `after` moves) once every revocation in it was answered, a second revocation of a message is
 answered 404 and changes nothing, and a target leaves `sent` once. Transient trouble sends the
 same page again a little later (at most MAX_TRIES_PER_PAGE times). Revoked messages stay charged:
-RBM accepted them.
+RBM accepted them. With `fallback: "sms"` each page's revoked targets get their SMS a little later
+(chalicelib/services/fallback.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 from chalicelib import messaging
 from chalicelib.logs import logger
 from chalicelib.providers.port import RevokeResult, RevokingProvider
-from chalicelib.services import runner
+from chalicelib.services import fallback, runner
 from chalicelib.services.send_lease import LEASE_SECONDS
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
@@ -72,6 +73,10 @@ def continue_revoking(account_id: str, broadcast_id: str, *, after: str = "", tr
         if not page:
             return moved
         moved += mark_revoked(account_id, broadcast_id, [t for t in page if t.state == "sent"])
+        # (queued again by a redelivered page: the job sends each SMS once, and none to a target a
+        # DELIVERED reached before it ran)
+        fallback.enqueue(broadcast, [t.phone for t in page],
+                         delay_seconds=get_settings().fallback_revoked_delay_seconds)
         results = _revoke_all(provider, page)
         if any(r.outcome == "retry" for r in results):
             if tries + 1 < MAX_TRIES_PER_PAGE:

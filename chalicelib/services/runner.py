@@ -139,7 +139,7 @@ def _pick_up(broadcast: Broadcast) -> tuple[str, Broadcast | None]:
         content = {
             "name": template.name, "category": template.category, "language": template.language,
             "components": template.components, "suggestions": template.suggestions,
-            "placeholders": template.placeholders,
+            "placeholders": template.placeholders, "sms_fallback": template.sms_fallback_text,
         }
     if _provider(broadcast.account_id) is None:
         return "no_credentials", None
@@ -371,7 +371,7 @@ def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease:
     changed: list[Target] = []
     if due or plan.unsendable or unreachable:
         already_sent = sum(1 for target in targets
-                           if target.state in SENT_STATES and target.settled_in == job.pass_key)
+                           if _rcs_state(target) in SENT_STATES and target.settled_in == job.pass_key)
         budget = max(0, reserved - already_sent)
         payable, unpaid = due[:budget], due[budget:]
         if unpaid and balance.get_balance(job.account_id) >= price:
@@ -443,6 +443,14 @@ MAX_DELAY_SECONDS = 600
 SENT_STATES = ("sent", "delivered", "read", "expired", "revoked")
 
 
+def _rcs_state(target: Target) -> str:
+    """The target's RCS outcome: one whose SMS fallback went (or failed) was sent over RCS when RBM
+    accepted it (it has a message id: expired, revoked), else it failed (unreachable, RBM 404)."""
+    if target.state in ("fallback_sent", "fallback_failed"):
+        return "sent" if target.rm_message_id else "failed"
+    return target.state
+
+
 def _pay_settled(job: SendJob, broadcast: Broadcast, settled: ChunkOutcome) -> ChunkOutcome:
     assert broadcast.unit_price is not None
     if settled.refund_due:
@@ -458,7 +466,7 @@ def _settle(job: SendJob, broadcast: Broadcast, targets: list[Target], changed: 
     assert broadcast.unit_price is not None
     latest = {target.phone: target for target in targets}
     latest.update({target.phone: target for target in changed})
-    mine = [t.state for t in latest.values() if t.state != "queued" and t.settled_in == job.pass_key]
+    mine = [_rcs_state(t) for t in latest.values() if t.state != "queued" and t.settled_in == job.pass_key]
     sent = sum(1 for state in mine if state in SENT_STATES)
     failed = sum(1 for state in mine if state == "failed")
     outcome = ChunkOutcome(sent=sent, failed=failed, refund_due=max(0, reserved - sent))
@@ -468,6 +476,11 @@ def _settle(job: SendJob, broadcast: Broadcast, targets: list[Target], changed: 
         outcome = store.settled_chunk(job.broadcast_id, job.chunk) or outcome
     if outcome.refund_due:
         balance.refund(job.account_id, job.reservation_key, outcome.refund_due, broadcast.unit_price)
+    if broadcast.fallback == "sms":
+        from chalicelib.services import fallback  # (only broadcasts that ask for it pay its import)
+
+        fallback.enqueue(broadcast, (t.phone for t in latest.values()
+                                     if t.settled_in == job.pass_key and fallback.owed(t)))
     complete_if_settled(job.account_id, job.broadcast_id)
     return outcome
 

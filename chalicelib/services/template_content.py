@@ -303,6 +303,18 @@ Components = Annotated[
 ]
 
 
+MAX_SMS_TEXT = 1600  # Amazon SNS's limit for one SMS message (sent as several segments)
+SmsText = Annotated[str, StringConstraints(max_length=MAX_SMS_TEXT), AfterValidator(_no_control),
+                    AfterValidator(_placeholder_syntax)]
+
+
+class SmsFallback(_Strict):
+    """The SMS a broadcast with `fallback: "sms"` sends where RCS cannot deliver (campaigns.md).
+    An empty text means no SMS fallback."""
+
+    text: SmsText
+
+
 class TemplateDraft(_Strict):
     """The body of `POST /templates`."""
 
@@ -311,12 +323,27 @@ class TemplateDraft(_Strict):
     language: Language
     components: Components
     suggestions: list[Suggestion] = Field(default_factory=list, max_length=MAX_SUGGESTIONS)
+    sms_fallback: SmsFallback | None = None
 
     def content(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """Components and suggestions in their stored (JSON) form."""
         components = self.components.model_dump(mode="json", exclude_none=True)
         suggestions = [s.model_dump(mode="json", exclude_none=True) for s in self.suggestions]
         return components, suggestions
+
+    def sms_text(self) -> str:
+        """The SMS fallback's text ("" for none)."""
+        return self.sms_fallback.text.strip() if self.sms_fallback is not None else ""
+
+
+def check_sms_placeholders(sms_text: str, placeholders: Sequence[int]) -> None:
+    """The SMS text may use only the template's own placeholders (it is filled from the same
+    variables); any other is a 400 naming `sms_fallback.text`."""
+    extra = sorted(set(placeholder_numbers(sms_text)) - set(placeholders))
+    if extra:
+        names = ", ".join(f"{{{{{number}}}}}" for number in extra)
+        raise errors.InvalidInput("sms_fallback.text", f"sms_fallback.text: {names} is not a placeholder of the "
+                                                       "template; the SMS uses the template's variables")
 
 
 # The stored form, read by the placeholder check, the size check and the reviewers.

@@ -19,7 +19,7 @@ from chalicelib.clock import parse_time, utcnow
 from chalicelib.logs import logger
 from chalicelib.services import brand_verification
 from chalicelib.services.review import Reviewer, Subject, default_reviewers, run_reviewers
-from chalicelib.services.template_content import TemplateDraft, check_size, placeholders_of
+from chalicelib.services.template_content import TemplateDraft, check_size, check_sms_placeholders, placeholders_of
 from chalicelib.store import templates as store
 from chalicelib.store.paging import Page
 
@@ -38,6 +38,7 @@ class Template:
     suggestions: list[dict[str, Any]]
     placeholders: list[int]
     effective_status: str  # "approved" | "rejected" | "needs_admin" | "pending"
+    sms_fallback_text: str = ""  # "" when the template has no SMS fallback
     ai_review_status: str = "pending"
     ai_review_score: float = 0.0
     ai_review_reason: str = ""
@@ -72,6 +73,7 @@ def _from_record(record: store.TemplateRecord) -> Template:
         suggestions=list(record.suggestions),
         placeholders=[int(number) for number in record.placeholders],
         effective_status=record.admin_status or record.ai_review_status,
+        sms_fallback_text=record.sms_fallback_text or "",
         ai_review_status=record.ai_review_status,
         ai_review_score=float(record.ai_review_score),
         ai_review_reason=record.ai_review_reason,
@@ -99,12 +101,13 @@ def create_template(account_id: str, draft: TemplateDraft) -> Template:
     components, suggestions = draft.content()
     placeholders = placeholders_of(components, suggestions)
     check_size(components, suggestions)
+    check_sms_placeholders(draft.sms_text(), placeholders)
     record = store.insert(store.NewTemplate(
         template_id=uuid.uuid4().hex, account_id=account_id, name=draft.name, category=draft.category,
         language=draft.language, components=components, suggestions=suggestions, placeholders=placeholders,
         # not clock.utcnow(): the listing orders by submission to the microsecond, and the API
         # shows it to the second (store.insert formats both)
-        submitted=datetime.now(UTC),
+        submitted=datetime.now(UTC), sms_fallback_text=draft.sms_text(),
     ))
     try:
         messaging.send(REVIEW_QUEUE, {"template_id": record.template_id})

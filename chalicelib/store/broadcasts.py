@@ -44,7 +44,8 @@ from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shap
 
 ACTIVE = ("draft", "scheduled", "running", "paused")
 TERMINAL = ("completed", "cancelled", "failed")
-TARGET_STATES = ("queued", "sent", "delivered", "read", "failed", "expired", "revoked")
+TARGET_STATES = ("queued", "sent", "delivered", "read", "failed", "expired", "revoked", "fallback_sent",
+                 "fallback_failed")
 SCHEDULED_BUCKET = "scheduled"
 RUNNING_BUCKET = "running"
 
@@ -115,6 +116,8 @@ class BroadcastModel(Model):
     reach_reachable = NumberAttribute(default=0)
     reach_cursor = UnicodeAttribute(default="")  # the last phone it asked about
     reach_done = BooleanAttribute(default=False)
+    fallback = UnicodeAttribute(default="none")  # "sms": targets RCS cannot deliver get the template's SMS text
+    fallback_count = NumberAttribute(default=0)  # targets whose SMS fallback was sent
     due_index = DueIndex()
     progress_index = ProgressIndex()
 
@@ -150,6 +153,8 @@ class TargetModel(Model):
     delivered_at = UnicodeAttribute(null=True)
     read_at = UnicodeAttribute(null=True)
     settled_in = UnicodeAttribute(default="")  # the pass (see `pass_key`) that settled the target
+    fallback_claim = UnicodeAttribute(null=True)  # the SMS fallback step that claimed it (store/fallbacks.py)
+    fallback_until = NumberAttribute(null=True)  # until when (epoch seconds) that claim holds
     expires_at = TTLAttribute(null=True)  # a queued target's (see `targets_expire_at`); settled ones have none
     state_index = StateIndex()
     message_index = MessageIndex()
@@ -211,6 +216,8 @@ class Broadcast:
     reach_reachable: int = 0
     reach_cursor: str = ""
     reach_done: bool = False
+    fallback: str = "none"
+    fallback_count: int = 0
 
     @property
     def settled_count(self) -> int:
@@ -229,6 +236,8 @@ class Target:
     delivered_at: str | None = None
     read_at: str | None = None
     settled_in: str = ""
+    fallback_claim: str | None = None
+    fallback_until: float | None = None
 
 
 @dataclass(frozen=True)
@@ -269,6 +278,7 @@ def _broadcast(item: BroadcastModel) -> Broadcast:
         ttl_seconds=int(item.ttl_seconds) if item.ttl_seconds is not None else None,
         check_reach=item.check_reach is not False, reach_checked=int(item.reach_checked or 0),
         reach_reachable=int(item.reach_reachable or 0), reach_cursor=item.reach_cursor or "",
+        fallback=item.fallback or "none", fallback_count=int(item.fallback_count or 0),
         reach_done=bool(item.reach_done),
     )
 
@@ -279,7 +289,8 @@ def _target(item: TargetModel) -> Target:
         variables={str(k): str(v) for k, v in _plain(item.variables).items()},
         state=item.state, rm_message_id=item.rm_message_id, failure_reason=item.failure_reason,
         sent_at=item.sent_at, delivered_at=item.delivered_at, read_at=item.read_at,
-        settled_in=item.settled_in or "",
+        settled_in=item.settled_in or "", fallback_claim=item.fallback_claim,
+        fallback_until=float(item.fallback_until) if item.fallback_until is not None else None,
     )
 
 
@@ -300,14 +311,14 @@ def create_broadcast(*, account_id: str, name: str, template_id: str, list_id: s
                      list_name: str, scheduled_at: str | None, total_count: int,
                      send_window: dict[str, str] | None = None, retry_of: str = "",
                      content: dict[str, Any] | None = None, ttl_seconds: int | None = None,
-                     check_reach: bool = True) -> Broadcast:
+                     check_reach: bool = True, fallback: str = "none") -> Broadcast:
     now = utcnow()
     item = BroadcastModel(
         account_id, new_broadcast_id(), name=name, template_id=template_id, list_id=list_id,
         template_name=template_name, list_name=list_name, status="draft", created_at=format_time(now),
         scheduled_at=scheduled_at, total_count=total_count, expires_at=now + draft_lifetime(),
         send_window=send_window, retry_of=retry_of, content=content, ttl_seconds=ttl_seconds,
-        check_reach=check_reach,
+        check_reach=check_reach, fallback=fallback,
     )
     item.save(condition=BroadcastModel.broadcast_id.does_not_exist())
     return _broadcast(item)
@@ -578,7 +589,8 @@ def _target_item(target: Target) -> TargetModel:
         target.broadcast_id, target.phone, variables=target.variables, state=target.state,
         broadcast_state=f"{target.broadcast_id}#{target.state}", rm_message_id=target.rm_message_id,
         failure_reason=target.failure_reason, sent_at=target.sent_at, delivered_at=target.delivered_at,
-        read_at=target.read_at, settled_in=target.settled_in,
+        read_at=target.read_at, settled_in=target.settled_in, fallback_claim=target.fallback_claim,
+        fallback_until=target.fallback_until,
     )
 
 

@@ -70,6 +70,7 @@ class TemplateRecord(Model):
     components = JSONAttribute(default=dict)
     suggestions = JSONAttribute(default=list)
     placeholders = JSONAttribute(default=list)
+    sms_fallback_text = UnicodeAttribute(null=True)  # the SMS fallback's text (campaigns.md), if any
     ai_review_status = UnicodeAttribute(default=PENDING)
     ai_review_score = NumberAttribute(default=0)
     ai_review_reason = UnicodeAttribute(default="")
@@ -112,6 +113,7 @@ class NewTemplate:
     suggestions: list[dict[str, Any]]
     placeholders: list[int]
     submitted: datetime
+    sms_fallback_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def insert(new: NewTemplate) -> TemplateRecord:
     record = TemplateRecord(
         template_id=new.template_id, kind=_TEMPLATE, account_id=new.account_id, name=new.name,
         category=new.category, language=new.language, components=new.components,
-        suggestions=new.suggestions, placeholders=new.placeholders,
+        suggestions=new.suggestions, placeholders=new.placeholders, sms_fallback_text=new.sms_fallback_text or None,
         submitted_at=format_time(new.submitted),
         submitted_key=f"{new.submitted.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}#{new.template_id}",
         review_queue=AI_PENDING,

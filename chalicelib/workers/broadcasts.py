@@ -1,5 +1,5 @@
 """The broadcast runner's handlers: the dispatch queue (snapshot, dispatch, reach and revoke jobs), the send queue
-(one chunk per message) and the scheduler's minute tick."""
+(one chunk per message, or one SMS fallback job) and the scheduler's minute tick."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from chalicelib.workers.sqs_batch import partial_response
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-    from chalicelib.services import paced_send, reach, revoke, runner
+    from chalicelib.services import fallback, paced_send, reach, revoke, runner
     from chalicelib.store import broadcasts as store
 else:
+    fallback = lazy_module("chalicelib.services.fallback")
     paced_send = lazy_module("chalicelib.services.paced_send")
     reach = lazy_module("chalicelib.services.reach")
     revoke = lazy_module("chalicelib.services.revoke")
@@ -94,9 +95,12 @@ def send_chunks(event: SQSEvent) -> dict[str, Any]:
         if job is None:
             return
         receives = int(record.attributes.approximate_receive_count or 1)
-        send_job = send_job_of(job, final_attempt=receives >= max_receives, time_left=time_left)
         try:
-            paced_send.send_chunk(send_job)
+            if job.get("kind") == "fallback":
+                fallback.run(job["account_id"], job["broadcast_id"], [str(p) for p in job.get("phones") or []],
+                             time_left=time_left)
+                return
+            paced_send.send_chunk(send_job_of(job, final_attempt=receives >= max_receives, time_left=time_left))
         except errors.NotFound:
             logger.info("send job for a broadcast that no longer exists", extra={"job": job})
 

@@ -25,9 +25,10 @@ from chalicelib.workers.sqs_batch import partial_response
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-    from chalicelib.services import imports, receipts, runner, templates
+    from chalicelib.services import fallback, imports, receipts, runner, templates
     from chalicelib.store import broadcasts as store
 else:
+    fallback = lazy_module("chalicelib.services.fallback")
     imports = lazy_module("chalicelib.services.imports")
     receipts = lazy_module("chalicelib.services.receipts")
     runner = lazy_module("chalicelib.services.runner")
@@ -63,6 +64,12 @@ def _dead_letter_queue(key: str) -> str:
 def send_dead_letters(event: SQSEvent) -> dict[str, Any]:
     def handle(record: SQSRecord) -> None:
         job = parse_job(record)
+        if job is not None and job.get("kind") == "fallback":
+            try:  # its targets still owed an SMS end fallback_failed, uncharged
+                fallback.give_up(job["account_id"], job["broadcast_id"], [str(p) for p in job.get("phones") or []])
+            except errors.NotFound:
+                logger.info("dead fallback job of a broadcast that no longer exists", extra={"job": job})
+            return
         if job is None or not {"first", "last"} <= set(job):
             return
         try:
