@@ -11,6 +11,7 @@ import typer
 from rcs_client.api.broadcasts import list_targets
 from rcs_client.models import ListTargetsResponse200, Target, TargetState
 from rcs_client.types import UNSET
+from rich import box
 from rich.table import Table
 
 from rcs_cli import api
@@ -20,7 +21,12 @@ from rcs_cli.options import AsJson
 from rcs_cli.output import out, print_json
 
 PAGE = 1000
+UNSET_TIME = "0001-01-01T00:00:00Z"
 COLUMNS = ("recipient_phone", "state", "failure_reason", "rm_message_id", "sent_at", "delivered_at", "read_at")
+
+
+def _time(value: str) -> str:
+    return "" if value == UNSET_TIME else value.replace("T", " ").removesuffix("Z")
 
 
 def pages(current: Session, broadcast_id: str, state: TargetState | None) -> Iterator[Target]:
@@ -54,11 +60,13 @@ def targets(
     if as_json:
         print_json([target.to_dict() for target in rows])
         return
-    table = Table("phone", "state", "failure", "sent at", "delivered at", "read at")
+    table = Table("phone", "state", "failure", "sent at", "delivered at", "read at", box=box.SIMPLE_HEAD)
+    for column in table.columns[:2]:
+        column.no_wrap = True
     count = 0
     for target in rows:
         count += 1
-        table.add_row(target.recipient_phone, str(target.state), target.failure_reason, target.sent_at,
-                      target.delivered_at, target.read_at)
+        table.add_row(target.recipient_phone, str(target.state), target.failure_reason, _time(target.sent_at),
+                      _time(target.delivered_at), _time(target.read_at))
     out.print(table)
     out.print(f"{count:,} targets")
