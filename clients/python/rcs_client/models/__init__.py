@@ -55,6 +55,7 @@ from .get_open_api_document_response_200_components import (
 )
 from .get_open_api_document_response_200_info import GetOpenApiDocumentResponse200Info
 from .get_open_api_document_response_200_paths import GetOpenApiDocumentResponse200Paths
+from .get_send_rate_response_200 import GetSendRateResponse200
 from .get_template_response_200 import GetTemplateResponse200
 from .get_verified_brands_response_200 import GetVerifiedBrandsResponse200
 from .import_status import ImportStatus
@@ -107,6 +108,8 @@ from .rich_card_components_thumbnail_alignment_type_3_type_1 import (
 from .send_window import SendWindow
 from .service_account_key import ServiceAccountKey
 from .service_account_key_token_uri import ServiceAccountKeyTokenUri
+from .set_send_rate_body import SetSendRateBody
+from .set_send_rate_response_200 import SetSendRateResponse200
 from .set_verified_brands_body import SetVerifiedBrandsBody
 from .set_verified_brands_response_200 import SetVerifiedBrandsResponse200
 from .settings_answer import SettingsAnswer
@@ -183,6 +186,7 @@ __all__ = (
     "GetOpenApiDocumentResponse200Components",
     "GetOpenApiDocumentResponse200Info",
     "GetOpenApiDocumentResponse200Paths",
+    "GetSendRateResponse200",
     "GetTemplateResponse200",
     "GetVerifiedBrandsResponse200",
     "ImportStatus",
@@ -229,6 +233,8 @@ __all__ = (
     "SendWindow",
     "ServiceAccountKey",
     "ServiceAccountKeyTokenUri",
+    "SetSendRateBody",
+    "SetSendRateResponse200",
     "SetVerifiedBrandsBody",
     "SetVerifiedBrandsResponse200",
     "SettingsAnswer",
