@@ -25,7 +25,14 @@ class Rcs(TyperGroup):
         except Failure as failure:
             _fail(failure.message, failure.exit_code)
         except httpx.HTTPError as error:
-            _fail(f"cannot reach the API ({type(error).__name__}): {error}", 1)
+            _fail(f"cannot reach the API{_where(error)} ({type(error).__name__}): {error}", 1)
+
+
+def _where(error: httpx.HTTPError) -> str:
+    try:
+        return f" at {error.request.url}"
+    except RuntimeError:  # an error raised before any request was made
+        return ""
 
 
 def _fail(message: str, code: int) -> None:
