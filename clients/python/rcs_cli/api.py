@@ -4,7 +4,6 @@ an ApiFailure carrying the API's error envelope."""
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, Self, TypeVar
@@ -59,12 +58,10 @@ def answer(response: Response[Any], expected: type[Model]) -> Model:
     raise ApiFailure.from_body(int(response.status_code), response.content)
 
 
-def send_json(api: AuthenticatedClient, method: str, path: str, body: Any, expected: type[Model], *,
-              idempotent: bool = False) -> Model:
+def send_json(api: AuthenticatedClient, method: str, path: str, body: Any, expected: type[Model]) -> Model:
     """A request whose body is sent as given (a file's JSON, a route the SDK has no function for):
     the server, not the client's models, judges it and names the field it refuses."""
-    headers = {"Idempotency-Key": str(uuid.uuid4())} if idempotent else {}
-    response = api.get_httpx_client().request(method, path, json=body, headers=headers)
+    response = api.get_httpx_client().request(method, path, json=body)
     if response.status_code >= 400:
         raise ApiFailure.from_body(response.status_code, response.content)
     try:

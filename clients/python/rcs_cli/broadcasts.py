@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-import uuid
 from typing import Annotated
 
 import typer
@@ -93,7 +92,7 @@ def create(
     """Create a draft broadcast of a template to a list; prints its id."""
     current = session(ctx)
     body = CreateBroadcastBody(template_id=template, list_id=list_id, name=name if name else UNSET)
-    response = create_broadcast.sync_detailed(client=current.client, body=body, idempotency_key=str(uuid.uuid4()))
+    response = create_broadcast.sync_detailed(client=current.client, body=body)
     created = api.answer(response, CreateBroadcastResponse201)
     if as_json:
         print_json(created.to_dict())

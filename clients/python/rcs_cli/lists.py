@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import uuid
 from pathlib import Path
 from typing import Annotated
 
@@ -37,8 +36,7 @@ FINISHED = (ImportStatus.COMPLETED, ImportStatus.FAILED)
 def create(ctx: typer.Context, name: str, as_json: AsJson = False) -> None:
     """Create an empty contact list; prints its id."""
     current = session(ctx)
-    response = create_list.sync_detailed(client=current.client, body=CreateListBody(name=name),
-                                         idempotency_key=str(uuid.uuid4()))
+    response = create_list.sync_detailed(client=current.client, body=CreateListBody(name=name))
     created = api.answer(response, CreateListResponse201)
     if as_json:
         print_json(created.to_dict())
@@ -97,8 +95,8 @@ def import_csv(
     if not csv_file.is_file():
         raise UsageFailure(f"no such file: {csv_file}")
     body = StartImportBody(default_region=_region(region)) if region else UNSET
-    started = api.answer(start_import.sync_detailed(list_id, client=current.client, body=body,
-                                                    idempotency_key=str(uuid.uuid4())), StartImportResponse201)
+    started = api.answer(start_import.sync_detailed(list_id, client=current.client, body=body),
+                           StartImportResponse201)
     columns = (TextColumn("{task.description:<6}"), BarColumn(bar_width=30), DownloadColumn(), TimeRemainingColumn(),
                TextColumn("{task.fields[detail]}"))
     with Progress(*columns, console=err, disable=as_json) as progress:

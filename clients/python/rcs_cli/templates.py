@@ -71,8 +71,7 @@ def create(
 ) -> None:
     """Submit a template for review. With --wait, exits 1 when it is rejected."""
     current = session(ctx)
-    created = api.send_json(current.client, "POST", "/templates", _read_draft(file), CreateTemplateResponse201,
-                            idempotent=True)
+    created = api.send_json(current.client, "POST", "/templates", _read_draft(file), CreateTemplateResponse201)
     if not wait:
         if as_json:
             print_json(created.to_dict())
