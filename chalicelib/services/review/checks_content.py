@@ -10,7 +10,7 @@ from chalicelib.services.review.data_files import vocabulary
 from chalicelib.services.review.model import Finding
 from chalicelib.services.review.normalize import fold, is_latin_letter, unmask
 from chalicelib.services.review.policy import finding
-from chalicelib.services.review.signals import Signals, Spot
+from chalicelib.services.review.signals import Signals, Spot, places
 
 PROHIBITED = {"drugs": "illegal_drugs", "weapons": "weapons", "sexual": "sexual_content", "hate": "hate"}
 RESTRICTED = {"alcohol": "alcohol", "tobacco": "tobacco", "cannabis": "cannabis", "gambling": "gambling",
@@ -57,8 +57,11 @@ def _weapon_offered(signals: Signals) -> Spot | None:
     here"), nor in a safety course or a licence class that sells nothing (no offer, no price)."""
     if signals.has("training") and not (signals.has("offer", "pay") or signals.money):
         return None
-    never = signals.sentences("never")
-    return next((spot for spot in signals.concepts["weapons"] if (spot.path, spot.sentence) not in never), None)
+    # a priced course sells the course: a weapon named beside it ("firearms safety course") is its subject,
+    # unless that sentence prices or offers something itself ("Glock 19s, $450, safety course included")
+    courses = signals.sentences("training") - places(signals.money) - signals.sentences("offer", "pay")
+    unsold = signals.sentences("never") | courses
+    return next((spot for spot in signals.concepts["weapons"] if (spot.path, spot.sentence) not in unsold), None)
 
 
 def _excluded_group(signals: Signals) -> Spot | None:

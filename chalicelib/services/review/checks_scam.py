@@ -44,11 +44,26 @@ def _foreign_phones(signals: Signals, brand_id: str) -> list[str]:
     return [spot.path for spot in signals.phones if _number(spot.term) not in official]
 
 
-def _in_passing(brand_id: str, spot: Spot, lure: Spot | None) -> bool:
-    """A brand named only as a way to reach the sender ("WhatsApp us", without a lure) or as where to
-    install from ("on Google Play"): no brand mention, unless the name is disguised."""
+def _in_passing(signals: Signals, brand_id: str, spot: Spot, lure: Spot | None) -> bool:
+    """A brand named only as a way to reach the sender ("WhatsApp us", without a lure), as where to
+    install from ("on Google Play") or as the network to pay through ("por referência Multibanco"):
+    no brand mention, unless the name is disguised."""
     kind = registry().brands[brand_id].kind
-    return not spot.disguised and (kind == "store" or (kind == "messaging" and lure is None))
+    return not spot.disguised and (kind == "store" or (kind == "messaging" and lure is None)
+                                   or (kind == "payments" and _paid_through(signals, spot)))
+
+
+@cache
+def _means() -> re.Pattern[str]:
+    words = sorted({fold(word) for word in vocabulary("means_words")}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(word) for word in words)})\s*$")
+
+
+def _paid_through(signals: Signals, spot: Spot) -> bool:
+    if spot.at < 0:
+        return False
+    head = signals.plain.text[max(signals.plain.field_start(spot.at), spot.at - 30):spot.at]
+    return bool(_means().search(head))
 
 
 def _lure(signals: Signals) -> Spot | None:
@@ -90,7 +105,7 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
     lure = _lure(signals)
     demand = pays and signals.has("fee", "threat", "parcel", "disconnection")  # pay to get a parcel, stop a cut
     unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items()
-                  if brand_id not in verified and not _in_passing(brand_id, spot, lure)]
+                  if brand_id not in verified and not _in_passing(signals, brand_id, spot, lure)]
     for brand_id, spot in unverified:
         elsewhere = _foreign_links(signals, brand_id) + _foreign_phones(signals, brand_id)
         dialled = _dialled_as(signals, brand_id, spot)
@@ -147,7 +162,10 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     if signals.verified_sender:
         return
     market = signals.market
-    fee = signals.first("fee")
+    never = signals.sentences("never")  # "we never charge any fee at any stage of hiring"
+    # "processing fee up to 2.5% + GST" discloses a loan's terms; nothing is paid to receive it
+    fee = next((spot for spot in signals.concepts["fee"] if (spot.path, spot.sentence) not in never and not any(
+        rate.path == spot.path and 0 <= rate.at - spot.at <= 10 + len(spot.term) for rate in signals.percents)), None)
     money_sentences = places(signals.money)
     paid = next((spot for spot in signals.concepts["pay"] if (spot.path, spot.sentence) in money_sentences), None)
     # A betting offer's deposit and its prizes are the game itself (gambling rules them), not a fee to win.
@@ -208,7 +226,11 @@ def _sentence_at(text: str, position: int) -> str:
 
 
 def promise_checks(signals: Signals) -> Iterator[Finding]:
-    spot = signals.first("income_promise")
+    denied = signals.sentences("never")  # "rewards are not guaranteed"
+    # "earn up to 6.1% AER ... rewards are variable and not guaranteed" states a rate, promises nothing
+    hedged = any((sure.path, sure.sentence) in denied for sure in signals.concepts["guarantee"])
+    spot = next((spot for spot in signals.concepts["income_promise"] if not (hedged and any(
+        rate.path == spot.path and 0 <= rate.at - spot.at <= 12 + len(spot.term) for rate in signals.percents))), None)
     if spot is not None and not signals.has("gambling"):  # a "risk-free first bet" is the bookmaker's offer
         yield finding("guaranteed_returns", signals.market, spot.path, spot.term)
         return
@@ -216,7 +238,6 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     # guarantee stands right by the amount (not "guaranteed staff discount ... $18/hr")
     amounts = [*signals.money, *(signals.percents if signals.has("speculative") else [])] \
         if signals.has("job", "speculative") else []
-    denied = signals.sentences("never")  # "rewards are not guaranteed"
     sure = next((spot for spot in signals.concepts["guarantee"] if not spot.disguised
                  and (spot.path, spot.sentence) not in denied and any(
         amount.path == spot.path and abs(amount.at - spot.at) <= 16 + len(spot.term) for amount in amounts)), None)
@@ -247,7 +268,10 @@ def prize_checks(signals: Signals) -> Iterator[Finding]:
 
 def threat_checks(signals: Signals) -> Iterator[Finding]:
     threat = signals.first("threat", "disconnection")
-    if threat is None or signals.brands or signals.verified_sender:
+    if threat is None or signals.verified_sender:
+        return
+    lure = _lure(signals)
+    if any(not _in_passing(signals, brand_id, spot, lure) for brand_id, spot in signals.brands.items()):
         return
     if signals.links or signals.phones:
         yield finding("account_threat", signals.market, threat.path, threat.term)
@@ -287,7 +311,10 @@ def scam_mark_checks(signals: Signals) -> Iterator[Finding]:
     names the scheme (uncertainty escalates, it never approves)."""
     if not (signals.links or signals.phones) or signals.verified_sender:
         return
-    marks = [spot for concept in _MARKS if (spot := signals.first(concept)) is not None]
+    # what a fraud warning says nobody will ask for ("we never call asking for your password") is no mark
+    warned = signals.sentences("never", "scammers")
+    marks = [spot for concept in _MARKS if (spot := next(
+        (spot for spot in signals.concepts[concept] if (spot.path, spot.sentence) not in warned), None)) is not None]
     # a deadline and a shipping fee are what every sale says: one mark must be more than that
     if len(marks) >= 2 and len(marks) > signals.has("urgency") + signals.has("fee"):
         yield finding("scam_marks", signals.market, marks[0].path, " \u2026 ".join(spot.term for spot in marks[:3]))

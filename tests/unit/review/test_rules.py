@@ -669,3 +669,73 @@ def test_several_marks_of_a_scam_with_a_link_go_to_a_human_even_when_no_rule_nam
 
     assert verdict(lure) == "needs_admin" and "scam_marks" in found(lure)
     assert verdict(plain) == "approved"
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Vardhman Logistics is hiring warehouse associates: Rs 16,500/month + PF. Walk-in interviews Mon-Sat. "
+     "We never charge any fee at any stage of hiring. " + STOP, "en_IN"),
+    ("Depo personeli al\u0131yoruz, net maaş 28.500 TL. Başvurular ücretsizdir, "
+     "işe al\u0131m sürecinde hiçbir ad alt\u0131nda ücret talep edilmez. "
+     "Mesaj almak istemiyorsan\u0131z RET yaz\u0131n.", "tr_TR"),
+])
+def test_a_job_ad_that_says_it_never_charges_a_fee_asks_for_no_fee(body: str, language: str) -> None:
+    assert "advance_fee" not in found(text(body, "promotional", language))
+
+
+def test_a_fee_to_get_the_job_is_still_an_advance_fee() -> None:
+    subject = text("Hiring now: data entry from home. Pay the Rs 999 registration fee to start today. " + STOP,
+                   "promotional", "en_IN")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+def test_a_loans_processing_fee_stated_as_a_rate_is_a_term_not_an_advance_fee() -> None:
+    subject = text("Personal loans up to Rs 3,00,000. Interest 18%-30% p.a., processing fee up to 2.5% + GST, "
+                   "subject to eligibility. " + STOP, "promotional", "en_IN")
+    assert "advance_fee" not in found(subject)
+
+
+def test_a_rate_hedged_as_not_guaranteed_is_no_promise_of_returns() -> None:
+    subject = text("CoinHarbour: earn up to 6.1% AER in staking rewards. Rewards are variable and not guaranteed. "
+                   + STOP, "promotional", "en_GB")
+    assert "guaranteed_returns" not in found(subject) and verdict(subject) == "needs_admin"
+
+
+def test_earning_a_day_is_still_a_promise_of_returns() -> None:
+    subject = text("Earn up to 5% a day on your USDT, not guaranteed but it always pays. " + STOP, "promotional")
+    assert "guaranteed_returns" in found(subject)
+
+
+def test_a_fraud_warning_listing_what_nobody_will_ask_for_carries_no_scam_mark() -> None:
+    subject = text("Cooperativa Vale Verde alerta: nós nunca ligamos pedindo senha, token ou código de verificação. "
+                   "Na dúvida, ligue para a nossa Central: 0800 646 2211.", language="pt_BR")
+    assert verdict(subject) == "approved"
+
+
+def test_a_payment_network_named_as_the_way_to_pay_is_not_impersonated() -> None:
+    subject = text("NetMinho: a fatura de maio (24,90 €) continua por pagar. Pague por referência Multibanco "
+                   "(Entidade 21447, Ref. {{1}}) ou ligue 253 104 880.", language="pt_PT")
+    assert "brand_impersonation" not in found(subject) and verdict(subject) == "approved"
+
+
+def test_a_service_cut_threatened_beside_a_payment_network_still_goes_to_a_human() -> None:
+    subject = text("NetMinho: a fatura está por pagar; se não for regularizada até 20/05, o serviço será suspenso. "
+                   "Pague por referência Multibanco ou ligue 253 104 880.", language="pt_PT")
+    assert found(subject).keys() >= {"account_threat"} and verdict(subject) == "needs_admin"
+
+
+def test_the_payment_network_itself_asking_for_its_code_is_impersonated_or_phished() -> None:
+    subject = text("MB WAY: a sua app será desativada hoje. Responda com o código MB WAY de 6 dígitos.",
+                   language="pt_PT")
+    assert verdict(subject) == "rejected" and "credentials" in found(subject)
+
+
+def test_choosing_a_drop_off_place_in_german_is_not_an_election() -> None:
+    subject = text("Ihre Sendung kommt heute. Nicht zu Hause? Wählen Sie einen Ablageort oder einen Nachbarn.",
+                   language="de_DE")
+    assert "politics" not in found(subject)
+
+
+def test_a_priced_firearms_safety_course_sells_a_course_not_a_firearm() -> None:
+    subject = text("Our next Firearms Safety Awareness Course runs Sat 14 June. Bring photo ID. "
+                   "$165 per person, range use included. " + STOP, "promotional", "en_AU")
+    assert "weapons" not in found(subject)
