@@ -304,8 +304,14 @@ Components = Annotated[
 
 
 MAX_SMS_TEXT = 1600  # Amazon SNS's limit for one SMS message (sent as several segments)
-SmsText = Annotated[str, StringConstraints(max_length=MAX_SMS_TEXT), AfterValidator(_no_control),
-                    AfterValidator(_placeholder_syntax)]
+
+
+def _empty_or_not_blank(text: str) -> str:
+    return _not_blank(text) if text else text
+
+
+SmsText = Annotated[str, StringConstraints(max_length=MAX_SMS_TEXT), AfterValidator(_empty_or_not_blank),
+                    AfterValidator(_no_control), AfterValidator(_placeholder_syntax)]
 
 
 class SmsFallback(_Strict):
@@ -333,7 +339,7 @@ class TemplateDraft(_Strict):
 
     def sms_text(self) -> str:
         """The SMS fallback's text ("" for none)."""
-        return self.sms_fallback.text.strip() if self.sms_fallback is not None else ""
+        return self.sms_fallback.text if self.sms_fallback is not None else ""
 
 
 def check_sms_placeholders(sms_text: str, placeholders: Sequence[int]) -> None:

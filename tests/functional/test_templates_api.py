@@ -28,7 +28,7 @@ CONTRACT_FIELDS = {
     "ai_review_score", "ai_review_reason", "admin_status", "admin_reason", "effective_status",
     "submitted_at", "reviewed_at",
 }
-ADDITIONS = {"ai_review_findings", "placeholders"}
+ADDITIONS = {"ai_review_findings", "placeholders", "sms_fallback", "sms_segments"}  # campaigns.md: sms_fallback
 
 
 def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
