@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from botocore.client import BaseClient
 from chalice.app import Chalice
 from chalice.test import Client
 
@@ -389,6 +390,37 @@ def test_a_fallback_step_killed_while_sending_never_sends_an_sms_twice_and_refun
     assert_money(client, auth, rcs=5, rcs_price=PRICES["transactional"],
                  sms_phones=[p for p in UNREACHABLE if p != sent_first])
     reset_settings()
+
+
+def test_a_fallback_job_costs_a_few_requests_per_claim_not_per_target(
+        client: Client, auth: Auth, chalice_app: Chalice, rbm: FakeRbmServer, outbox: Outbox,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a broadcast of 20 numbers RBM cannot reach, its fallback jobs held back
+    roster = members(20)
+    rbm.not_capable(*(m["phone"] for m in roster))
+    held: list[list[str]] = []
+    monkeypatch.setattr(fallback, "enqueue", lambda broadcast, phones, delay_seconds=0: held.append(sorted(phones)))
+    broadcast_id = draft(client, auth, roster=roster)
+    start(client, auth, chalice_app, broadcast_id)
+    phones = sorted(p for job in held for p in job)
+    assert phones == sorted(m["phone"] for m in roster) and outbox.messages == []
+    # WHEN one job of the 20 runs (claims of send_concurrency = 16: two claims), every AWS request counted
+    counted: Counter[tuple[str, str]] = Counter()
+    real = BaseClient._make_api_call
+
+    def counting(self: BaseClient, operation: str, params: dict[str, Any]) -> Any:
+        counted[(self.meta.service_model.service_name, operation)] += 1
+        return real(self, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", counting)
+    outcome = fallback.run("acme", broadcast_id, phones)
+    # THEN 20 SMS, and per claim one transaction to claim, one balance read and one transaction to
+    # reserve, one transaction to settle (nothing to refund); one read of the broadcast and its targets
+    assert (outcome.sent, outcome.failed) == (20, 0)
+    assert counted[("sns", "Publish")] == 20
+    assert {op: n for (service, op), n in counted.items() if service == "dynamodb"} == {
+        "GetItem": 1 + 2, "BatchGetItem": 1, "TransactWriteItems": 3 * 2}
+    assert broadcast(client, auth, broadcast_id)["fallback_count"] == 20
 
 
 # ---------------------------------------------------------------- validation
