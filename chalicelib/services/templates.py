@@ -135,7 +135,8 @@ def delete_template(account_id: str, template_id: str) -> None:
 
 def subject_of(template: Template) -> Subject:
     return Subject(template.name, template.category, template.language, template.components,
-                   template.suggestions, brand_verification.verified_brands(template.account_id))
+                   template.suggestions, brand_verification.verified_brands(template.account_id),
+                   sms_text=template.sms_fallback_text)
 
 
 def review_template(template_id: str, reviewers: Sequence[Reviewer] | None = None) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from chalice.test import Client
 
+from tests.support.drain import drain
 from tests.support.openapi import check_response
 from tests.support.world import Auth
 
@@ -81,3 +82,23 @@ def test_sms_fallback_is_an_object_with_only_a_text(client: Client, auth: Auth, 
     status, body = post(client, auth, sms)
     assert status == 400, body
     assert "sms_fallback" in body["message"], body
+
+
+def test_the_sms_text_is_reviewed_like_the_rest_of_the_template(
+        client: Client, auth: Auth, chalice_app: Any) -> None:
+    # GIVEN a harmless RCS text whose SMS fallback asks for a card number behind a threat
+    clean = "Hello {{1}}, order {{2}} has shipped."
+    status, body = post(client, auth, {"text": clean.replace("shipped", "shipped again")})
+    assert status == 201, body
+    harmless = body["template_id"]
+    status, body = post(client, auth, {"text": "URGENT {{1}}: your bank account is blocked. Reply with your card "
+                                               "number and PIN to unblock: http://bit.ly/x1"})
+    assert status == 201, body
+    phishing = body["template_id"]
+    # WHEN the automatic review runs
+    drain(chalice_app, queues={"review"})
+    # THEN the phishing SMS is rejected, its findings naming sms_fallback.text; the other approved
+    assert row(client, auth, harmless)["ai_review_status"] == "approved"
+    shown = row(client, auth, phishing)
+    assert shown["ai_review_status"] == "rejected", shown
+    assert {f["field"] for f in shown["ai_review_findings"] if f["severity"] == "block"} == {"sms_fallback.text"}

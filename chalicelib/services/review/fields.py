@@ -38,8 +38,9 @@ def _actions(suggestions: Sequence[Mapping[str, Any]], prefix: str) -> Iterator[
                 yield Field(f"{at}.{key}", "calendar", value)
 
 
-def template_fields(components: Mapping[str, Any], suggestions: Sequence[Mapping[str, Any]]) -> list[Field]:
-    """Every string a recipient can see, tap or be sent to, in reading order."""
+def template_fields(components: Mapping[str, Any], suggestions: Sequence[Mapping[str, Any]],
+                    sms_text: str = "") -> list[Field]:
+    """Every string a recipient can see, tap or be sent to, in reading order (the SMS fallback last)."""
     fields = [Field(field.path, field.kind, field.text) for field in text_fields(components, suggestions)]
     if components.get("type") == "rich_card":
         fields.extend(_actions(components.get("suggestions") or [], "components.suggestions"))
@@ -48,4 +49,6 @@ def template_fields(components: Mapping[str, Any], suggestions: Sequence[Mapping
             if isinstance(card, Mapping):
                 fields.extend(_actions(card.get("suggestions") or [], f"components.cards.{index}.suggestions"))
     fields.extend(_actions(suggestions, "suggestions"))
+    if sms_text:
+        fields.append(Field("sms_fallback.text", "text", sms_text))
     return fields

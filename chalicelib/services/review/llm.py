@@ -108,6 +108,7 @@ def converse_request(model_id: str, subject: Subject, prior: Sequence[Finding] =
     template = json.dumps({
         "name": subject.name, "category": subject.category, "language": subject.language,
         "components": subject.components, "suggestions": list(subject.suggestions),
+        **({"sms_fallback": {"text": subject.sms_text}} if subject.sms_text else {}),
     }, ensure_ascii=False)
     found = json.dumps([finding.as_dict() for finding in prior], ensure_ascii=False)
     return {
@@ -162,7 +163,8 @@ def _shows(subject: Subject, evidence: str) -> bool:
     quote = fold(evidence)
     if len(quote) < 3:
         return False
-    text = fold(" \n ".join(field.text for field in template_fields(subject.components, subject.suggestions)))
+    fields = template_fields(subject.components, subject.suggestions, subject.sms_text)
+    text = fold(" \n ".join(field.text for field in fields))
     return quote in text or unmask(quote) in unmask(text)
 
 

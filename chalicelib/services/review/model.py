@@ -45,6 +45,7 @@ class Subject:
     components: Mapping[str, Any]
     suggestions: Sequence[Mapping[str, Any]] = ()
     verified_brands: frozenset[str] = frozenset()  # registry ids the account is verified as
+    sms_text: str = ""  # the SMS fallback's text (sent where RCS cannot deliver): reviewed like the rest
 
 
 @dataclass(frozen=True)

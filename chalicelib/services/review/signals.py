@@ -99,7 +99,7 @@ class _Joined:
 class Signals:
     def __init__(self, subject: Subject) -> None:
         self.subject = subject
-        self.fields = template_fields(subject.components, subject.suggestions)
+        self.fields = template_fields(subject.components, subject.suggestions, subject.sms_text)
         self.read = [field for field in self.fields if field.kind in READ]
         self.plain = _Joined(self.read, (fold(field.text) for field in self.read))
         self.unmasked = _Joined(self.read, (unmask(field.text) for field in self.read))
