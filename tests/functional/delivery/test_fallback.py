@@ -423,6 +423,53 @@ def test_a_fallback_job_costs_a_few_requests_per_claim_not_per_target(
     assert broadcast(client, auth, broadcast_id)["fallback_count"] == 20
 
 
+def test_with_the_simulator_the_numbers_it_cannot_reach_get_the_sms(
+        client: Client, auth: Auth, chalice_app: Chalice, outbox: Outbox) -> None:
+    # GIVEN the simulator (as `make run` uses it), which cannot reach some numbers (its reach check)
+    # and answers some sends not_rcs_capable (its 404)
+    roster = members(12)
+    broadcast_id = draft(client, auth, roster=roster)
+    simulator(client, auth, not_capable_rate=0.3)
+    start(client, auth, chalice_app, broadcast_id)
+    # THEN exactly the numbers RCS could not reach got their SMS, once each
+    rows = by_phone(client, auth, broadcast_id)
+    fell_back = sorted(p for p, t in rows.items() if t["state"] == "fallback_sent")
+    assert 0 < len(fell_back) < len(roster)
+    assert {rows[p]["failure_reason"] for p in fell_back} == {"not_rcs_capable"}
+    assert sorted(s.phone for s in outbox.messages) == fell_back
+    assert {t["state"] for p, t in rows.items() if p not in fell_back} == {"sent"}
+    assert_money(client, auth, rcs=len(roster) - len(fell_back), rcs_price=PRICES["transactional"],
+                 sms_phones=fell_back, roster=roster)
+
+
+def test_a_fallback_job_failing_every_delivery_ends_its_targets_fallback_failed_uncharged(
+        client: Client, auth: Auth, chalice_app: Chalice, rbm: FakeRbmServer, outbox: Outbox,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a fallback step that dies on every delivery, the last one included
+    from infra.local import pump
+
+    monkeypatch.setattr(pump, "RETRY_DELAY_SECONDS", 0)
+    rbm.not_capable(*UNREACHABLE)
+    deaths = []
+
+    def dying(*args: Any, **kwargs: Any) -> None:
+        deaths.append(1)
+        raise Killed
+
+    monkeypatch.setattr(fallback, "run", dying)
+    broadcast_id = draft(client, auth)
+    # WHEN it runs and its job goes to the dead-letter queue
+    start(client, auth, chalice_app, broadcast_id)
+    # THEN its targets end fallback_failed (RCS reason kept), no SMS went, nothing was charged for SMS
+    assert len(deaths) == 5
+    rows = by_phone(client, auth, broadcast_id)
+    assert {p: (rows[p]["state"], rows[p]["failure_reason"]) for p in UNREACHABLE} == {
+        p: ("fallback_failed", "not_rcs_capable") for p in UNREACHABLE}
+    assert outbox.messages == []
+    assert broadcast(client, auth, broadcast_id)["fallback_count"] == 0
+    assert_money(client, auth, rcs=5, rcs_price=PRICES["transactional"], sms_phones=[])
+
+
 # ---------------------------------------------------------------- validation
 
 
