@@ -40,6 +40,7 @@ class Stack:
     base: str
     process: subprocess.Popen[bytes]
     log: Path
+    moto: str = ""  # the moto server's base URL (its /moto-api/data.json shows e.g. the SMS sent)
 
     def token(self, account: str, *, admin: bool = False) -> str:
         command = [sys.executable, "-m", "infra.local.token", account] + (["--admin"] if admin else [])
@@ -72,7 +73,7 @@ def start_stack(tmp: Path, **env: str) -> Stack:
         env={**os.environ, "PORT": str(api_port), "MOTO_PORT": str(moto_port), "TICK_SECONDS": "1",
              "AWS_ENDPOINT_URL": "", **env},
     )
-    stack = Stack(f"http://127.0.0.1:{api_port}/api/v1/rcs", process, log)
+    stack = Stack(f"http://127.0.0.1:{api_port}/api/v1/rcs", process, log, f"http://127.0.0.1:{moto_port}")
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:

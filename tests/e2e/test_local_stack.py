@@ -151,6 +151,37 @@ def test_a_broadcast_runs_to_completion_and_receipts_raise_delivered_and_read_on
     assert 0 < broadcast["read_count"] < 40
 
 
+def test_numbers_rcs_cannot_reach_get_their_sms_fallback_through_moto_sns(stack: Stack) -> None:
+    # GIVEN the simulator that can reach none of five numbers, and a template with an SMS text
+    call, _, list_id = _ready_account(stack, "e2e-fallback", members=5)
+    assert call("PUT", "/credentials", {"provider": "simulator", "latency_ms": 5, "not_capable_rate": 1.0}
+                ).status_code == 200
+    admin = stack.client("ops", admin=True)
+    template_id = call("POST", "/templates", {
+        "name": "shipped_sms", "category": "transactional", "language": "en_US",
+        "components": {"type": "text", "text": "Hello {{1}}, thanks for your order. It ships tomorrow."},
+        "sms_fallback": {"text": "Hi {{1}}, your order ships tomorrow."},
+    }).json()["template_id"]
+    assert admin("POST", f"/admin/templates/{template_id}/review",
+                 {"decision": "approved", "reason": "fine"}).status_code == 200
+    # WHEN a broadcast with SMS fallback runs
+    created = call("POST", "/broadcasts", {"template_id": template_id, "list_id": list_id, "fallback": "sms"}).json()
+    broadcast_id = created["broadcast_id"]
+    assert call("POST", f"/broadcasts/{broadcast_id}/start").json()["status"] == "running"
+
+    def fell_back() -> Any:
+        broadcast = call("GET", f"/broadcasts/{broadcast_id}").json()["broadcast"]
+        return broadcast if broadcast["fallback_count"] == 5 else None
+
+    # THEN every number got its SMS through the stack's SNS (moto), with its own variables
+    broadcast = wait_for(fell_back, timeout=60)
+    assert (broadcast["status"], broadcast["sent_count"], broadcast["failed_count"]) == ("completed", 0, 5)
+    sent = requests.get(f"{stack.moto}/moto-api/data.json", timeout=10).json()["sns"]["SMS"]
+    mine = {(s["phone_number"], s["message"]) for s in sent if s["phone_number"].startswith("+1415556")}
+    assert mine == {(f"+1415556{n:04d}", f"Hi Ann {n}, your order ships tomorrow.") for n in range(5)}
+    assert {t["state"] for t in _targets(call, broadcast_id)} == {"fallback_sent"}
+
+
 def test_a_forged_receipt_changes_nothing(stack: Stack) -> None:
     forged = requests.post(f"{stack.base}/webhooks/rbm", json={"message": {"data": "eyJ9"}},
                            headers={"X-Goog-Signature": "bm9wZQ=="}, timeout=10)
