@@ -10,6 +10,7 @@ import typer
 from rcs_client.api.broadcasts import create_broadcast, get_broadcast, start_broadcast
 from rcs_client.models import (
     Broadcast,
+    BroadcastFallback,
     BroadcastStatus,
     CreateBroadcastBody,
     CreateBroadcastResponse201,
@@ -48,9 +49,12 @@ def funnel(broadcast: Broadcast) -> Group:
     overall.add_row(ProgressBar(total=max(total, 1), completed=done, width=40),
                     f"{done:,} of {total:,} sent or failed ({percent(done, total)})")
     stages = Table("", "targets", "of all", "", box=None, padding=(0, 1))
-    for stage, count in (("queued", broadcast.queued_count), ("sent", broadcast.sent_count),
-                         ("delivered", broadcast.delivered_count), ("read", broadcast.read_count),
-                         ("failed", broadcast.failed_count)):
+    rows = [("queued", broadcast.queued_count), ("sent", broadcast.sent_count),
+            ("delivered", broadcast.delivered_count), ("read", broadcast.read_count),
+            ("failed", broadcast.failed_count)]
+    if broadcast.fallback != BroadcastFallback.NONE:
+        rows.append(("sms fallback", broadcast.fallback_count))
+    for stage, count in rows:
         stages.add_row(stage, f"{count:,}", percent(count, total), ProgressBar(total=max(total, 1), completed=count,
                                                                                 width=30))
     parts: list[Table | Text] = [Text(title, style="bold"), overall, stages]

@@ -11,8 +11,10 @@ from .add_members_response_201_rejected_rows_item import (
 )
 from .admin_status import AdminStatus
 from .admin_template import AdminTemplate
+from .admin_template_sms_fallback_type_0 import AdminTemplateSmsFallbackType0
 from .approval import Approval
 from .broadcast import Broadcast
+from .broadcast_fallback import BroadcastFallback
 from .broadcast_reach import BroadcastReach
 from .broadcast_snapshot import BroadcastSnapshot
 from .broadcast_snapshot_status import BroadcastSnapshotStatus
@@ -27,6 +29,7 @@ from .carousel_components_card_width import CarouselComponentsCardWidth
 from .conflict_error import ConflictError
 from .contact_list import ContactList
 from .create_broadcast_body import CreateBroadcastBody
+from .create_broadcast_body_fallback import CreateBroadcastBodyFallback
 from .create_broadcast_response_201 import CreateBroadcastResponse201
 from .create_list_body import CreateListBody
 from .create_list_response_201 import CreateListResponse201
@@ -128,6 +131,8 @@ from .target_state import TargetState
 from .template import Template
 from .template_category import TemplateCategory
 from .template_draft import TemplateDraft
+from .template_draft_sms_fallback_type_0 import TemplateDraftSmsFallbackType0
+from .template_sms_fallback_type_0 import TemplateSmsFallbackType0
 from .test_send_template_body import TestSendTemplateBody
 from .test_send_template_body_variables_type_0 import TestSendTemplateBodyVariablesType0
 from .test_send_template_response_200 import TestSendTemplateResponse200
@@ -146,8 +151,10 @@ __all__ = (
     "AddMembersResponse201RejectedRowsItem",
     "AdminStatus",
     "AdminTemplate",
+    "AdminTemplateSmsFallbackType0",
     "Approval",
     "Broadcast",
+    "BroadcastFallback",
     "BroadcastReach",
     "BroadcastSnapshot",
     "BroadcastSnapshotStatus",
@@ -162,6 +169,7 @@ __all__ = (
     "ConflictError",
     "ContactList",
     "CreateBroadcastBody",
+    "CreateBroadcastBodyFallback",
     "CreateBroadcastResponse201",
     "CreateListBody",
     "CreateListResponse201",
@@ -253,6 +261,8 @@ __all__ = (
     "Template",
     "TemplateCategory",
     "TemplateDraft",
+    "TemplateDraftSmsFallbackType0",
+    "TemplateSmsFallbackType0",
     "TestSendTemplateBody",
     "TestSendTemplateBodyVariablesType0",
     "TestSendTemplateResponse200",

@@ -10,6 +10,7 @@ from ..models.review_status import ReviewStatus
 from ..models.template_category import TemplateCategory
 
 if TYPE_CHECKING:
+    from ..models.admin_template_sms_fallback_type_0 import AdminTemplateSmsFallbackType0
     from ..models.review_finding import ReviewFinding
     from ..models.stored_components import StoredComponents
     from ..models.stored_suggestion import StoredSuggestion
@@ -40,6 +41,11 @@ class AdminTemplate:
         submitted_at (str): RFC 3339 UTC to the second; unset is 0001-01-01T00:00:00Z.
         reviewed_at (str): RFC 3339 UTC to the second; unset is 0001-01-01T00:00:00Z.
         account_id (str):
+        sms_fallback (AdminTemplateSmsFallbackType0 | None): The SMS a broadcast with fallback sms sends where RCS
+            cannot deliver; null for none.
+        sms_segments (int | None): The SMS segments of sms_fallback's text as written (GSM-7: 160, else 153 per segment
+            with two septets for each extension character; otherwise UCS-2: 70, else 67); null for none. Each recipient is
+            charged for the segments of its own filled-in text.
     """
 
     template_id: str
@@ -59,8 +65,14 @@ class AdminTemplate:
     submitted_at: str
     reviewed_at: str
     account_id: str
+    sms_fallback: AdminTemplateSmsFallbackType0 | None
+    sms_segments: int | None
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.admin_template_sms_fallback_type_0 import (
+            AdminTemplateSmsFallbackType0,
+        )
+
         template_id = self.template_id
 
         name = self.name
@@ -101,6 +113,15 @@ class AdminTemplate:
 
         account_id = self.account_id
 
+        sms_fallback: dict[str, Any] | None
+        if isinstance(self.sms_fallback, AdminTemplateSmsFallbackType0):
+            sms_fallback = self.sms_fallback.to_dict()
+        else:
+            sms_fallback = self.sms_fallback
+
+        sms_segments: int | None
+        sms_segments = self.sms_segments
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -122,6 +143,8 @@ class AdminTemplate:
                 "submitted_at": submitted_at,
                 "reviewed_at": reviewed_at,
                 "account_id": account_id,
+                "sms_fallback": sms_fallback,
+                "sms_segments": sms_segments,
             }
         )
 
@@ -129,6 +152,9 @@ class AdminTemplate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.admin_template_sms_fallback_type_0 import (
+            AdminTemplateSmsFallbackType0,
+        )
         from ..models.review_finding import ReviewFinding
         from ..models.stored_components import StoredComponents
         from ..models.stored_suggestion import StoredSuggestion
@@ -178,6 +204,28 @@ class AdminTemplate:
 
         account_id = d.pop("account_id")
 
+        def _parse_sms_fallback(data: object) -> AdminTemplateSmsFallbackType0 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sms_fallback_type_0 = AdminTemplateSmsFallbackType0.from_dict(data)
+
+                return sms_fallback_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdminTemplateSmsFallbackType0 | None, data)
+
+        sms_fallback = _parse_sms_fallback(d.pop("sms_fallback"))
+
+        def _parse_sms_segments(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        sms_segments = _parse_sms_segments(d.pop("sms_segments"))
+
         admin_template = cls(
             template_id=template_id,
             name=name,
@@ -196,6 +244,8 @@ class AdminTemplate:
             submitted_at=submitted_at,
             reviewed_at=reviewed_at,
             account_id=account_id,
+            sms_fallback=sms_fallback,
+            sms_segments=sms_segments,
         )
 
         return admin_template

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.broadcast_fallback import BroadcastFallback
 from ..models.broadcast_status import BroadcastStatus
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class Broadcast:
         check_reach (bool):
         reach (BroadcastReach): The background reach check's count so far (filled after create, so a draft shows its
             reach before it is started; zeros when check_reach is false).
+        fallback (BroadcastFallback):
+        fallback_count (int):
     """
 
     broadcast_id: str
@@ -74,6 +77,8 @@ class Broadcast:
     ttl_seconds: int | None
     check_reach: bool
     reach: BroadcastReach
+    fallback: BroadcastFallback
+    fallback_count: int
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.send_window import SendWindow
@@ -133,6 +138,10 @@ class Broadcast:
 
         reach = self.reach.to_dict()
 
+        fallback = self.fallback.value
+
+        fallback_count = self.fallback_count
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -162,6 +171,8 @@ class Broadcast:
                 "ttl_seconds": ttl_seconds,
                 "check_reach": check_reach,
                 "reach": reach,
+                "fallback": fallback,
+                "fallback_count": fallback_count,
             }
         )
 
@@ -242,6 +253,10 @@ class Broadcast:
 
         reach = BroadcastReach.from_dict(d.pop("reach"))
 
+        fallback = BroadcastFallback(d.pop("fallback"))
+
+        fallback_count = d.pop("fallback_count")
+
         broadcast = cls(
             broadcast_id=broadcast_id,
             name=name,
@@ -268,6 +283,8 @@ class Broadcast:
             ttl_seconds=ttl_seconds,
             check_reach=check_reach,
             reach=reach,
+            fallback=fallback,
+            fallback_count=fallback_count,
         )
 
         return broadcast

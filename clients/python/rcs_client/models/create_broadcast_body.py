@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.create_broadcast_body_fallback import CreateBroadcastBodyFallback
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -34,6 +35,11 @@ class CreateBroadcastBody:
         check_reach (bool | Unset): Ask RBM (users:batchGet) which numbers it can reach: in the background after create
             (the broadcast's reach), and before each send; unreachable numbers end failed / not_rcs_capable, never sent and
             never charged. Default: True.
+        fallback (CreateBroadcastBodyFallback | Unset): sms - targets RCS cannot deliver (unreachable by the reach
+            check, RBM's 404, expired by their ttl, revoked on cancel) get the template's sms_fallback text with their
+            variables by SMS (Amazon SNS; Transactional for otp and transactional templates, Promotional for promotional
+            ones), charged per segment from the balance. The template must have sms_fallback (else 400 naming fallback).
+            Default: CreateBroadcastBodyFallback.NONE.
     """
 
     template_id: str
@@ -43,6 +49,7 @@ class CreateBroadcastBody:
     send_window: None | SendWindow | Unset = UNSET
     ttl_seconds: int | None | Unset = UNSET
     check_reach: bool | Unset = True
+    fallback: CreateBroadcastBodyFallback | Unset = CreateBroadcastBodyFallback.NONE
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.send_window import SendWindow
@@ -81,6 +88,10 @@ class CreateBroadcastBody:
 
         check_reach = self.check_reach
 
+        fallback: str | Unset = UNSET
+        if not isinstance(self.fallback, Unset):
+            fallback = self.fallback.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -99,6 +110,8 @@ class CreateBroadcastBody:
             field_dict["ttl_seconds"] = ttl_seconds
         if check_reach is not UNSET:
             field_dict["check_reach"] = check_reach
+        if fallback is not UNSET:
+            field_dict["fallback"] = fallback
 
         return field_dict
 
@@ -165,6 +178,13 @@ class CreateBroadcastBody:
 
         check_reach = d.pop("check_reach", UNSET)
 
+        _fallback = d.pop("fallback", UNSET)
+        fallback: CreateBroadcastBodyFallback | Unset
+        if isinstance(_fallback, Unset):
+            fallback = UNSET
+        else:
+            fallback = CreateBroadcastBodyFallback(_fallback)
+
         create_broadcast_body = cls(
             template_id=template_id,
             list_id=list_id,
@@ -173,6 +193,7 @@ class CreateBroadcastBody:
             send_window=send_window,
             ttl_seconds=ttl_seconds,
             check_reach=check_reach,
+            fallback=fallback,
         )
 
         return create_broadcast_body

@@ -17,7 +17,10 @@ class Target:
         recipient_phone (str):
         state (TargetState): expired - RBM revoked the message when its ttl passed undelivered; revoked - taken back
             undelivered when the broadcast was cancelled. Both stay counted in sent_count (RBM accepted them, they are
-            charged); a DELIVERED receipt that arrives later moves either to delivered.
+            charged); a DELIVERED receipt that arrives later moves either to delivered. fallback_sent / fallback_failed -
+            with fallback sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked target was
+            sent (charged per segment) or could not be (not charged); failure_reason keeps the RCS reason, and later
+            receipts leave the target as it is.
         rm_message_id (str):
         failure_reason (str): A short code (insufficient_balance, not_rcs_capable, missing_variable, provider_rejected,
             provider_unavailable, internal_error, cancelled, …), "" unless failed. internal_error - its send job failed on

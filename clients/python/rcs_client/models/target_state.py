@@ -5,6 +5,8 @@ class TargetState(StrEnum):
     DELIVERED = "delivered"
     EXPIRED = "expired"
     FAILED = "failed"
+    FALLBACK_FAILED = "fallback_failed"
+    FALLBACK_SENT = "fallback_sent"
     QUEUED = "queued"
     READ = "read"
     REVOKED = "revoked"

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.review_finding import ReviewFinding
     from ..models.stored_components import StoredComponents
     from ..models.stored_suggestion import StoredSuggestion
+    from ..models.template_sms_fallback_type_0 import TemplateSmsFallbackType0
 
 
 T = TypeVar("T", bound="Template")
@@ -39,6 +40,11 @@ class Template:
         placeholders (list[int]):
         submitted_at (str): RFC 3339 UTC to the second; unset is 0001-01-01T00:00:00Z.
         reviewed_at (str): RFC 3339 UTC to the second; unset is 0001-01-01T00:00:00Z.
+        sms_fallback (None | TemplateSmsFallbackType0): The SMS a broadcast with fallback sms sends where RCS cannot
+            deliver; null for none.
+        sms_segments (int | None): The SMS segments of sms_fallback's text as written (GSM-7: 160, else 153 per segment
+            with two septets for each extension character; otherwise UCS-2: 70, else 67); null for none. Each recipient is
+            charged for the segments of its own filled-in text.
     """
 
     template_id: str
@@ -57,8 +63,12 @@ class Template:
     placeholders: list[int]
     submitted_at: str
     reviewed_at: str
+    sms_fallback: None | TemplateSmsFallbackType0
+    sms_segments: int | None
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.template_sms_fallback_type_0 import TemplateSmsFallbackType0
+
         template_id = self.template_id
 
         name = self.name
@@ -97,6 +107,15 @@ class Template:
 
         reviewed_at = self.reviewed_at
 
+        sms_fallback: dict[str, Any] | None
+        if isinstance(self.sms_fallback, TemplateSmsFallbackType0):
+            sms_fallback = self.sms_fallback.to_dict()
+        else:
+            sms_fallback = self.sms_fallback
+
+        sms_segments: int | None
+        sms_segments = self.sms_segments
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -117,6 +136,8 @@ class Template:
                 "placeholders": placeholders,
                 "submitted_at": submitted_at,
                 "reviewed_at": reviewed_at,
+                "sms_fallback": sms_fallback,
+                "sms_segments": sms_segments,
             }
         )
 
@@ -127,6 +148,7 @@ class Template:
         from ..models.review_finding import ReviewFinding
         from ..models.stored_components import StoredComponents
         from ..models.stored_suggestion import StoredSuggestion
+        from ..models.template_sms_fallback_type_0 import TemplateSmsFallbackType0
 
         d = dict(src_dict)
         template_id = d.pop("template_id")
@@ -171,6 +193,28 @@ class Template:
 
         reviewed_at = d.pop("reviewed_at")
 
+        def _parse_sms_fallback(data: object) -> None | TemplateSmsFallbackType0:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sms_fallback_type_0 = TemplateSmsFallbackType0.from_dict(data)
+
+                return sms_fallback_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TemplateSmsFallbackType0, data)
+
+        sms_fallback = _parse_sms_fallback(d.pop("sms_fallback"))
+
+        def _parse_sms_segments(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        sms_segments = _parse_sms_segments(d.pop("sms_segments"))
+
         template = cls(
             template_id=template_id,
             name=name,
@@ -188,6 +232,8 @@ class Template:
             placeholders=placeholders,
             submitted_at=submitted_at,
             reviewed_at=reviewed_at,
+            sms_fallback=sms_fallback,
+            sms_segments=sms_segments,
         )
 
         return template

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..models.reply_suggestion import ReplySuggestion
     from ..models.rich_card_components import RichCardComponents
     from ..models.share_location_suggestion import ShareLocationSuggestion
+    from ..models.template_draft_sms_fallback_type_0 import TemplateDraftSmsFallbackType0
     from ..models.text_components import TextComponents
     from ..models.url_suggestion import UrlSuggestion
 
@@ -35,6 +36,7 @@ class TemplateDraft:
         components (CarouselComponents | MediaComponents | RichCardComponents | TextComponents):
         suggestions (list[CalendarSuggestion | DialSuggestion | LocationSuggestion | ReplySuggestion |
             ShareLocationSuggestion | UrlSuggestion] | Unset):
+        sms_fallback (None | TemplateDraftSmsFallbackType0 | Unset):
     """
 
     name: str
@@ -52,6 +54,7 @@ class TemplateDraft:
         ]
         | Unset
     ) = UNSET
+    sms_fallback: None | TemplateDraftSmsFallbackType0 | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.carousel_components import CarouselComponents
@@ -60,6 +63,9 @@ class TemplateDraft:
         from ..models.reply_suggestion import ReplySuggestion
         from ..models.rich_card_components import RichCardComponents
         from ..models.share_location_suggestion import ShareLocationSuggestion
+        from ..models.template_draft_sms_fallback_type_0 import (
+            TemplateDraftSmsFallbackType0,
+        )
         from ..models.text_components import TextComponents
         from ..models.url_suggestion import UrlSuggestion
 
@@ -97,6 +103,14 @@ class TemplateDraft:
 
                 suggestions.append(suggestions_item)
 
+        sms_fallback: dict[str, Any] | None | Unset
+        if isinstance(self.sms_fallback, Unset):
+            sms_fallback = UNSET
+        elif isinstance(self.sms_fallback, TemplateDraftSmsFallbackType0):
+            sms_fallback = self.sms_fallback.to_dict()
+        else:
+            sms_fallback = self.sms_fallback
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -109,6 +123,8 @@ class TemplateDraft:
         )
         if suggestions is not UNSET:
             field_dict["suggestions"] = suggestions
+        if sms_fallback is not UNSET:
+            field_dict["sms_fallback"] = sms_fallback
 
         return field_dict
 
@@ -122,6 +138,9 @@ class TemplateDraft:
         from ..models.reply_suggestion import ReplySuggestion
         from ..models.rich_card_components import RichCardComponents
         from ..models.share_location_suggestion import ShareLocationSuggestion
+        from ..models.template_draft_sms_fallback_type_0 import (
+            TemplateDraftSmsFallbackType0,
+        )
         from ..models.text_components import TextComponents
         from ..models.url_suggestion import UrlSuggestion
 
@@ -243,12 +262,30 @@ class TemplateDraft:
 
                 suggestions.append(suggestions_item)
 
+        def _parse_sms_fallback(data: object) -> None | TemplateDraftSmsFallbackType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sms_fallback_type_0 = TemplateDraftSmsFallbackType0.from_dict(data)
+
+                return sms_fallback_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TemplateDraftSmsFallbackType0 | Unset, data)
+
+        sms_fallback = _parse_sms_fallback(d.pop("sms_fallback", UNSET))
+
         template_draft = cls(
             name=name,
             category=category,
             language=language,
             components=components,
             suggestions=suggestions,
+            sms_fallback=sms_fallback,
         )
 
         return template_draft

@@ -127,7 +127,10 @@ def sync_detailed(
         state (TargetState | Unset): expired - RBM revoked the message when its ttl passed
             undelivered; revoked - taken back undelivered when the broadcast was cancelled. Both stay
             counted in sent_count (RBM accepted them, they are charged); a DELIVERED receipt that
-            arrives later moves either to delivered.
+            arrives later moves either to delivered. fallback_sent / fallback_failed - with fallback
+            sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked
+            target was sent (charged per segment) or could not be (not charged); failure_reason keeps
+            the RCS reason, and later receipts leave the target as it is.
         cursor (str | Unset):
 
     Raises:
@@ -176,7 +179,10 @@ def sync(
         state (TargetState | Unset): expired - RBM revoked the message when its ttl passed
             undelivered; revoked - taken back undelivered when the broadcast was cancelled. Both stay
             counted in sent_count (RBM accepted them, they are charged); a DELIVERED receipt that
-            arrives later moves either to delivered.
+            arrives later moves either to delivered. fallback_sent / fallback_failed - with fallback
+            sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked
+            target was sent (charged per segment) or could not be (not charged); failure_reason keeps
+            the RCS reason, and later receipts leave the target as it is.
         cursor (str | Unset):
 
     Raises:
@@ -214,7 +220,10 @@ async def asyncio_detailed(
         state (TargetState | Unset): expired - RBM revoked the message when its ttl passed
             undelivered; revoked - taken back undelivered when the broadcast was cancelled. Both stay
             counted in sent_count (RBM accepted them, they are charged); a DELIVERED receipt that
-            arrives later moves either to delivered.
+            arrives later moves either to delivered. fallback_sent / fallback_failed - with fallback
+            sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked
+            target was sent (charged per segment) or could not be (not charged); failure_reason keeps
+            the RCS reason, and later receipts leave the target as it is.
         cursor (str | Unset):
 
     Raises:
@@ -261,7 +270,10 @@ async def asyncio(
         state (TargetState | Unset): expired - RBM revoked the message when its ttl passed
             undelivered; revoked - taken back undelivered when the broadcast was cancelled. Both stay
             counted in sent_count (RBM accepted them, they are charged); a DELIVERED receipt that
-            arrives later moves either to delivered.
+            arrives later moves either to delivered. fallback_sent / fallback_failed - with fallback
+            sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked
+            target was sent (charged per segment) or could not be (not charged); failure_reason keeps
+            the RCS reason, and later receipts leave the target as it is.
         cursor (str | Unset):
 
     Raises:

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class CreateBroadcastBodyFallback(StrEnum):
+    NONE = "none"
+    SMS = "sms"
+
+    def __str__(self) -> str:
+        return str(self.value)
