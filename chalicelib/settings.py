@@ -26,6 +26,8 @@ TABLES = (
     "chunks",
     "idempotency",
     "rate_limits",
+    "optouts",
+    "inbound",
 )
 QUEUES = ("review", "dispatch", "send", "imports", "receipts")
 

@@ -65,6 +65,9 @@ SECRET_ACTIONS: Mapping[SecretAccess, tuple[str, ...]] = {
 }
 LOG_ACTIONS = ("logs:CreateLogStream", "logs:PutLogEvents")
 BEDROCK_ACTIONS = ("bedrock:InvokeModel",)
+# SMS straight to a phone number (the SMS fallback): SNS gives a phone number no ARN, so the grant
+# is every SNS resource that is not an ARN of SNS's own, i.e. no topic, application or platform.
+SMS_ACTIONS = ("sns:Publish",)
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class AccessProfile:
     bucket: tuple[BucketAccess, ...] = ()
     secrets: SecretAccess = "none"
     bedrock: bool = False
+    sms: bool = False  # publish SMS to phone numbers (Amazon SNS)
 
 
 def _rw(*keys: str) -> dict[str, TableAccess]:
@@ -107,32 +111,35 @@ PROFILES: dict[str, AccessProfile] = {
     # continue itself.
     "queue:dispatch": AccessProfile(
         tables={**_rw("broadcasts", "targets", "chunks", "accounts", "ledger"),
-                **_r("templates", "lists", "members")},
+                **_r("templates", "lists", "members", "optouts")},
         sends_to=("dispatch", "send"),
         secrets="read",
     ),
     # Send a chunk through the account's provider (its credentials from Secrets Manager), settle
-    # the chunk, refund what failed for good.
+    # the chunk, refund what failed for good; send the SMS fallback of the targets RCS could not
+    # deliver (Amazon SNS), reserved and refunded like the chunks.
     "queue:send": AccessProfile(
         tables={**_rw("targets", "broadcasts", "chunks", "accounts", "ledger"),
-                **_r("templates", "lists", "members")},
+                **_r("templates", "lists", "members", "optouts")},
         sends_to=("send", "dispatch"),
         secrets="read",
+        sms=True,
     ),
     # Read an uploaded CSV in slices (ranged GETs), write members, continue itself.
     "queue:imports": AccessProfile(
-        tables=_rw("imports", "lists", "members"),
+        tables=_rw("imports", "lists", "members", "optouts"),
         sends_to=("imports",),
         bucket=("read",),
     ),
-    # Apply delivery/read receipts to targets and broadcast counters; retry a receipt later.
+    # Apply delivery/read receipts to targets and broadcast counters; retry a receipt later. Count
+    # user messages (replies, taps) once on their broadcast; a stop keyword opts the sender out.
     "queue:receipts": AccessProfile(
-        tables=_rw("targets", "broadcasts"),
-        sends_to=("receipts",),
+        tables=_rw("targets", "broadcasts", "inbound", "optouts"),
+        sends_to=("receipts", "send"),  # (the SMS fallback of a target a TTL event expired)
     ),
     # An upload landed: check it and start its import.
     "s3:imports": AccessProfile(
-        tables=_rw("imports", "lists", "members"),
+        tables=_rw("imports", "lists", "members", "optouts"),
         sends_to=("imports",),
         bucket=("read",),
     ),
@@ -165,32 +172,35 @@ PROFILES: dict[str, AccessProfile] = {
 # (`bedrock-runtime`), a table (`table:<key>`) or a queue (`queue:<key>`). Each entry is a
 # judgement made reading the code; tests/infra excuses exactly these.
 _VIA_TEMPLATES_SERVICE = {"bedrock-runtime"}  # the templates service imports the model reviewer
+# The SMS fallback is sent by the send worker alone; the runner, revoke and receipts only queue it.
+_VIA_FALLBACK = {"sns"}
 _VIA_LISTS_SERVICE = {"table:imports", "queue:imports"}  # the lists service also starts imports
 IMPORTED_NOT_CALLED: dict[str, set[str]] = {
-    "api": _VIA_TEMPLATES_SERVICE,
+    "api": _VIA_TEMPLATES_SERVICE | _VIA_FALLBACK,
     # The review reads an account's verified brands; store.accounts also defines the ledger.
     "queue:review": {"table:ledger"},
-    "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
+    "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | _VIA_FALLBACK | {"queue:review"},
     "queue:send": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
-    "schedule": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
+    "schedule": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | _VIA_FALLBACK | {"queue:review"},
     # store.broadcasts defines the chunks model too; the receipts service imports the credentials
     # service for the webhook's verification, which the API runs.
-    "queue:receipts": {"table:chunks", "table:accounts", "table:ledger", "secretsmanager"},
+    "queue:receipts": {"table:chunks", "table:accounts", "table:ledger", "secretsmanager", "sns"},
     # The reconciler imports the runner (providers, lists) and the imports service (S3), but only
     # ends or re-queues work; it sends nothing and reads no list or upload.
-    "schedule:reconcile": _VIA_TEMPLATES_SERVICE | {"table:lists", "table:members", "queue:send",
-                                                    "secretsmanager", "s3"},
+    # Nor does it read the opt-out list (only a send pass does).
+    "schedule:reconcile": _VIA_TEMPLATES_SERVICE | _VIA_FALLBACK | {"table:lists", "table:members", "queue:send",
+                                                    "secretsmanager", "s3", "table:optouts"},
 }
 # The dead-letter consumers share one module, which imports the services of every queue; none of
-# them sends, reads lists or uploads, or calls a provider or the model.
-_DEAD_LETTER_CONSUMERS = _VIA_TEMPLATES_SERVICE | {
-    "table:lists", "table:members", "secretsmanager", "s3",
+# them sends, reads lists, uploads or opt-outs, counts user messages, or calls a provider or the model.
+_DEAD_LETTER_CONSUMERS = _VIA_TEMPLATES_SERVICE | _VIA_FALLBACK | {
+    "table:lists", "table:members", "secretsmanager", "s3", "table:optouts", "table:inbound",
     "queue:review", "queue:dispatch", "queue:send", "queue:imports", "queue:receipts",
 }
 IMPORTED_NOT_CALLED.update({f"dlq:{key}": _DEAD_LETTER_CONSUMERS
                             for key in ("send", "dispatch", "review", "imports", "receipts")})
 # The client each profile field stands for.
-SERVICE_OF_FIELD = {"secretsmanager": "secrets", "bedrock-runtime": "bedrock", "s3": "bucket"}
+SERVICE_OF_FIELD = {"secretsmanager": "secrets", "bedrock-runtime": "bedrock", "s3": "bucket", "sns": "sms"}
 
 
 def schedule_kind(handler: str) -> str:

@@ -15,11 +15,13 @@ from chalicelib.api.health import health
 from chalicelib.api.lists import lists
 from chalicelib.api.middleware import http_middleware
 from chalicelib.api.openapi import openapi
+from chalicelib.api.optouts import optouts
 from chalicelib.api.routing import API_PREFIX
 from chalicelib.api.templates import templates
 from chalicelib.api.webhooks import bp as webhooks
 
-BLUEPRINTS = [health, openapi, templates, lists, credentials, balance, brands, broadcasts, webhooks, settings]
+BLUEPRINTS = [health, openapi, templates, lists, credentials, balance, brands, broadcasts, webhooks, settings,
+              optouts]
 
 
 def register_api(app: Chalice) -> None:

@@ -14,9 +14,11 @@ from chalicelib.lazy import lazy_module
 
 if TYPE_CHECKING:
     from chalicelib.services import broadcasts as service
+    from chalicelib.services import inbound
     from chalicelib.store.broadcasts import Broadcast, Target
 else:
     service = lazy_module("chalicelib.services.broadcasts")
+    inbound = lazy_module("chalicelib.services.inbound")
 
 bp = Blueprint(__name__)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -56,6 +58,9 @@ def broadcast_view(broadcast: Broadcast) -> dict[str, Any]:
         "delivered_count": broadcast.delivered_count,
         "read_count": broadcast.read_count,
         "failed_count": broadcast.failed_count,
+        "suppressed_count": broadcast.suppressed_count,
+        "replied_count": broadcast.replied_count,
+        "clicked_count": broadcast.clicked_count,
         "queued_count": max(0, broadcast.total_count - broadcast.settled_count),
         "failure_reason": broadcast.failure_reason,
         "created_at": broadcast.created_at,
@@ -111,7 +116,10 @@ def list_broadcasts(request: ApiRequest) -> dict[str, Any]:
 
 @api_route(bp, "/broadcasts/{broadcast_id}", methods=["GET"])
 def get_broadcast(request: ApiRequest, broadcast_id: str) -> dict[str, Any]:
-    return {"broadcast": broadcast_view(service.get(request.account_id, broadcast_id))}
+    broadcast = service.get(request.account_id, broadcast_id)
+    clicks = [{"postback_data": click.postback_data, "text": click.text, "count": click.count}
+              for click in inbound.clicks(broadcast.broadcast_id)]
+    return {"broadcast": {**broadcast_view(broadcast), "clicks": clicks}}
 
 
 @api_route(bp, "/broadcasts/{broadcast_id}/start", methods=["POST"])

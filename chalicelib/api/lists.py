@@ -71,6 +71,7 @@ def import_row(record: ImportRecord) -> dict[str, Any]:
         "added": record.added,
         "updated": record.updated,
         "rejected": record.rejected,
+        "opted_out": record.opted_out,
         "rejected_rows": record.rejected_rows,
         "bytes_read": record.offset,
         "bytes_total": record.size,

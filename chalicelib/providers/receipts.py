@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import requests
 
@@ -74,10 +74,47 @@ class ReceiptEvent:
         }
 
 
+SuggestionType = Literal["REPLY", "ACTION", "UNKNOWN"]
+
+
+@dataclass(frozen=True)
+class UserMessageEvent:
+    """A message the user sent to the agent (RBM's UserMessage): a text, or a tap on a suggestion
+    (`suggestionResponse` with the suggestion's `postbackData`, label and type). `message_id` is the
+    user's RCS client's id of the message; RBM's UserMessage carries no eventType nor eventId."""
+
+    agent_id: str
+    phone: str
+    message_id: str
+    send_time: datetime
+    text: str = ""
+    postback_data: str | None = None  # set for a suggestion tap
+    suggestion_text: str = ""
+    suggestion_type: SuggestionType = "REPLY"
+
+    @property
+    def event_id(self) -> str:
+        return self.message_id
+
+    def payload(self) -> dict[str, Any]:
+        """The UserMessage JSON as RBM sends it."""
+        body: dict[str, Any] = {"senderPhoneNumber": self.phone, "messageId": self.message_id,
+                                "sendTime": _rfc3339(self.send_time), "agentId": self.agent_id}
+        if self.postback_data is not None:
+            body["suggestionResponse"] = {"postbackData": self.postback_data, "text": self.suggestion_text,
+                                          "type": self.suggestion_type}
+        else:
+            body["text"] = self.text
+        return body
+
+
+WebhookEvent = ReceiptEvent | UserMessageEvent
+
+
 class ReceiptEmitter(Protocol):
     """Delivers `event` to whoever listens, `delay_seconds` from now."""
 
-    def schedule(self, event: ReceiptEvent, delay_seconds: float) -> None: ...
+    def schedule(self, event: WebhookEvent, delay_seconds: float) -> None: ...
 
 
 def sign(data: bytes, client_token: str) -> str:
@@ -87,7 +124,7 @@ def sign(data: bytes, client_token: str) -> str:
 
 
 def webhook_request(
-    event: ReceiptEvent, client_token: str, *, publish_time: datetime | None = None
+    event: WebhookEvent, client_token: str, *, publish_time: datetime | None = None
 ) -> tuple[bytes, dict[str, str]]:
     """The body and headers of RBM's POST of `event` to a webhook."""
     data = json.dumps(event.payload(), separators=(",", ":")).encode("utf-8")
@@ -113,7 +150,7 @@ class WebhookReceiptEmitter:
         self._client_token = client_token
         self._poster = poster or shared_poster()
 
-    def schedule(self, event: ReceiptEvent, delay_seconds: float) -> None:
+    def schedule(self, event: WebhookEvent, delay_seconds: float) -> None:
         body, headers = webhook_request(event, self._client_token)
         self._poster.post_later(self.url, body, headers, delay_seconds)
 

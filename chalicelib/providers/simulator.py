@@ -16,6 +16,12 @@
 - Reach (`reachable_users`, RBM's users:batchGet): a number is unreachable when its own hash (of
   the number alone, so the same in every broadcast) falls below `not_capable_rate`.
 - An AgentMessage without exactly one kind of content is `provider_rejected`, like RBM's 400.
+- User messages (RBM's UserMessage, through the same emitter): a `reply_rate` share of numbers
+  answer every message delivered to them with a text (`stop_rate` of those with "STOP"), and a
+  `click_rate` share tap one of the message's suggestions; who does is a function of the number
+  alone (as reach is), which suggestion a function of the message id. They follow the message's
+  last receipt by `reply_delay_ms`; their ids derive from the message id, so a resend's replies
+  are recognisable duplicates.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import random
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
@@ -37,10 +44,20 @@ from chalicelib.providers.port import (
     RevokeResult,
     SendResult,
 )
-from chalicelib.providers.receipts import EventType, ReceiptEmitter, ReceiptEvent
+from chalicelib.providers.receipts import (
+    EVENT_ID_NAMESPACE,
+    EventType,
+    ReceiptEmitter,
+    ReceiptEvent,
+    SuggestionType,
+    UserMessageEvent,
+)
 
 CONTENT_KINDS = ("text", "richCard", "contentInfo", "fileName", "uploadedRbmFile")
-RATES = ("failure_rate", "not_capable_rate", "delivery_rate", "read_rate", "throttle_rate")
+RATES = ("failure_rate", "not_capable_rate", "delivery_rate", "read_rate", "throttle_rate", "reply_rate",
+         "click_rate", "stop_rate")
+REPLY_TEXT = "Thanks!"
+STOP_TEXT = "STOP"
 
 
 @dataclass(frozen=True)
@@ -53,6 +70,10 @@ class SimulatorSettings:
     delivery_delay_ms: float = 1000.0
     read_delay_ms: float = 3000.0
     throttle_rate: float = 0.0
+    reply_rate: float = 0.0
+    click_rate: float = 0.0
+    stop_rate: float = 0.0
+    reply_delay_ms: float = 2000.0
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None) -> SimulatorSettings:
@@ -141,13 +162,56 @@ class SimulatorProvider:
         delivered_after = settings.delivery_delay_ms / 1000
         self.emitter.schedule(self._event(message, "DELIVERED", now + timedelta(seconds=delivered_after)),
                               delivered_after)
+        last = delivered_after
         if unit_hash(message.message_id, "read") < settings.read_rate:
-            read_after = delivered_after + settings.read_delay_ms / 1000
+            last = read_after = delivered_after + settings.read_delay_ms / 1000
             self.emitter.schedule(self._event(message, "READ", now + timedelta(seconds=read_after)), read_after)
+        self._schedule_user_messages(message, now, last + settings.reply_delay_ms / 1000)
+
+    def _schedule_user_messages(self, message: OutboundMessage, now: datetime, after: float) -> None:
+        assert self.emitter is not None
+        settings = self.settings
+        at = now + timedelta(seconds=after)
+        if unit_hash(message.phone, "reply") < settings.reply_rate:
+            text = STOP_TEXT if unit_hash(message.phone, "stop") < settings.stop_rate else REPLY_TEXT
+            self.emitter.schedule(UserMessageEvent(agent_id=self.agent_id, phone=message.phone, send_time=at,
+                                                   message_id=_user_message_id(message.message_id, "reply"),
+                                                   text=text), after)
+        suggestions = _suggestions(message.agent_message)
+        if suggestions and unit_hash(message.phone, "click") < settings.click_rate:
+            kind, label, postback = suggestions[int(unit_hash(message.message_id, "which") * len(suggestions))]
+            self.emitter.schedule(UserMessageEvent(agent_id=self.agent_id, phone=message.phone, send_time=at,
+                                                   message_id=_user_message_id(message.message_id, "click"),
+                                                   postback_data=postback, suggestion_text=label,
+                                                   suggestion_type=kind), after)
 
     def _event(self, message: OutboundMessage, kind: EventType, at: datetime) -> ReceiptEvent:
         return ReceiptEvent(agent_id=self.agent_id, phone=message.phone, message_id=message.message_id,
                             event_type=kind, send_time=at)
+
+
+def _user_message_id(message_id: str, kind: str) -> str:
+    return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{message_id}\nuser-{kind}"))
+
+
+_SUGGESTION_KINDS: tuple[tuple[str, SuggestionType], ...] = (("reply", "REPLY"), ("action", "ACTION"))
+
+
+def _suggestions(value: Any) -> list[tuple[SuggestionType, str, str]]:
+    """(type, label, postbackData) of every suggested reply and action in an AgentMessage, cards included."""
+    found: list[tuple[SuggestionType, str, str]] = []
+    if isinstance(value, Mapping):
+        for key, kind in _SUGGESTION_KINDS:
+            inner = value.get(key)
+            if isinstance(inner, Mapping) and "postbackData" in inner:
+                found.append((kind, str(inner.get("text", "")), str(inner["postbackData"])))
+        for key, item in value.items():
+            if key not in ("reply", "action"):
+                found += _suggestions(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += _suggestions(item)
+    return found
 
 
 def _ttl_seconds(agent_message: Mapping[str, Any]) -> float | None:

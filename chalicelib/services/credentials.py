@@ -40,6 +40,10 @@ SIMULATOR_DEFAULTS: dict[str, float] = {
     "delivery_delay_ms": 1000.0,
     "read_delay_ms": 3000.0,
     "throttle_rate": 0.0,
+    "reply_rate": 0.0,
+    "click_rate": 0.0,
+    "stop_rate": 0.0,
+    "reply_delay_ms": 2000.0,
 }
 _RBM_HOST = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*-)?rcsbusinessmessaging\.googleapis\.com$")
 _AGENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
@@ -170,6 +174,10 @@ class SimulatorCredentialsInput(BaseModel):
                                    strict=True)
     read_delay_ms: int = Field(default=int(SIMULATOR_DEFAULTS["read_delay_ms"]), ge=0, le=600_000, strict=True)
     throttle_rate: Rate = SIMULATOR_DEFAULTS["throttle_rate"]
+    reply_rate: Rate = SIMULATOR_DEFAULTS["reply_rate"]
+    click_rate: Rate = SIMULATOR_DEFAULTS["click_rate"]
+    stop_rate: Rate = SIMULATOR_DEFAULTS["stop_rate"]
+    reply_delay_ms: int = Field(default=int(SIMULATOR_DEFAULTS["reply_delay_ms"]), ge=0, le=600_000, strict=True)
 
     def settings(self) -> dict[str, float]:
         return {name: float(getattr(self, name)) for name in SIMULATOR_DEFAULTS}

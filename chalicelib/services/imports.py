@@ -36,7 +36,7 @@ from typing import Any
 from chalicelib import errors, messaging
 from chalicelib.clock import format_time, utcnow
 from chalicelib.logs import logger
-from chalicelib.services import lists
+from chalicelib.services import lists, optouts
 from chalicelib.services.csv_rows import OutOfTime, Record, is_valid_text, records
 from chalicelib.services.phones import MAX_VARIABLES, Rejected, check_variables, to_e164
 from chalicelib.settings import get_settings
@@ -53,8 +53,11 @@ STEP_MARGIN_MS = 20_000
 CHECKPOINT_SECONDS = 2.0
 TIME_CHECK_EVERY_ROWS = 100
 REJECTED_SAMPLE = 20
+OPT_OUT_BATCH = 100
 _KEY = re.compile(r"^imports/(?P<account>[^/]+)/(?P<list>[^/]+)/(?P<import>[^/]+)\.csv$")
 _VARIABLE_COLUMN = re.compile(r"^(?:var_?)?([1-9][0-9]?)$")
+OPT_OUT_COLUMN = "opt_out"
+_YES, _NO = frozenset({"true", "yes", "y", "1"}), frozenset({"", "false", "no", "n", "0"})
 
 
 @dataclass(frozen=True)
@@ -94,8 +97,10 @@ def get_import(account_id: str, list_id: str, import_id: str) -> ImportRecord:
 
 
 def parse_header(fields: list[str]) -> dict[str, Any]:
-    """Which column holds the phone and which hold variables (`var_1` or `1` …)."""
+    """Which column holds the phone, which hold variables (`var_1` or `1` …) and which, if any,
+    says the number opted out (`opt_out`)."""
     phone: int | None = None
+    opt_out: int | None = None
     variables: dict[str, int] = {}
     ignored: list[str] = []
     for index, name in enumerate(fields):
@@ -105,6 +110,10 @@ def parse_header(fields: list[str]) -> dict[str, Any]:
             if phone is not None:
                 raise HeaderError("the header names the phone column twice")
             phone = index
+        elif clean == OPT_OUT_COLUMN:
+            if opt_out is not None:
+                raise HeaderError("the header names the opt_out column twice")
+            opt_out = index
         elif match and int(match.group(1)) <= MAX_VARIABLES:
             key = str(int(match.group(1)))
             if key in variables:
@@ -114,7 +123,24 @@ def parse_header(fields: list[str]) -> dict[str, Any]:
             ignored.append(clean[:64])
     if phone is None:
         raise HeaderError("the header has no phone column")
-    return {"phone": phone, "variables": variables, "ignored": ignored[:20]}
+    columns: dict[str, Any] = {"phone": phone, "variables": variables, "ignored": ignored[:20]}
+    if opt_out is not None:
+        columns[OPT_OUT_COLUMN] = opt_out
+    return columns
+
+
+def opts_out(fields: list[str], columns: dict[str, Any]) -> bool:
+    """Whether the row's `opt_out` cell says yes (true, yes, y, 1; false, no, n, 0 or empty say no,
+    in any case); raises Rejected for anything else."""
+    index = columns.get(OPT_OUT_COLUMN)
+    if index is None:
+        return False
+    value = (fields[int(index)] if int(index) < len(fields) else "").strip().lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise Rejected("opt_out must be true, yes, 1, false, no, 0 or empty")
 
 
 def parse_row(fields: list[str], columns: dict[str, Any], region: str | None) -> tuple[str, dict[str, str]]:
@@ -205,6 +231,13 @@ class _Step:
         self.counted_added = 0
         self.counted_updated = 0
         self.last_checkpoint = time.monotonic()
+        self.opt_outs: list[str] = []
+
+    def flush_opt_outs(self) -> None:
+        """Put the rows' opted-out numbers on the account's list (before their offset is recorded,
+        so a step run again writes them again, which adds nothing)."""
+        optouts.add_numbers(self.record.account_id, self.opt_outs, "import")
+        self.opt_outs = []
 
     def reject(self, row: int, phone: str, reason: str) -> None:
         self.segment.rejected += 1
@@ -228,17 +261,25 @@ class _Step:
         else:
             try:
                 phone, variables = parse_row(record.fields, self.columns, self.record.default_region)
+                opted_out = opts_out(record.fields, self.columns)
             except Rejected as rejection:
                 index = int(self.columns["phone"])
                 raw = record.fields[index] if index < len(record.fields) else ""
                 self.reject(row, raw, rejection.reason)
             else:
-                self.batcher.add(phone, variables, f"{self.record.import_id}@{record.start}")
+                if opted_out:
+                    self.opt_outs.append(phone)
+                    self.segment.opted_out += 1
+                    if len(self.opt_outs) >= OPT_OUT_BATCH:
+                        self.flush_opt_outs()
+                else:
+                    self.batcher.add(phone, variables, f"{self.record.import_id}@{record.start}")
         self.segment.offset = record.end
 
     def commit(self, *, done: bool) -> bool:
         """Record the segment since the last commit; False when another run got there first."""
         self.batcher.flush()
+        self.flush_opt_outs()
         self.segment.added = self.batcher.added - self.counted_added
         self.segment.updated = self.batcher.updated - self.counted_updated
         self.segment.rejected_rows = self.sample

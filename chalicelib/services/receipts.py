@@ -19,7 +19,7 @@ from typing import Any, Literal
 from chalicelib import errors, messaging
 from chalicelib.clock import format_time, parse_time, utcnow
 from chalicelib.logs import logger
-from chalicelib.services import credentials
+from chalicelib.services import credentials, inbound
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import StaleState, Target, TargetChange
@@ -67,9 +67,10 @@ def handshake(client_token: str) -> bool:
     return _tokens_match(platform, client_token) or credentials.webhook_token_known(client_token)
 
 
-def accept_event(body: dict[str, Any], signature: str | None) -> Receipt | None:
+def accept_event(body: dict[str, Any], signature: str | None) -> Receipt | inbound.UserMessage | None:
     """Verify one pushed event and queue it; Unauthenticated when it is not signed by the agent's
-    client token. Events other than DELIVERED and READ are acknowledged and dropped (None)."""
+    client token. A user message (a reply, a suggestion tap) goes to chalicelib/services/inbound.py.
+    Other events than DELIVERED, READ and TTL expiry are acknowledged and dropped (None)."""
     message = body.get("message")
     encoded = message.get("data") if isinstance(message, dict) else None
     if not isinstance(encoded, str) or not signature:
@@ -87,6 +88,8 @@ def accept_event(body: dict[str, Any], signature: str | None) -> Receipt | None:
     if not token or not hmac.compare_digest(expected, given):
         raise errors.Unauthenticated("the event signature does not match")
     assert found is not None and isinstance(event, dict)
+    if inbound.is_user_message(event):
+        return inbound.accept(found.account_id, event)
     kind = event.get("eventType")
     if kind == REVOKE_FAILED:
         logger.info("rbm could not revoke an expired message; it still awaits delivery",

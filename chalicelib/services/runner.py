@@ -32,7 +32,7 @@ from chalicelib.providers.port import (
     message_id_for,
 )
 from chalicelib.providers.render import TRAFFIC_TYPES, MissingVariable, RenderError, render_agent_message
-from chalicelib.services import balance, credentials, lists, quiet_hours, reach, retries, templates
+from chalicelib.services import balance, credentials, lists, quiet_hours, reach, retries, suppression, templates
 from chalicelib.services.lists import Member
 from chalicelib.services.pacing import AccountPacer, paced_stream
 from chalicelib.services.send_lease import SendLease
@@ -82,7 +82,8 @@ def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int |
             members, next_cursor = upcoming.result()
             if next_cursor and (pages is None or copied_pages + 1 < pages):
                 upcoming = pool.submit(next, source, ([], ""))
-            targets = [Target(broadcast_id, m.phone, dict(m.variables)) for m in members]
+            targets = suppression.mark_snapshot(broadcast.account_id,
+                                                [Target(broadcast_id, m.phone, dict(m.variables)) for m in members])
             step = -(-len(targets) // SNAPSHOT_WRITERS) or 1
             list(pool.map(write, [targets[i:i + step] for i in range(0, len(targets), step)]))
             cursor = broadcast.snapshot_cursor
@@ -348,7 +349,7 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
         if settled is not None:
             return _pay_settled(job, broadcast, settled)
     targets = store.chunk_targets(job.broadcast_id, job.chunk)
-    if (job.epoch and not any(target.state == "queued" for target in targets)
+    if (job.epoch and not any(target.state == "queued" or suppression.awaiting_screen(target) for target in targets)
             and balance.reservation(job.account_id, job.reservation_key) is None):
         complete_if_settled(job.account_id, job.broadcast_id)  # after a resume: nothing left in this chunk
         return None
@@ -363,13 +364,14 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
 
 def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease: SendLease) -> ChunkOutcome:
     assert broadcast.unit_price is not None
-    queued = [target for target in targets if target.state == "queued"]
+    queued, suppressed = suppression.screen(job.account_id, [target for target in targets if target.state == "queued"
+                                                             or suppression.awaiting_screen(target)])
     plan = quiet_hours.plan(broadcast, queued, now=quiet_hours.now())
     due, unreachable = reach.screen(broadcast, _provider(job.account_id), plan.due)  # never sent, never charged
     price = broadcast.unit_price
     reserved = balance.reserve(job.account_id, job.reservation_key, len(due), price)
     changed: list[Target] = []
-    if due or plan.unsendable or unreachable:
+    if due or plan.unsendable or unreachable or suppressed:
         already_sent = sum(1 for target in targets
                            if _rcs_state(target) in SENT_STATES and target.settled_in == job.pass_key)
         budget = max(0, reserved - already_sent)
@@ -381,8 +383,8 @@ def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease:
             unpaid = []
         outcomes: Iterable[Target] = [_settled(target, state="failed", failure_reason="insufficient_balance")
                                       for target in unpaid]
-        outcomes = [*outcomes, *unreachable, *(_settled(target, state="failed", failure_reason=reason)
-                                               for target, reason in plan.unsendable)]
+        outcomes = [*outcomes, *unreachable, *suppressed, *(_settled(target, state="failed", failure_reason=reason)
+                                                            for target, reason in plan.unsendable)]
         provider = _provider(job.account_id) if payable else None
         if payable and provider is None:
             outcomes = [*outcomes, *(_settled(target, state="failed", failure_reason="no_credentials")
@@ -469,7 +471,8 @@ def _settle(job: SendJob, broadcast: Broadcast, targets: list[Target], changed: 
     mine = [_rcs_state(t) for t in latest.values() if t.state != "queued" and t.settled_in == job.pass_key]
     sent = sum(1 for state in mine if state in SENT_STATES)
     failed = sum(1 for state in mine if state == "failed")
-    outcome = ChunkOutcome(sent=sent, failed=failed, refund_due=max(0, reserved - sent))
+    outcome = ChunkOutcome(sent=sent, failed=failed, refund_due=max(0, reserved - sent),
+                           suppressed=sum(1 for state in mine if state == suppression.SUPPRESSED))
     if store.settle_chunk(broadcast, job.chunk, outcome):
         outcome.newly_settled = True
     else:

@@ -45,7 +45,7 @@ from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shap
 ACTIVE = ("draft", "scheduled", "running", "paused")
 TERMINAL = ("completed", "cancelled", "failed")
 TARGET_STATES = ("queued", "sent", "delivered", "read", "failed", "expired", "revoked", "fallback_sent",
-                 "fallback_failed")
+                 "fallback_failed", "suppressed")
 SCHEDULED_BUCKET = "scheduled"
 RUNNING_BUCKET = "running"
 
@@ -96,6 +96,9 @@ class BroadcastModel(Model):
     delivered_count = NumberAttribute(default=0)
     read_count = NumberAttribute(default=0)
     failed_count = NumberAttribute(default=0)
+    suppressed_count = NumberAttribute(default=0)  # opted out: never sent, never charged; settled
+    replied_count = NumberAttribute(default=0)  # text replies attributed to the broadcast (chalicelib/store/inbound.py)
+    clicked_count = NumberAttribute(default=0)  # suggestion taps attributed to it
     snapshot_done = BooleanAttribute(default=False)
     snapshot_count = NumberAttribute(default=0)
     snapshot_cursor = UnicodeAttribute(default="")
@@ -139,6 +142,18 @@ class MessageIndex(GlobalSecondaryIndex["TargetModel"]):
     rm_message_id = UnicodeAttribute(hash_key=True)
 
 
+class PhoneIndex(GlobalSecondaryIndex["TargetModel"]):
+    """Sent targets by phone and send time (sparse: only targets with `sent_at`): which broadcast
+    a user message from that phone answers (chalicelib/store/inbound.py)."""
+
+    class Meta:
+        index_name = "phone_index"
+        projection = KeysOnlyProjection()
+
+    phone = UnicodeAttribute(hash_key=True)
+    sent_at = UnicodeAttribute(range_key=True)
+
+
 class TargetModel(Model):
     Meta = table_meta("targets")
 
@@ -158,6 +173,7 @@ class TargetModel(Model):
     expires_at = TTLAttribute(null=True)  # a queued target's (see `targets_expire_at`); settled ones have none
     state_index = StateIndex()
     message_index = MessageIndex()
+    phone_index = PhoneIndex()
 
 
 class ChunkModel(Model):
@@ -167,6 +183,7 @@ class ChunkModel(Model):
     chunk_key = UnicodeAttribute(range_key=True)
     sent = NumberAttribute(default=0)
     failed = NumberAttribute(default=0)
+    suppressed = NumberAttribute(default=0)
     refund_due = NumberAttribute(default=0)
     settled_at = UnicodeAttribute()
 
@@ -218,10 +235,13 @@ class Broadcast:
     reach_done: bool = False
     fallback: str = "none"
     fallback_count: int = 0
+    suppressed_count: int = 0
+    replied_count: int = 0
+    clicked_count: int = 0
 
     @property
     def settled_count(self) -> int:
-        return self.sent_count + self.failed_count
+        return self.sent_count + self.failed_count + self.suppressed_count
 
 
 @dataclass(frozen=True)
@@ -257,6 +277,7 @@ class ChunkOutcome:
     sent: int = 0
     failed: int = 0
     refund_due: int = 0
+    suppressed: int = 0
     newly_settled: bool = field(default=False)
 
 
@@ -279,7 +300,8 @@ def _broadcast(item: BroadcastModel) -> Broadcast:
         check_reach=item.check_reach is not False, reach_checked=int(item.reach_checked or 0),
         reach_reachable=int(item.reach_reachable or 0), reach_cursor=item.reach_cursor or "",
         fallback=item.fallback or "none", fallback_count=int(item.fallback_count or 0),
-        reach_done=bool(item.reach_done),
+        reach_done=bool(item.reach_done), suppressed_count=int(item.suppressed_count or 0),
+        replied_count=int(item.replied_count or 0), clicked_count=int(item.clicked_count or 0),
     )
 
 
@@ -445,7 +467,9 @@ def mark_completed(broadcast: Broadcast) -> bool:
         extra_condition=(BroadcastModel.dispatch_done == True)  # noqa: E712
         & (BroadcastModel.snapshot_done == True)  # noqa: E712
         & (BroadcastModel.sent_count == broadcast.sent_count)
-        & (BroadcastModel.failed_count == broadcast.failed_count),
+        & (BroadcastModel.failed_count == broadcast.failed_count)
+        & ((BroadcastModel.suppressed_count == broadcast.suppressed_count) if broadcast.suppressed_count
+           else (BroadcastModel.suppressed_count.does_not_exist() | (BroadcastModel.suppressed_count == 0))),
     )
     return done is not None
 
@@ -629,12 +653,15 @@ def settle_chunk(broadcast: Broadcast, bounds: ChunkBounds, outcome: ChunkOutcom
     """Record the chunk (in its pass, see `ChunkBounds.suffix`) as settled and add its counts to the
     broadcast, in one transaction. False when it was settled before (its counts are already in)."""
     chunk = ChunkModel(broadcast.broadcast_id, bounds.key, sent=outcome.sent, failed=outcome.failed,
-                       refund_due=outcome.refund_due, settled_at=format_time(utcnow()))
+                       suppressed=outcome.suppressed, refund_due=outcome.refund_due,
+                       settled_at=format_time(utcnow()))
     try:
         with TransactWrite(connection=_connection()) as transaction:
             transaction.save(chunk, condition=ChunkModel.chunk_key.does_not_exist())
             actions: list[Any] = [BroadcastModel.sent_count.add(outcome.sent),
                                   BroadcastModel.failed_count.add(outcome.failed)]
+            if outcome.suppressed:
+                actions.append(BroadcastModel.suppressed_count.add(outcome.suppressed))
             if broadcast.status == "running":
                 actions += _progress()
             transaction.update(BroadcastModel(broadcast.account_id, broadcast.broadcast_id), actions=actions,
@@ -652,7 +679,8 @@ def settled_chunk(broadcast_id: str, bounds: ChunkBounds) -> ChunkOutcome | None
         item = ChunkModel.get(broadcast_id, bounds.key, consistent_read=True)
     except ChunkModel.DoesNotExist:
         return None
-    return ChunkOutcome(sent=int(item.sent), failed=int(item.failed), refund_due=int(item.refund_due))
+    return ChunkOutcome(sent=int(item.sent), failed=int(item.failed), refund_due=int(item.refund_due),
+                        suppressed=int(item.suppressed or 0))
 
 
 # ---------------------------------------------------------------- targets listing

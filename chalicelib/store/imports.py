@@ -64,6 +64,7 @@ class ImportModel(Model):
     added = NumberAttribute(default=0)
     updated = NumberAttribute(default=0)
     rejected = NumberAttribute(default=0)
+    opted_out = NumberAttribute(default=0)  # rows of the `opt_out` column: on the account's opt-out list
     rejected_rows = JSONAttribute(null=True)
     columns = JSONAttribute(null=True)
     progress_bucket = UnicodeAttribute(null=True)
@@ -95,6 +96,7 @@ class ImportRecord:
     rejected_rows: list[dict[str, Any]]
     columns: dict[str, Any] | None
     progress_at: str = ""
+    opted_out: int = 0
 
 
 @dataclass
@@ -110,6 +112,7 @@ class StepProgress:
     rejected_rows: list[dict[str, Any]] = field(default_factory=list)
     columns: dict[str, Any] | None = None
     done: bool = False
+    opted_out: int = 0
 
 
 def _record(item: ImportModel) -> ImportRecord:
@@ -122,6 +125,7 @@ def _record(item: ImportModel) -> ImportRecord:
         steps=int(item.steps or 0), rows_read=int(item.rows_read or 0), added=int(item.added or 0),
         updated=int(item.updated or 0), rejected=int(item.rejected or 0),
         rejected_rows=list(item.rejected_rows or []), columns=item.columns, progress_at=item.progress_at or "",
+        opted_out=int(item.opted_out or 0),
     )
 
 
@@ -169,6 +173,7 @@ def commit(list_id: str, import_id: str, started_at_offset: int, progress: StepP
         ImportModel.added.add(progress.added),
         ImportModel.updated.add(progress.updated),
         ImportModel.rejected.add(progress.rejected),
+        ImportModel.opted_out.add(progress.opted_out),
         ImportModel.rejected_rows.set(progress.rejected_rows),
         ImportModel.progress_at.set(format_time(utcnow())),
     ]

@@ -10,7 +10,9 @@ from chalicelib.store.base import reset_connection
 from chalicelib.store.broadcasts import BroadcastModel, ChunkModel, TargetModel
 from chalicelib.store.idempotency import IdempotencyRecordModel
 from chalicelib.store.imports import ImportModel
+from chalicelib.store.inbound import ClickModel, InboundEventModel
 from chalicelib.store.lists import ListModel, MemberModel
+from chalicelib.store.optouts import OptOutModel
 from chalicelib.store.rate_limits import RateLimitModel
 from chalicelib.store.templates import TemplateRecord
 
@@ -26,6 +28,9 @@ ALL_MODELS: list[type[Model]] = [
     TargetModel,
     ChunkModel,
     RateLimitModel,
+    OptOutModel,
+    InboundEventModel,
+    ClickModel,
 ]
 
 

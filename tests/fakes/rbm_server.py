@@ -26,6 +26,7 @@ It answers the way Google does, as far as the adapter can tell:
 - `expire(message_id, revoked=...)` is RBM's TTL expiry: it revokes the message (or not) and
   returns the server-generated event (`TTL_EXPIRATION_REVOKED` / `TTL_EXPIRATION_REVOKE_FAILED`,
   the recipient in `phoneNumber`); `user_event` builds DELIVERED / READ (`senderPhoneNumber`);
+  `user_message` builds a UserMessage (a text, or a `suggestionResponse` with its postbackData);
   `push(event, client_token)` is the Pub/Sub push body and `X-Goog-Signature` header of an event.
 
 Every request to the messages endpoint is in `calls` (with the status answered and, if the
@@ -225,6 +226,14 @@ class FakeRbmServer:
             self.mark_delivered(message_id)
         return {"senderPhoneNumber": call.phone, "eventType": event_type, "eventId": f"usr-{uuid.uuid4().hex}",
                 "messageId": message_id, "agentId": self.agent_id, "sendTime": _now()}
+
+    def user_message(self, phone: str, *, text: str | None = None, postback_data: str | None = None,
+                     label: str = "", suggestion_type: str = "REPLY", message_id: str = "") -> dict[str, Any]:
+        """A message the user at `phone` sent the agent (RBM's UserMessage): a `text`, or a tap on a
+        suggestion (`postback_data`, its `label` and `suggestion_type` REPLY or ACTION). No eventType,
+        no eventId: the user's RCS client names the message (`messageId`)."""
+        return user_message(self.agent_id, phone, text=text, postback_data=postback_data, label=label,
+                            suggestion_type=suggestion_type, message_id=message_id)
 
     def calls_for(self, phone: str) -> list[Call]:
         return [c for c in self.calls if c.phone == phone]
@@ -486,6 +495,20 @@ def _created(phone: str, message_id: str, body: Any) -> dict[str, Any]:
         "sendTime": time.strftime("%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime()),
         "contentMessage": (body or {}).get("contentMessage", {}),
     }
+
+
+def user_message(agent_id: str, phone: str, *, text: str | None = None, postback_data: str | None = None,
+                 label: str = "", suggestion_type: str = "REPLY", message_id: str = "",
+                 send_time: str = "") -> dict[str, Any]:
+    """RBM's UserMessage JSON (the decoded `message.data` of the push): senderPhoneNumber,
+    messageId, sendTime, agentId and one content, `text` or `suggestionResponse`."""
+    event: dict[str, Any] = {"senderPhoneNumber": phone, "messageId": message_id or f"MxUser{uuid.uuid4().hex}",
+                             "sendTime": send_time or _now(), "agentId": agent_id}
+    if postback_data is not None:
+        event["suggestionResponse"] = {"postbackData": postback_data, "text": label, "type": suggestion_type}
+    else:
+        event["text"] = text or ""
+    return event
 
 
 def push(event: dict[str, Any], client_token: str) -> tuple[bytes, dict[str, str]]:

@@ -17,6 +17,7 @@ from chalicelib.services import credentials as credentials_service
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as broadcast_store
 from chalicelib.store.paging import encode_cursor
+from tests.fakes.rbm_server import push, user_message
 from tests.functional.api.conftest import ADMIN, Auth, World, template_body
 from tests.functional.lists.support import FakeContext
 from tests.support.drain import drain
@@ -132,6 +133,27 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     drain(chalice_app)
     status, body = api.call("GET", f"/broadcasts/{world.broadcast_id}", owner)
     assert body["broadcast"]["delivered_count"] == 1
+    # a tap on a suggestion and a stop reply (RBM's UserMessage), counted on the broadcast
+    for message in (user_message(token.agent_id, sent["recipient_phone"], postback_data="track", label="Track"),
+                    user_message(token.agent_id, sent["recipient_phone"], text="STOP")):
+        raw, headers = push(message, token.webhook_client_token)
+        assert api.request("POST", "/webhooks/rbm", headers, raw=raw).body == {"success": True, "accepted": True}
+    drain(chalice_app)
+    shown = api.call("GET", f"/broadcasts/{world.broadcast_id}", owner)[1]["broadcast"]
+    assert (shown["clicked_count"], shown["replied_count"], shown["clicks"]) == (
+        1, 1, [{"postback_data": "track", "text": "Track", "count": 1}])
+
+    # the opt-out list
+    status, body = api.call("POST", "/optouts", owner, {"phones": ["+14155550140", "+14155550141"]})
+    assert (status, body["added"]) == (200, 2)
+    assert api.call("POST", "/optouts", owner, {"phones": ["nope"]})[0] == 400
+    status, page = api.call("GET", "/optouts?limit=1", owner)
+    assert status == 200 and page["next_cursor"]
+    status, page = api.call("GET", f"/optouts?cursor={page['next_cursor']}", owner)
+    assert status == 200 and {row["source"] for row in page["optouts"]} <= {"api", "inbound"}
+    stopper = "%2B" + sent["recipient_phone"].removeprefix("+")  # the stop reply's: the broadcasts below reach it
+    assert api.call("DELETE", f"/optouts/{stopper}", owner)[0] == 200
+    assert api.call("DELETE", f"/optouts/{stopper}", owner)[0] == 404
 
     status, body = api.call("POST", "/broadcasts", owner, {"template_id": world.template_id, "list_id": world.list_id,
                                                            "name": "later", "scheduled_at": "2099-01-01T00:00:00Z"})
@@ -205,6 +227,7 @@ def test_a_forged_cursor_of_the_right_listing_is_a_400_on_every_listing(
         (f"/lists/{world.list_id}/members", {"list_id": {"S": world.list_id}}, owner),
         ("/ledger", {"account_id": {"S": world.owner}}, owner),
         ("/broadcasts", {"account_id": {"S": world.owner}}, owner),
+        ("/optouts", {"account_id": {"S": world.owner}}, owner),
         (f"/broadcasts/{world.broadcast_id}/targets", {"broadcast_id": {"S": world.broadcast_id}}, owner),
     ]
     forgeries = [
