@@ -22,6 +22,10 @@ _GUARDED = ("secret", "fee", "prize", "threat", "verify_action", "income_promise
 # between Latin letters (Persian, Indic scripts and emoji use them properly).
 _HIDDEN_IN_WORD = re.compile(r"[^\W\d_][\u00ad\u200b\u2060\ufeff]+[^\W\d_]|[A-Za-z][\u200c\u200d]+[A-Za-z]")
 # A name spelled with a digit inside it (`N1KE`, `G4C0R`): at least three letters around it.
+# Scripts written without spaces between words (CJK, kana, hangul, Thai, Lao, Khmer, Myanmar) and their
+# punctuation, but not fullwidth Latin letters and digits.
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af"
+                              r"\uf900-\ufaff\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uffef]+")
 _DIGIT_FOR_LETTER = re.compile(r"(?<![\w@.])(?=(?:[0-9]*[A-Za-z]){3})[A-Za-z]+[013457@$][A-Za-z]+[A-Za-z0-9]*(?![\w.])")
 # Three of the emoji dealers write their menus in, in one field, with a pill, a mushroom, a plug or a
 # puff among them (or a covert way to order): a menu, not a mood (data/vocabulary.yaml).
@@ -105,7 +109,12 @@ def disguise_checks(signals: Signals) -> Iterator[Finding]:
 
 
 def _look_alike_word(word: str) -> bool:
-    """A Latin word with letters of another script that look like Latin ones (`N\u0456ke`)."""
+    """A Latin word with letters of another script that look like Latin ones (`N\u0456ke`). Chinese,
+    Japanese or Thai run on without spaces: `3000mm` before Chinese text is a number beside a sentence."""
+    return any(_look_alike_part(part) for part in _UNSPACED_SCRIPT.split(word))
+
+
+def _look_alike_part(word: str) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     foreign = [ch for ch in letters if not is_latin_letter(ch)]
     return len(letters) - len(foreign) >= 2 and bool(foreign) and unmask(word) != fold(word)

@@ -214,6 +214,10 @@ def _rate_per(period: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
+# A rate no savings account pays: 15 % and more.
+_HIGH_RATE = re.compile(r"(?<![\d.,])(?:1[5-9]|[2-9]\d|\d{3,})(?:[.,]\d+)?\s?%")
+
+
 @cache
 def _returns() -> TermSet:
     return TermSet(vocabulary("return_words"))
@@ -238,6 +242,8 @@ def promise_checks(signals: Signals) -> Iterator[Finding]:
     # guarantee stands right by the amount (not "guaranteed staff discount ... $18/hr")
     amounts = [*signals.money, *(signals.percents if signals.has("speculative") else [])] \
         if signals.has("job", "speculative") else []
+    if next(_returns().finditer(signals.plain.text), None) is not None:
+        amounts += [rate for rate in signals.percents if _HIGH_RATE.search(rate.term)]  # "guaranteed 40% returns"
     sure = next((spot for spot in signals.concepts["guarantee"] if not spot.disguised
                  and (spot.path, spot.sentence) not in denied and any(
         amount.path == spot.path and abs(amount.at - spot.at) <= 16 + len(spot.term) for amount in amounts)), None)

@@ -99,7 +99,7 @@ def _join_spelled_out(tokens: list[str]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:
-        if len(token) == 1 and token.isalpha():
+        if token[:1].isalpha() and all(unicodedata.category(mark).startswith("M") for mark in token[1:]):
             run.append(token)
             continue
         out.extend(["".join(run)] if len(run) >= 3 else run)
@@ -109,9 +109,15 @@ def _join_spelled_out(tokens: list[str]) -> list[str]:
     return out
 
 
+# Combining marks that are part of a letter as written (Thai vowels and tones, Indic vowel signs, accents).
+_MARKS = "[\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0981-\u0983\u09bc-\u09cd\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+
+_SPELLED_OUT = re.compile(rf"(?<!\w)(?:\w{_MARKS}*[._\-*]){{2,}}\w{_MARKS}*(?![\w\u0300-\u036f])")
+
+
 def _spaced_separators(text: str) -> str:
     """`v.i.a.g.r.a`, `c-a-s-i-n-o`, `p_o_r_n` -> single letters separated by spaces."""
-    return re.sub(r"\b(?:\w[._\-*]){2,}\w\b", lambda match: re.sub(r"[._\-*]", " ", match.group(0)), text)
+    return _SPELLED_OUT.sub(lambda match: re.sub(r"[._\-*]", " ", match.group(0)), text)
 
 
 # What a disguise leaves behind: a letter next to a digit or symbol, Latin next to another script,
@@ -162,12 +168,17 @@ def _leet_cased(token: str) -> str:
     return "".join(out)
 
 
+# A small l for a capital I opening a word (`lntesa`, `lCICI`): no Latin word starts with l and these consonants.
+_L_FOR_I = re.compile(r"(?<![\w.@/])l(?=[bcdfgkmnpqrstvxz][a-z]{2,})")
+
+
 def unmask(text: str) -> str:
-    """The text folded with its disguised spelling undone (`c4s1n0` -> `casino`)."""
+    """The text folded with its disguised spelling undone (`c4s1n0` -> `casino`, `lntesa` -> `intesa`)."""
     folded = fold(_delatinised(text, keep_case=False))
     if not _SUSPECT.search(folded):
-        return folded
-    return " ".join(_join_spelled_out([_leet_word(token) for token in _spaced_separators(folded).split(" ")]))
+        return _L_FOR_I.sub("i", folded)
+    return _L_FOR_I.sub("i", " ".join(_join_spelled_out([_leet_word(token)
+                                                         for token in _spaced_separators(folded).split(" ")])))
 
 
 def skeleton(word: str) -> str:

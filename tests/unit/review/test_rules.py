@@ -739,3 +739,35 @@ def test_a_priced_firearms_safety_course_sells_a_course_not_a_firearm() -> None:
     subject = text("Our next Firearms Safety Awareness Course runs Sat 14 June. Bring photo ID. "
                    "$165 per person, range use included. " + STOP, "promotional", "en_AU")
     assert "weapons" not in found(subject)
+
+
+def test_a_drug_name_spelled_out_with_hyphens_in_thai_is_read() -> None:
+    subject = text("ส่งด่วนทั่วกรุงเทพฯ พิมพ์ STOP เพื่อยกเลิก", "promotional", "th_TH",
+                   suggestions=[{"type": "reply", "text": "ย-า-บ้-า ส่งถึงมือ", "postback_data": "ORDER_Y"}])
+    assert verdict(subject) == "rejected" and found(subject)["illegal_drugs"] == "suggestions.0.text"
+
+
+def test_a_small_l_for_a_capital_i_does_not_hide_a_bank() -> None:
+    subject = text("Avviso di sicurezza: accesso dal nuovo dispositivo. Se non sei stato tu, chiamaci.",
+                   language="it_IT", suggestions=[{"type": "dial", "text": "Chiama lntesa Sanpaolo",
+                                                   "phone_number": "+393514827719"}])
+    assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
+
+
+def test_a_measurement_beside_chinese_text_is_no_disguise() -> None:
+    subject = text("防水係數 3000mm\uff0c兩分鐘快速搭建\uff0c特價 NT$2,980。回覆 STOP 取消訂閱", "promotional", "zh_TW")
+    assert verdict(subject) == "approved"
+
+
+def test_opioids_offered_without_prescription_are_illegal_drugs() -> None:
+    subject = text("Tilidin & Oxy ohne Rezept, diskret geliefert. Abmelden mit STOP.", "promotional", "de_DE")
+    assert verdict(subject) == "rejected" and "illegal_drugs" in found(subject)
+
+
+@pytest.mark.parametrize(("body", "promised"), [
+    ("Invest N250,000 in our next batch and get guaranteed 40% returns in 6 weeks. " + STOP, True),
+    ("Fixed deposit: a guaranteed 7.5% return for 3 years on your investment. " + STOP, False),
+    ("Guaranteed 20% off every order this week. " + STOP, False),
+])
+def test_a_guaranteed_rate_no_savings_account_pays_is_a_promise_of_returns(body: str, promised: bool) -> None:
+    assert ("guaranteed_returns" in found(text(body, "promotional"))) is promised
