@@ -18,6 +18,7 @@ from infra.access import (
     QUEUE_CONSUME_ACTIONS,
     QUEUE_SEND_ACTIONS,
     SECRET_ACTIONS,
+    SMS_ACTIONS,
     TABLE_READ_ACTIONS,
     TABLE_WRITE_ACTIONS,
     AccessProfile,
@@ -96,6 +97,9 @@ def statements(profile: AccessProfile, resources: Resources, *, function_name: s
     if profile.bedrock and resources.bedrock_enabled:
         result.append(iam.PolicyStatement(sid="Model", actions=list(BEDROCK_ACTIONS),
                                           resources=[resources.bedrock_model_arn]))
+    if profile.sms:
+        result.append(iam.PolicyStatement(sid="Sms", actions=list(SMS_ACTIONS),
+                                          not_resources=[f"arn:{cdk.Aws.PARTITION}:sns:*:*:*"]))
     return result
 
 

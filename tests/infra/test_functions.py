@@ -179,6 +179,10 @@ def test_no_role_grants_a_wildcard_action_or_resource(synthesized: dict[str, Syn
             assert statement["Effect"] == "Allow"
             for action in _as_list(statement["Action"]):
                 assert "*" not in action, (logical, action)
+            if "NotResource" in statement:  # only SMS to phone numbers: no SNS topic, application or platform
+                assert (statement["Sid"], statement["Action"]) == ("Sms", "sns:Publish"), (logical, statement)
+                assert _flat(statement["NotResource"]) == "arn:<AWS::Partition>:sns:*:*:*", (logical, statement)
+                continue
             for resource in map(_flat, _as_list(statement["Resource"])):
                 assert "*" not in resource or _SCOPED_WILDCARD.match(resource), (logical, resource)
     assert not synthesis.resources("AWS::IAM::Policy"), "policies are inline in their role"
@@ -265,3 +269,10 @@ def test_the_documented_cdk_cli_can_deploy_what_aws_cdk_lib_synthesises(synthesi
     assert _version(CDK_CLI_VERSION) >= _version(minimum), f"bump CDK_CLI_VERSION and docs/deploy.md to {minimum}+"
     guide = (PROJECT_DIR / "docs" / "deploy.md").read_text()
     assert set(re.findall(r"aws-cdk@([0-9.]+)", guide)) == {CDK_CLI_VERSION}
+
+
+def test_only_the_send_worker_may_publish_sms(synthesized: dict[str, Synthesis]) -> None:
+    synthesis = synthesized["sample"]
+    publishers = {logical for logical, function in synthesis.resources(FUNCTION).items()
+                  if "Sms" in {s.get("Sid") for s in _statements(_role_of(synthesis, function))}}
+    assert publishers == {"SendWorker"}
