@@ -165,3 +165,29 @@ def test_files_and_locations_are_acknowledged_and_not_counted(
     drain(chalice_app)
     assert Counter({k: broadcast(client, auth, broadcast_id)[k] for k in ("replied_count", "clicked_count")}) == \
         Counter({"replied_count": 0, "clicked_count": 0})
+
+
+def test_workers_counting_overlapping_batches_at_once_count_each_message_once(
+        client: Client, auth: Auth, chalice_app: Chalice) -> None:
+    """GIVEN 30 user messages of one broadcast WHEN six workers apply overlapping, shuffled batches
+    of them at the same moment THEN each message counts once (the losers' transactions are cancelled
+    on the events already counted and sent again without them)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from chalicelib.services import inbound
+    from chalicelib.services.inbound import UserMessage
+
+    broadcast_id = run_broadcast(client, auth, chalice_app, account(client, auth), PHONES)
+    at = rfc3339(sent_at(client, auth, broadcast_id) + timedelta(minutes=1))[:19] + "Z"
+    messages = [UserMessage(account_id="acme", phone=PHONES[n % 10], message_id=f"m{n}", at=at,
+                            kind="click" if n % 3 else "reply", text=f"label {n % 2}" if n % 3 else "hi",
+                            postback_data=f"p{n % 2}" if n % 3 else "") for n in range(30)]
+    rng = random.Random(7)
+    batches = [rng.sample(messages, 10) for _ in range(12)] + [messages[i:i + 10] for i in range(0, 30, 10)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = list(pool.map(inbound.apply, batches))
+    assert sum(outcome.counted for outcome in outcomes) == 30
+    assert not any(outcome.retry for outcome in outcomes)
+    shown = broadcast(client, auth, broadcast_id)
+    assert (shown["replied_count"], shown["clicked_count"]) == (10, 20)
+    assert {c["postback_data"]: c["count"] for c in shown["clicks"]} == {"p0": 10, "p1": 10}
