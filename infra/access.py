@@ -179,9 +179,9 @@ IMPORTED_NOT_CALLED: dict[str, set[str]] = {
     "api": _VIA_TEMPLATES_SERVICE | _VIA_FALLBACK,
     # The review reads an account's verified brands; store.accounts also defines the ledger.
     "queue:review": {"table:ledger"},
-    "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | _VIA_FALLBACK | {"queue:review"},
+    "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
     "queue:send": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
-    "schedule": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | _VIA_FALLBACK | {"queue:review"},
+    "schedule": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
     # store.broadcasts defines the chunks model too; the receipts service imports the credentials
     # service for the webhook's verification, which the API runs.
     "queue:receipts": {"table:chunks", "table:accounts", "table:ledger", "secretsmanager", "sns"},
