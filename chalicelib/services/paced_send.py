@@ -18,4 +18,4 @@ def send_chunk(job: runner.SendJob) -> None:
     except runner.ChunkNotFinished:
         if deferral is None or deferral.seconds is None:
             raise
-        messaging.send("send", job.body(), delay_seconds=pacing.deferral_delay(deferral.seconds))
+        messaging.send("send", job.body(), delay_seconds=pacing.deferral_delay(deferral))

@@ -79,17 +79,24 @@ def paced_stream(work: Callable[[In], Out], items: Sequence[In], *, concurrency:
 
 # ---------------------------------------------------------------- the account's shared rate
 
-LEASE_SECONDS = 0.25  # a lease's slot while other senders of the account lease too
-SOLO_LEASE_SECONDS = 1.0  # while this sender's slots follow each other (nobody else sends)
-HORIZON_SECONDS = 1.0  # a sender takes a slot starting at most this far ahead...
-SENDING_HORIZON_SECONDS = 2.0  # ...or this far once it has sent: the senders already at work go on
-LATE_SECONDS = 0.08  # a token not spent this long after its time is dropped: no window above 1.08 x
+LEASE_SECONDS = 0.15  # a lease's slot while other senders of the account lease too
+SOLO_LEASE_SECONDS = 1.0  # while this sender's slots follow each other and it keeps up with them
+HORIZON_SECONDS = 0.25  # a sender takes a slot starting at most this far ahead...
+SENDING_HORIZON_SECONDS = 0.75  # ...or this far once it has sent: the senders already at work go on
+# A token is never spent before its time, and dropped when not spent this long after it. A sender
+# slower than the account's rate (16 in flight at 100 ms: 160/s) falls behind within its slot while
+# other senders spend theirs, so their sends overlap: that is how several senders fill a rate none of
+# them reaches alone. The lateness it can carry is a lease's span times (rate / own pace - 1).
+LATE_SECONDS = 0.25
 DECREASE_FACTOR = 0.5  # a 429 halves the account's rate (once per DECREASE_COOLDOWN_SECONDS)...
 DECREASE_COOLDOWN_SECONDS = 1.0
 INCREASE_PER_SECOND = 0.05  # ...and it grows back by this fraction of the limit a second
 MIN_RATE = 1.0
 CONTENDED_WAIT_SECONDS = 0.05
-DEFER_AFTER_SECONDS = 0.5  # a shorter wait for a slot is waited for, a longer one deferred (when deferrable)
+# Beyond the horizon, a sender at work waits up to this long for its next slot, one that has not sent
+# yet up to JOIN_WAIT_SECONDS; a longer wait gives the work up (when it can be deferred).
+DEFER_AFTER_SECONDS = 0.5
+JOIN_WAIT_SECONDS = 0.1
 ATTEMPTS = 4
 LIMIT_TTL_SECONDS = 60.0
 
@@ -99,6 +106,7 @@ class Deferral:
     """Where a pacer says when the work it gave up can come back (seconds from now)."""
 
     seconds: float | None = None
+    spread: float = 2.0  # come back within this many seconds more, at random
 
 
 _deferral: ContextVar[Deferral | None] = ContextVar("pacing_deferral", default=None)
@@ -181,6 +189,7 @@ class AccountPacer:
         self.deferred = False
         self.requests = 0  # DynamoDB requests made
         self.dropped = 0  # tokens dropped for being late
+        self.dropped_before = 0
         self.decreased_at = -math.inf
 
     @classmethod
@@ -202,8 +211,12 @@ class AccountPacer:
                 token = self._take(self._now_ms())
                 if token is None:
                     wait = self._lease(self._now_ms())
-                    if wait is not None and wait >= DEFER_AFTER_SECONDS and self.deferral is not None:
+                    patience = DEFER_AFTER_SECONDS if self.started else JOIN_WAIT_SECONDS
+                    if wait is not None and wait > patience and self.deferral is not None:
                         self.deferral.seconds = wait
+                        if not self.started:  # the account's senders at work will be busy a while
+                            self.deferral.spread = max(2.0, 4 * self.demand / effective_rate(
+                                self._known(), self.limit, self._now_ms()))
                         self.deferred = True
                         return False
             if token is None:
@@ -273,7 +286,10 @@ class AccountPacer:
             known = self._learn(answer.state)
             if answer.made and answer.state.tat is not None:
                 start = answer.state.tat - span
-                self.solo = idle or (self.last_end is not None and abs(start - self.last_end) < 1)
+                on_time = self.dropped == self.dropped_before and (self.last_end is None or
+                                                                    now - self.last_end < LATE_SECONDS * 500)
+                self.solo = on_time and (idle or (self.last_end is not None and abs(start - self.last_end) < 1))
+                self.dropped_before = self.dropped
                 self.last_end = answer.state.tat
                 self.next_ms, self.interval_ms, self.remaining = start, span / tokens, tokens
                 return None
@@ -307,9 +323,10 @@ class AccountPacer:
             self.solo = False
 
 
-def deferral_delay(seconds: float) -> int:
-    """The SQS delay of work deferred for `seconds`: whole seconds, spread over a second or two so the
-    account's deferred chunks do not all come back at once (at most SQS's 900)."""
+def deferral_delay(deferral: Deferral) -> int:
+    """The SQS delay of deferred work: whole seconds, spread at random over `deferral.spread` more so the
+    account's deferred chunks do not all come back at once (a chunk that had not started waits for the
+    account's senders at work to finish theirs: about four times its own sending time). At most 900."""
     import random
 
-    return max(1, min(900, math.ceil(seconds + random.uniform(0.0, 2.0))))
+    return max(1, min(900, math.ceil((deferral.seconds or 0.0) + random.uniform(0.0, deferral.spread))))

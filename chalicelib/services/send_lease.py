@@ -25,7 +25,7 @@ class SendLease:
                  clock: Clock) -> None:
         self.account_id, self.broadcast_id, self.epoch, self.holder = account_id, broadcast_id, epoch, holder
         self.until = until
-        self.renewed_at = clock()
+        self.renewed_at = until - LEASE_SECONDS  # when it was asked for: a slow answer must not hide its age
         self.clock = clock
         self.lost = False
         self._lock = threading.Lock()
