@@ -4,6 +4,7 @@ import { finishCognito, isExpired, signInView, signOut } from "./auth.js";
 import { adminView } from "./admin.js";
 import { accountView, broadcastView, broadcastsView, newBroadcastView } from "./broadcasts.js";
 import { listsView, listView } from "./lists.js";
+import { optoutsView } from "./optouts.js";
 import { newTemplateView, templatesView, templateView } from "./templates.js";
 import { errorBox, h } from "./ui.js";
 
@@ -16,6 +17,7 @@ const ROUTES = [
   [/^#\/broadcasts\/new(?:\?.*)?$/, newBroadcastView, "New broadcast"],
   [/^#\/broadcasts\/([^/?]+)$/, broadcastView, "Broadcast"],
   [/^#\/broadcasts$/, broadcastsView, "Broadcasts"],
+  [/^#\/optouts$/, optoutsView, "Opt-outs"],
   [/^#\/account$/, accountView, "Balance"],
   [/^#\/admin$/, adminView, "Review queue"],
 ];

@@ -283,6 +283,30 @@ def test_pause_holds_a_broadcast_and_resume_finishes_it_from_the_console(page: P
     expect(page.locator('dl.funnel [data-count="sent"]')).to_have_text(str(members))
 
 
+def test_numbers_opted_out_in_the_console_are_listed_and_can_be_let_back_in(page: Page, stack: Stack) -> None:
+    sign_in(page, stack, "web-optouts")
+    page.get_by_role("link", name="Opt-outs").click()
+    expect(page.get_by_role("heading", name="Opt-outs")).to_be_visible()
+    every_control_is_labelled(page)
+
+    # a malformed number is refused with the API's message, naming the field
+    page.get_by_label("Phones to opt out").fill("+1415555")
+    page.get_by_role("button", name="Opt out").click()
+    expect(page.locator(".alert, [role=alert]").first).to_contain_text("phones.0")
+
+    page.get_by_label("Phones to opt out").fill("+14155550123, +919876543210")
+    page.get_by_role("button", name="Opt out").click()
+    rows = page.locator("table tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.filter(has_text="+919876543210")).to_contain_text("added by you")
+    shot(page, "optouts")
+
+    page.get_by_role("button", name="Remove +14155550123").click()
+    expect(rows).to_have_count(1)
+    listed = stack.client("web-optouts")("GET", "/optouts").json()["optouts"]
+    assert [entry["phone"] for entry in listed] == ["+919876543210"]
+
+
 def test_an_admin_approves_a_waiting_template_and_it_becomes_usable_for_a_broadcast(
         browser: Browser, page: Page, stack: Stack) -> None:
     owner = stack.client("web-review")
