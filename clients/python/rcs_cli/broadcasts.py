@@ -41,23 +41,27 @@ def fetch(current: Session, broadcast_id: str) -> Broadcast:
 
 
 def funnel(broadcast: Broadcast) -> Group:
-    """The broadcast's progress (targets sent or failed, of all) and its funnel."""
+    """The broadcast's progress (targets sent, failed or suppressed, of all) and its funnel."""
     total = broadcast.total_count
-    done = broadcast.sent_count + broadcast.failed_count
+    done = broadcast.sent_count + broadcast.failed_count + broadcast.suppressed_count
     title = f"broadcast {broadcast.broadcast_id} ({broadcast.name or broadcast.template_name}): {broadcast.status}"
     overall = Table.grid(padding=(0, 1))
     overall.add_row(ProgressBar(total=max(total, 1), completed=done, width=40),
-                    f"{done:,} of {total:,} sent or failed ({percent(done, total)})")
+                    f"{done:,} of {total:,} done: sent, failed or suppressed ({percent(done, total)})")
     stages = Table("", "targets", "of all", "", box=None, padding=(0, 1))
     rows = [("queued", broadcast.queued_count), ("sent", broadcast.sent_count),
             ("delivered", broadcast.delivered_count), ("read", broadcast.read_count),
-            ("failed", broadcast.failed_count)]
+            ("replied", broadcast.replied_count), ("clicked", broadcast.clicked_count),
+            ("failed", broadcast.failed_count), ("suppressed", broadcast.suppressed_count)]
     if broadcast.fallback != BroadcastFallback.NONE:
         rows.append(("sms fallback", broadcast.fallback_count))
     for stage, count in rows:
         stages.add_row(stage, f"{count:,}", percent(count, total), ProgressBar(total=max(total, 1), completed=count,
                                                                                 width=30))
     parts: list[Table | Text] = [Text(title, style="bold"), overall, stages]
+    if broadcast.clicks:
+        parts.append(Text("clicks: " + ", ".join(f"{click.text or click.postback_data}: {click.count:,}"
+                                                  for click in broadcast.clicks)))
     if broadcast.failure_reason:
         parts.append(Text(f"failure: {broadcast.failure_reason}"))
     return Group(*parts)

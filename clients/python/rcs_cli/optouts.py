@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Self
+from typing import Annotated
 
 import typer
-from attrs import define
+from rcs_client.api.optouts import add_opt_outs
+from rcs_client.models import AddOptOutsBody, AddOptOutsResponse200
 
 from rcs_cli import api
 from rcs_cli.context import session
@@ -15,17 +16,6 @@ from rcs_cli.output import out, print_json
 app = typer.Typer(help="Opt-outs: numbers that get no broadcast from this account.", no_args_is_help=True)
 
 
-@define
-class Added:
-    """POST /optouts's answer: {"success": true, "added": n}."""
-
-    added: int
-
-    @classmethod
-    def from_dict(cls, src_dict: Any, /) -> Self:
-        return cls(added=int(src_dict["added"]))
-
-
 @app.command()
 def add(
     ctx: typer.Context,
@@ -33,9 +23,10 @@ def add(
     as_json: AsJson = False,
 ) -> None:
     """Opt numbers out: no further broadcast message goes to them from this account."""
-    added = api.send_json(session(ctx).client, "POST", "/optouts", {"phones": phones}, Added)
+    response = add_opt_outs.sync_detailed(client=session(ctx).client, body=AddOptOutsBody(phones=phones))
+    added = api.answer(response, AddOptOutsResponse200)
     if as_json:
-        print_json({"success": True, "added": added.added})
+        print_json(added.to_dict())
     else:
-        out.print(f"{added.added} opted out" + (f" ({len(phones) - added.added} already were)"
-                                                 if added.added < len(phones) else ""))
+        already = len(set(phones)) - added.added
+        out.print(f"{added.added} opted out" + (f" ({already} already were)" if already > 0 else ""))

@@ -9,11 +9,14 @@ from .add_members_response_201 import AddMembersResponse201
 from .add_members_response_201_rejected_rows_item import (
     AddMembersResponse201RejectedRowsItem,
 )
+from .add_opt_outs_body import AddOptOutsBody
+from .add_opt_outs_response_200 import AddOptOutsResponse200
 from .admin_status import AdminStatus
 from .admin_template import AdminTemplate
 from .admin_template_sms_fallback_type_0 import AdminTemplateSmsFallbackType0
 from .approval import Approval
 from .broadcast import Broadcast
+from .broadcast_clicks_item import BroadcastClicksItem
 from .broadcast_fallback import BroadcastFallback
 from .broadcast_reach import BroadcastReach
 from .broadcast_snapshot import BroadcastSnapshot
@@ -39,6 +42,7 @@ from .credit_account_response_200 import CreditAccountResponse200
 from .delete_credentials_response_200 import DeleteCredentialsResponse200
 from .delete_list_response_200 import DeleteListResponse200
 from .delete_member_response_200 import DeleteMemberResponse200
+from .delete_opt_out_response_200 import DeleteOptOutResponse200
 from .delete_template_response_200 import DeleteTemplateResponse200
 from .dial_suggestion import DialSuggestion
 from .error import Error
@@ -70,6 +74,11 @@ from .list_broadcasts_response_200 import ListBroadcastsResponse200
 from .list_lists_response_200 import ListListsResponse200
 from .list_members_response_200 import ListMembersResponse200
 from .list_members_response_200_members_item import ListMembersResponse200MembersItem
+from .list_opt_outs_response_200 import ListOptOutsResponse200
+from .list_opt_outs_response_200_optouts_item import ListOptOutsResponse200OptoutsItem
+from .list_opt_outs_response_200_optouts_item_source import (
+    ListOptOutsResponse200OptoutsItemSource,
+)
 from .list_targets_response_200 import ListTargetsResponse200
 from .list_templates_for_review_response_200 import ListTemplatesForReviewResponse200
 from .list_templates_for_review_status import ListTemplatesForReviewStatus
@@ -149,11 +158,14 @@ __all__ = (
     "AddMembersBodyMembersItemVariablesType0",
     "AddMembersResponse201",
     "AddMembersResponse201RejectedRowsItem",
+    "AddOptOutsBody",
+    "AddOptOutsResponse200",
     "AdminStatus",
     "AdminTemplate",
     "AdminTemplateSmsFallbackType0",
     "Approval",
     "Broadcast",
+    "BroadcastClicksItem",
     "BroadcastFallback",
     "BroadcastReach",
     "BroadcastSnapshot",
@@ -179,6 +191,7 @@ __all__ = (
     "DeleteCredentialsResponse200",
     "DeleteListResponse200",
     "DeleteMemberResponse200",
+    "DeleteOptOutResponse200",
     "DeleteTemplateResponse200",
     "DialSuggestion",
     "Error",
@@ -206,6 +219,9 @@ __all__ = (
     "ListListsResponse200",
     "ListMembersResponse200",
     "ListMembersResponse200MembersItem",
+    "ListOptOutsResponse200",
+    "ListOptOutsResponse200OptoutsItem",
+    "ListOptOutsResponse200OptoutsItemSource",
     "ListTargetsResponse200",
     "ListTemplatesForReviewResponse200",
     "ListTemplatesForReviewStatus",

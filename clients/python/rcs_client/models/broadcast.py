@@ -7,8 +7,10 @@ from attrs import define as _attrs_define
 
 from ..models.broadcast_fallback import BroadcastFallback
 from ..models.broadcast_status import BroadcastStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.broadcast_clicks_item import BroadcastClicksItem
     from ..models.broadcast_reach import BroadcastReach
     from ..models.broadcast_snapshot import BroadcastSnapshot
     from ..models.send_window import SendWindow
@@ -33,6 +35,9 @@ class Broadcast:
         delivered_count (int):
         read_count (int):
         failed_count (int):
+        suppressed_count (int):
+        replied_count (int):
+        clicked_count (int):
         queued_count (int):
         failure_reason (str): "", no_credentials, insufficient_balance, template_missing, or internal_error (a job of
             the broadcast failed on every attempt, or it made no progress for too long: docs/operations.md).
@@ -50,6 +55,8 @@ class Broadcast:
             reach before it is started; zeros when check_reach is false).
         fallback (BroadcastFallback):
         fallback_count (int):
+        clicks (list[BroadcastClicksItem] | Unset): Only on GET /broadcasts/{broadcast_id} - each tapped suggestion with
+            its taps, most first.
     """
 
     broadcast_id: str
@@ -64,6 +71,9 @@ class Broadcast:
     delivered_count: int
     read_count: int
     failed_count: int
+    suppressed_count: int
+    replied_count: int
+    clicked_count: int
     queued_count: int
     failure_reason: str
     created_at: str
@@ -79,6 +89,7 @@ class Broadcast:
     reach: BroadcastReach
     fallback: BroadcastFallback
     fallback_count: int
+    clicks: list[BroadcastClicksItem] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.send_window import SendWindow
@@ -106,6 +117,12 @@ class Broadcast:
         read_count = self.read_count
 
         failed_count = self.failed_count
+
+        suppressed_count = self.suppressed_count
+
+        replied_count = self.replied_count
+
+        clicked_count = self.clicked_count
 
         queued_count = self.queued_count
 
@@ -142,6 +159,13 @@ class Broadcast:
 
         fallback_count = self.fallback_count
 
+        clicks: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.clicks, Unset):
+            clicks = []
+            for clicks_item_data in self.clicks:
+                clicks_item = clicks_item_data.to_dict()
+                clicks.append(clicks_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -158,6 +182,9 @@ class Broadcast:
                 "delivered_count": delivered_count,
                 "read_count": read_count,
                 "failed_count": failed_count,
+                "suppressed_count": suppressed_count,
+                "replied_count": replied_count,
+                "clicked_count": clicked_count,
                 "queued_count": queued_count,
                 "failure_reason": failure_reason,
                 "created_at": created_at,
@@ -175,11 +202,14 @@ class Broadcast:
                 "fallback_count": fallback_count,
             }
         )
+        if clicks is not UNSET:
+            field_dict["clicks"] = clicks
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.broadcast_clicks_item import BroadcastClicksItem
         from ..models.broadcast_reach import BroadcastReach
         from ..models.broadcast_snapshot import BroadcastSnapshot
         from ..models.send_window import SendWindow
@@ -208,6 +238,12 @@ class Broadcast:
         read_count = d.pop("read_count")
 
         failed_count = d.pop("failed_count")
+
+        suppressed_count = d.pop("suppressed_count")
+
+        replied_count = d.pop("replied_count")
+
+        clicked_count = d.pop("clicked_count")
 
         queued_count = d.pop("queued_count")
 
@@ -257,6 +293,15 @@ class Broadcast:
 
         fallback_count = d.pop("fallback_count")
 
+        _clicks = d.pop("clicks", UNSET)
+        clicks: list[BroadcastClicksItem] | Unset = UNSET
+        if _clicks is not UNSET:
+            clicks = []
+            for clicks_item_data in _clicks:
+                clicks_item = BroadcastClicksItem.from_dict(clicks_item_data)
+
+                clicks.append(clicks_item)
+
         broadcast = cls(
             broadcast_id=broadcast_id,
             name=name,
@@ -270,6 +315,9 @@ class Broadcast:
             delivered_count=delivered_count,
             read_count=read_count,
             failed_count=failed_count,
+            suppressed_count=suppressed_count,
+            replied_count=replied_count,
+            clicked_count=clicked_count,
             queued_count=queued_count,
             failure_reason=failure_reason,
             created_at=created_at,
@@ -285,6 +333,7 @@ class Broadcast:
             reach=reach,
             fallback=fallback,
             fallback_count=fallback_count,
+            clicks=clicks,
         )
 
         return broadcast

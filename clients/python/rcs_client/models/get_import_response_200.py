@@ -35,6 +35,7 @@ class GetImportResponse200:
         added (int):
         updated (int):
         rejected (int):
+        opted_out (int):
         rejected_rows (list[GetImportResponse200RejectedRowsItem]): The first rejected rows (`row` counts the header as
             row 1).
         bytes_read (int):
@@ -53,6 +54,7 @@ class GetImportResponse200:
     added: int
     updated: int
     rejected: int
+    opted_out: int
     rejected_rows: list[GetImportResponse200RejectedRowsItem]
     bytes_read: int
     bytes_total: int
@@ -77,6 +79,8 @@ class GetImportResponse200:
         updated = self.updated
 
         rejected = self.rejected
+
+        opted_out = self.opted_out
 
         rejected_rows = []
         for rejected_rows_item_data in self.rejected_rows:
@@ -107,6 +111,7 @@ class GetImportResponse200:
                 "added": added,
                 "updated": updated,
                 "rejected": rejected,
+                "opted_out": opted_out,
                 "rejected_rows": rejected_rows,
                 "bytes_read": bytes_read,
                 "bytes_total": bytes_total,
@@ -144,6 +149,8 @@ class GetImportResponse200:
 
         rejected = d.pop("rejected")
 
+        opted_out = d.pop("opted_out")
+
         rejected_rows = []
         _rejected_rows = d.pop("rejected_rows")
         for rejected_rows_item_data in _rejected_rows:
@@ -172,6 +179,7 @@ class GetImportResponse200:
             added=added,
             updated=updated,
             rejected=rejected,
+            opted_out=opted_out,
             rejected_rows=rejected_rows,
             bytes_read=bytes_read,
             bytes_total=bytes_total,

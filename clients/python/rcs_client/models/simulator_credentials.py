@@ -29,6 +29,10 @@ class SimulatorCredentials:
         delivery_delay_ms (int | Unset):
         read_delay_ms (int | Unset):
         throttle_rate (float | Unset):
+        reply_rate (float | Unset):
+        stop_rate (float | Unset):
+        click_rate (float | Unset):
+        reply_delay_ms (int | Unset):
     """
 
     provider: Literal["simulator"]
@@ -40,6 +44,10 @@ class SimulatorCredentials:
     delivery_delay_ms: int | Unset = UNSET
     read_delay_ms: int | Unset = UNSET
     throttle_rate: float | Unset = UNSET
+    reply_rate: float | Unset = UNSET
+    stop_rate: float | Unset = UNSET
+    click_rate: float | Unset = UNSET
+    reply_delay_ms: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         provider = self.provider
@@ -59,6 +67,14 @@ class SimulatorCredentials:
         read_delay_ms = self.read_delay_ms
 
         throttle_rate = self.throttle_rate
+
+        reply_rate = self.reply_rate
+
+        stop_rate = self.stop_rate
+
+        click_rate = self.click_rate
+
+        reply_delay_ms = self.reply_delay_ms
 
         field_dict: dict[str, Any] = {}
 
@@ -83,6 +99,14 @@ class SimulatorCredentials:
             field_dict["read_delay_ms"] = read_delay_ms
         if throttle_rate is not UNSET:
             field_dict["throttle_rate"] = throttle_rate
+        if reply_rate is not UNSET:
+            field_dict["reply_rate"] = reply_rate
+        if stop_rate is not UNSET:
+            field_dict["stop_rate"] = stop_rate
+        if click_rate is not UNSET:
+            field_dict["click_rate"] = click_rate
+        if reply_delay_ms is not UNSET:
+            field_dict["reply_delay_ms"] = reply_delay_ms
 
         return field_dict
 
@@ -109,6 +133,14 @@ class SimulatorCredentials:
 
         throttle_rate = d.pop("throttle_rate", UNSET)
 
+        reply_rate = d.pop("reply_rate", UNSET)
+
+        stop_rate = d.pop("stop_rate", UNSET)
+
+        click_rate = d.pop("click_rate", UNSET)
+
+        reply_delay_ms = d.pop("reply_delay_ms", UNSET)
+
         simulator_credentials = cls(
             provider=provider,
             latency_ms=latency_ms,
@@ -119,6 +151,10 @@ class SimulatorCredentials:
             delivery_delay_ms=delivery_delay_ms,
             read_delay_ms=read_delay_ms,
             throttle_rate=throttle_rate,
+            reply_rate=reply_rate,
+            stop_rate=stop_rate,
+            click_rate=click_rate,
+            reply_delay_ms=reply_delay_ms,
         )
 
         return simulator_credentials

@@ -20,7 +20,8 @@ class Target:
             charged); a DELIVERED receipt that arrives later moves either to delivered. fallback_sent / fallback_failed -
             with fallback sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked target was
             sent (charged per segment) or could not be (not charged); failure_reason keeps the RCS reason, and later
-            receipts leave the target as it is.
+            receipts leave the target as it is. suppressed - the number is on the account's opt-out list (failure_reason
+            opted_out): never sent, never charged, counted in suppressed_count once its chunk is settled.
         rm_message_id (str):
         failure_reason (str): A short code (insufficient_balance, not_rcs_capable, missing_variable, provider_rejected,
             provider_unavailable, internal_error, cancelled, …), "" unless failed. internal_error - its send job failed on

@@ -11,6 +11,7 @@ class TargetState(StrEnum):
     READ = "read"
     REVOKED = "revoked"
     SENT = "sent"
+    SUPPRESSED = "suppressed"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -130,7 +130,9 @@ def sync_detailed(
             arrives later moves either to delivered. fallback_sent / fallback_failed - with fallback
             sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked
             target was sent (charged per segment) or could not be (not charged); failure_reason keeps
-            the RCS reason, and later receipts leave the target as it is.
+            the RCS reason, and later receipts leave the target as it is. suppressed - the number is
+            on the account's opt-out list (failure_reason opted_out): never sent, never charged,
+            counted in suppressed_count once its chunk is settled.
         cursor (str | Unset):
 
     Raises:
@@ -182,7 +184,9 @@ def sync(
             arrives later moves either to delivered. fallback_sent / fallback_failed - with fallback
             sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked
             target was sent (charged per segment) or could not be (not charged); failure_reason keeps
-            the RCS reason, and later receipts leave the target as it is.
+            the RCS reason, and later receipts leave the target as it is. suppressed - the number is
+            on the account's opt-out list (failure_reason opted_out): never sent, never charged,
+            counted in suppressed_count once its chunk is settled.
         cursor (str | Unset):
 
     Raises:
@@ -223,7 +227,9 @@ async def asyncio_detailed(
             arrives later moves either to delivered. fallback_sent / fallback_failed - with fallback
             sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked
             target was sent (charged per segment) or could not be (not charged); failure_reason keeps
-            the RCS reason, and later receipts leave the target as it is.
+            the RCS reason, and later receipts leave the target as it is. suppressed - the number is
+            on the account's opt-out list (failure_reason opted_out): never sent, never charged,
+            counted in suppressed_count once its chunk is settled.
         cursor (str | Unset):
 
     Raises:
@@ -273,7 +279,9 @@ async def asyncio(
             arrives later moves either to delivered. fallback_sent / fallback_failed - with fallback
             sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked
             target was sent (charged per segment) or could not be (not charged); failure_reason keeps
-            the RCS reason, and later receipts leave the target as it is.
+            the RCS reason, and later receipts leave the target as it is. suppressed - the number is
+            on the account's opt-out list (failure_reason opted_out): never sent, never charged,
+            counted in suppressed_count once its chunk is settled.
         cursor (str | Unset):
 
     Raises:

@@ -94,13 +94,16 @@ def sync_detailed(
     body: RbmWebhookEvent | RbmWebhookHandshake,
     x_goog_signature: str | Unset = UNSET,
 ) -> Response[InternalError | PayloadTooLargeError | UnauthorizedError | ValidationError | str]:
-    """Google RBM's webhook (the set-up handshake, and signed delivery and read events).
+    """Google RBM's webhook (the set-up handshake, signed delivery and read events, and user messages).
 
      No bearer token; the signature is the authentication. The handshake
     (`{"clientToken", "secret"}`, the client token of some account's credentials) is answered with the
     secret as text. An event (`{"message": {"data": base64 JSON}}`) must carry `X-Goog-Signature`, the
     base64 HMAC-SHA512 of the decoded data keyed with the agent's webhook client token; else 401 and
-    nothing changes.
+    nothing changes. A user message (RBM's UserMessage: a `text` reply or a `suggestionResponse` with
+    its
+    `postbackData`) is verified the same way, then counted once on the broadcast it answers
+    (`replied_count`, `clicked_count`, `clicks`); a stop keyword puts the sender on the opt-out list.
 
     Args:
         x_goog_signature (str | Unset):
@@ -132,13 +135,16 @@ def sync(
     body: RbmWebhookEvent | RbmWebhookHandshake,
     x_goog_signature: str | Unset = UNSET,
 ) -> InternalError | PayloadTooLargeError | UnauthorizedError | ValidationError | str | None:
-    """Google RBM's webhook (the set-up handshake, and signed delivery and read events).
+    """Google RBM's webhook (the set-up handshake, signed delivery and read events, and user messages).
 
      No bearer token; the signature is the authentication. The handshake
     (`{"clientToken", "secret"}`, the client token of some account's credentials) is answered with the
     secret as text. An event (`{"message": {"data": base64 JSON}}`) must carry `X-Goog-Signature`, the
     base64 HMAC-SHA512 of the decoded data keyed with the agent's webhook client token; else 401 and
-    nothing changes.
+    nothing changes. A user message (RBM's UserMessage: a `text` reply or a `suggestionResponse` with
+    its
+    `postbackData`) is verified the same way, then counted once on the broadcast it answers
+    (`replied_count`, `clicked_count`, `clicks`); a stop keyword puts the sender on the opt-out list.
 
     Args:
         x_goog_signature (str | Unset):
@@ -165,13 +171,16 @@ async def asyncio_detailed(
     body: RbmWebhookEvent | RbmWebhookHandshake,
     x_goog_signature: str | Unset = UNSET,
 ) -> Response[InternalError | PayloadTooLargeError | UnauthorizedError | ValidationError | str]:
-    """Google RBM's webhook (the set-up handshake, and signed delivery and read events).
+    """Google RBM's webhook (the set-up handshake, signed delivery and read events, and user messages).
 
      No bearer token; the signature is the authentication. The handshake
     (`{"clientToken", "secret"}`, the client token of some account's credentials) is answered with the
     secret as text. An event (`{"message": {"data": base64 JSON}}`) must carry `X-Goog-Signature`, the
     base64 HMAC-SHA512 of the decoded data keyed with the agent's webhook client token; else 401 and
-    nothing changes.
+    nothing changes. A user message (RBM's UserMessage: a `text` reply or a `suggestionResponse` with
+    its
+    `postbackData`) is verified the same way, then counted once on the broadcast it answers
+    (`replied_count`, `clicked_count`, `clicks`); a stop keyword puts the sender on the opt-out list.
 
     Args:
         x_goog_signature (str | Unset):
@@ -201,13 +210,16 @@ async def asyncio(
     body: RbmWebhookEvent | RbmWebhookHandshake,
     x_goog_signature: str | Unset = UNSET,
 ) -> InternalError | PayloadTooLargeError | UnauthorizedError | ValidationError | str | None:
-    """Google RBM's webhook (the set-up handshake, and signed delivery and read events).
+    """Google RBM's webhook (the set-up handshake, signed delivery and read events, and user messages).
 
      No bearer token; the signature is the authentication. The handshake
     (`{"clientToken", "secret"}`, the client token of some account's credentials) is answered with the
     secret as text. An event (`{"message": {"data": base64 JSON}}`) must carry `X-Goog-Signature`, the
     base64 HMAC-SHA512 of the decoded data keyed with the agent's webhook client token; else 401 and
-    nothing changes.
+    nothing changes. A user message (RBM's UserMessage: a `text` reply or a `suggestionResponse` with
+    its
+    `postbackData`) is verified the same way, then counted once on the broadcast it answers
+    (`replied_count`, `clicked_count`, `clicks`); a stop keyword puts the sender on the opt-out list.
 
     Args:
         x_goog_signature (str | Unset):
