@@ -61,7 +61,8 @@ def add(account_id: str, phones: Sequence[str], source: str) -> int:
     """Put the numbers not yet on the account's list; how many this call added."""
     if source not in SOURCES:
         raise ValueError(f"unknown opt-out source {source!r}")
-    missing = [phone for phone in dict.fromkeys(phones) if phone not in opted_out(account_id, phones)]
+    listed = opted_out(account_id, phones)
+    missing = [phone for phone in dict.fromkeys(phones) if phone not in listed]
     added = 0
     for start in range(0, len(missing), TRANSACTION_LIMIT):
         added += _put_missing(account_id, missing[start:start + TRANSACTION_LIMIT], source)

@@ -82,3 +82,27 @@ def test_each_account_sees_and_deletes_only_its_own_list(client: Client, auth: A
     assert call(client, "DELETE", f"/optouts/{quote('+14155550101')}", auth("globex"))[0] == 200
     assert [row["phone"] for row in listed(client, auth, "acme")] == ["+14155550101"]
     assert client.http.get("/api/v1/rcs/optouts").status_code == 401
+
+
+def test_adding_250_numbers_reads_and_writes_in_batches(client: Client, auth: Auth) -> None:
+    """One BatchGetItem per 100 numbers to find the listed ones, one transaction per 100 to put the rest."""
+    from chalicelib.store.optouts import OptOutModel
+
+    call(client, "POST", "/optouts", auth(), {"phones": ["+14155551000"]})
+    requests: list[str] = []
+    events = OptOutModel._get_connection().connection.client.meta.events
+
+    def count(model: object, **_: object) -> None:
+        requests.append(getattr(model, "name", ""))
+
+    events.register("before-parameter-build.dynamodb", count)
+    try:
+        phones = [f"+1415555{n:04d}" for n in range(1000, 1250)]
+        status, body = call(client, "POST", "/optouts", auth(), {"phones": phones})
+    finally:
+        events.unregister("before-parameter-build.dynamodb", count)
+    assert (status, body["added"]) == (200, 249)
+    optout_calls = [name for name in requests if name in ("BatchGetItem", "TransactWriteItems", "PutItem")]
+    assert optout_calls.count("BatchGetItem") == 3 and optout_calls.count("TransactWriteItems") == 3
+    assert "PutItem" not in optout_calls
+    assert len(listed(client, auth, limit=1000)) == 250
