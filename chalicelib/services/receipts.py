@@ -212,7 +212,11 @@ def _fall_back(account_id: str, current: dict[tuple[str, str], Target], changes:
 
 def on_dead_letter(fields: dict[str, Any]) -> None:
     """A receipt that failed every delivery: it changes nothing more; it is logged and counted
-    (metric `DeadLetters`, queue `receipts`) so an operator sees receipts being lost."""
+    (metric `DeadLetters`, queue `receipts`) so an operator sees receipts being lost. A user
+    message (same queue) is logged as one."""
+    if fields.get("type") == inbound.JOB_TYPE:
+        inbound.on_dead_letter(fields)
+        return
     logger.warning("a receipt failed every delivery and is dropped",
                    extra={"message_id": str(fields.get("message_id", ""))[:128],
                           "event_id": str(fields.get("event_id", ""))[:128],
