@@ -58,7 +58,7 @@ def get_send_rate(request: ApiRequest, account_id: str) -> dict[str, Any]:
 
 @api_route(settings, "/admin/accounts/{account_id}/send-rate", methods=["PUT"], access="admin")
 def put_send_rate(request: ApiRequest, account_id: str) -> dict[str, Any]:
-    path_account_id(account_id)
+    account_id = path_account_id(account_id)
     body = request.parse(SendRateInput)
     service.set_send_rate(account_id, body.send_rate_per_second)
     return _send_rate(account_id)

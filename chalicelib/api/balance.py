@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from chalice.app import Blueprint
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
@@ -64,15 +65,17 @@ def get_ledger(request: ApiRequest) -> dict[str, Any]:
 
 
 def path_account_id(account_id: str) -> str:
-    """An account id taken from an admin path, or a 400 naming it."""
-    if not _ACCOUNT_ID.match(account_id):
+    """An account id taken from an admin path (percent-decoded: `acme%2Bin` is `acme+in`, as the
+    gateway may hand it on either way), or a 400 naming it."""
+    decoded = unquote(account_id)
+    if not _ACCOUNT_ID.match(decoded):
         raise errors.InvalidInput("account_id", "account_id is not an account id")
-    return account_id
+    return decoded
 
 
 @api_route(balance, "/admin/accounts/{account_id}/credit", methods=["POST"], access="admin")
 def credit_account(request: ApiRequest, account_id: str) -> dict[str, Any]:
-    path_account_id(account_id)
+    account_id = path_account_id(account_id)
     body = request.parse(CreditInput)
     result = service.credit(account_id, body.reference, body.amount)
     return {"account_id": account_id, "balance": result.entry.balance_after, "currency": result.entry.currency,

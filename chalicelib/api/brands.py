@@ -29,11 +29,13 @@ class BrandsInput(BaseModel):
 
 @api_route(brands, "/admin/accounts/{account_id}/brands", methods=["GET"], access="admin")
 def get_brands(request: ApiRequest, account_id: str) -> dict[str, Any]:
-    return {"account_id": account_id, "verified_brands": sorted(service.verified_brands(path_account_id(account_id)))}
+    account_id = path_account_id(account_id)
+    return {"account_id": account_id, "verified_brands": sorted(service.verified_brands(account_id))}
 
 
 @api_route(brands, "/admin/accounts/{account_id}/brands", methods=["PUT"], access="admin")
 def put_brands(request: ApiRequest, account_id: str) -> dict[str, Any]:
     body = request.parse(BrandsInput)
-    verified = service.verify(path_account_id(account_id), body.brands)
+    account_id = path_account_id(account_id)
+    verified = service.verify(account_id, body.brands)
     return {"account_id": account_id, "verified_brands": sorted(verified)}

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import pydantic
@@ -99,7 +100,7 @@ class ApiRequest:
         if not raw.strip():
             return {}
         try:
-            body = json.loads(raw)
+            body = json.loads(raw, parse_float=_json_number)
         except (ValueError, RecursionError):
             raise errors.InvalidInput("body", "body is not valid JSON") from None
         if _SURROGATE_ESCAPE.search(raw):
@@ -117,6 +118,16 @@ class ApiRequest:
 
 
 _INTEGER = re.compile(r"-?[0-9]{1,19}")
+
+
+def _json_number(text: str) -> int | float:
+    """A JSON number written with a fraction or an exponent: JSON (and JSON Schema's `integer`) has one
+    kind of number, so `649.0` and `6.49e2` are the integer 649; any other stays a float (as does one
+    past 20 digits: `1e999999999` must not become a billion-digit int)."""
+    exact = Decimal(text)
+    if exact.is_finite() and exact.adjusted() < 20 and exact == exact.to_integral_value():
+        return int(exact)
+    return float(text)
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -329,6 +329,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/accounts/{account_id}/send-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account. */
+                account_id: components["schemas"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /** How many messages a second all the account's senders together may send (admin; docs/pacing.md). */
+        get: operations["getSendRate"];
+        /** Set the account's own send limit in messages a second (admin); null returns it to the platform's default (RCS_SEND_RATE_PER_SECOND). One limit for all the account's broadcasts and senders; senders read it within a minute. */
+        put: operations["setSendRate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/accounts/{account_id}/credit": {
         parameters: {
             query?: never;
@@ -524,6 +545,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/optouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's opt-out (suppression) list, by phone. */
+        get: operations["listOptOuts"];
+        put?: never;
+        /**
+         * Put numbers on the opt-out list (source api); broadcasts skip them from now on.
+         * @description Each number is stored in E.164; one libphonenumber does not hold valid is a 400 naming it (`phones.3`) and nothing is added. `added` counts the numbers that were not on the list (one already there keeps its source and time).
+         */
+        post: operations["addOptOuts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/optouts/{phone}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The number, URL-encoded (`%2B919876543210`). */
+                phone: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a number off the opt-out list; broadcasts send to it again. */
+        delete: operations["deleteOptOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/rbm": {
         parameters: {
             query?: never;
@@ -534,12 +596,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Google RBM's webhook (the set-up handshake, and signed delivery and read events).
+         * Google RBM's webhook (the set-up handshake, signed delivery and read events, and user messages).
          * @description No bearer token; the signature is the authentication. The handshake
          *     (`{"clientToken", "secret"}`, the client token of some account's credentials) is answered with the
          *     secret as text. An event (`{"message": {"data": base64 JSON}}`) must carry `X-Goog-Signature`, the
          *     base64 HMAC-SHA512 of the decoded data keyed with the agent's webhook client token; else 401 and
-         *     nothing changes.
+         *     nothing changes. A user message (RBM's UserMessage: a `text` reply or a `suggestionResponse` with its
+         *     `postbackData`) is verified the same way, then counted once on the broadcast it answers
+         *     (`replied_count`, `clicked_count`, `clicks`); a stop keyword puts the sender on the opt-out list.
          */
         post: operations["rbmWebhook"];
         delete?: never;
@@ -648,10 +712,10 @@ export interface components {
         /** @enum {string} */
         BroadcastStatus: "draft" | "scheduled" | "running" | "paused" | "completed" | "cancelled" | "failed";
         /**
-         * @description expired - RBM revoked the message when its ttl passed undelivered; revoked - taken back undelivered when the broadcast was cancelled. Both stay counted in sent_count (RBM accepted them, they are charged); a DELIVERED receipt that arrives later moves either to delivered.
+         * @description expired - RBM revoked the message when its ttl passed undelivered; revoked - taken back undelivered when the broadcast was cancelled. Both stay counted in sent_count (RBM accepted them, they are charged); a DELIVERED receipt that arrives later moves either to delivered. fallback_sent / fallback_failed - with fallback sms, the SMS fallback of an unreachable (failed, not_rcs_capable), expired or revoked target was sent (charged per segment) or could not be (not charged); failure_reason keeps the RCS reason, and later receipts leave the target as it is. suppressed - the number is on the account's opt-out list (failure_reason opted_out): never sent, never charged, counted in suppressed_count once its chunk is settled.
          * @enum {string}
          */
-        TargetState: "queued" | "sent" | "delivered" | "read" | "failed" | "expired" | "revoked";
+        TargetState: "queued" | "sent" | "delivered" | "read" | "failed" | "expired" | "revoked" | "fallback_sent" | "fallback_failed" | "suppressed";
         /** @description Texts may hold placeholders {{1}}, {{2}}, … numbered without gaps; the whole message is at most 250 KB. */
         TemplateDraft: {
             /** @description snake_case, unique per account (else 409). */
@@ -664,6 +728,10 @@ export interface components {
             language: string;
             components: components["schemas"]["Components"];
             suggestions?: components["schemas"]["Suggestion"][];
+            sms_fallback?: {
+                /** @description The SMS sent where RCS cannot deliver (broadcasts with fallback sms). Only the template's own placeholders (else 400 naming sms_fallback.text); "" means none. */
+                text: string | unknown | components["schemas"]["MessageText"];
+            } | null;
         };
         Components: components["schemas"]["TextComponents"] | components["schemas"]["RichCardComponents"] | components["schemas"]["CarouselComponents"] | components["schemas"]["MediaComponents"];
         TextComponents: {
@@ -814,6 +882,12 @@ export interface components {
             placeholders: number[];
             submitted_at: components["schemas"]["Time"];
             reviewed_at: components["schemas"]["Time"];
+            /** @description The SMS a broadcast with fallback sms sends where RCS cannot deliver; null for none. */
+            sms_fallback: {
+                text: string;
+            } | null;
+            /** @description The SMS segments of sms_fallback's text as written (GSM-7: 160, else 153 per segment with two septets for each extension character; otherwise UCS-2: 70, else 67); null for none. Each recipient is charged for the segments of its own filled-in text. */
+            sms_segments: number | null;
         };
         AdminTemplate: {
             template_id: components["schemas"]["Id"];
@@ -833,6 +907,12 @@ export interface components {
             submitted_at: components["schemas"]["Time"];
             reviewed_at: components["schemas"]["Time"];
             account_id: string;
+            /** @description The SMS a broadcast with fallback sms sends where RCS cannot deliver; null for none. */
+            sms_fallback: {
+                text: string;
+            } | null;
+            /** @description The SMS segments of sms_fallback's text as written (GSM-7: 160, else 153 per segment with two septets for each extension character; otherwise UCS-2: 70, else 67); null for none. Each recipient is charged for the segments of its own filled-in text. */
+            sms_segments: number | null;
         };
         /** @enum {string} */
         TemplateCategory: "transactional" | "promotional" | "otp";
@@ -919,6 +999,13 @@ export interface components {
             delivery_delay_ms?: number;
             read_delay_ms?: number;
             throttle_rate?: components["schemas"]["Rate"];
+            /** @description The share of numbers that answer each delivered message with a text (chosen by number). */
+            reply_rate?: components["schemas"]["Rate"];
+            /** @description The share of those replies that say STOP. */
+            stop_rate?: components["schemas"]["Rate"];
+            /** @description The share of numbers that tap one of each delivered message's suggestions. */
+            click_rate?: components["schemas"]["Rate"];
+            reply_delay_ms?: number;
         };
         Rate: number;
         MaskedCredentials: {
@@ -949,6 +1036,10 @@ export interface components {
             delivery_delay_ms?: number;
             read_delay_ms?: number;
             throttle_rate?: components["schemas"]["Rate"];
+            reply_rate?: components["schemas"]["Rate"];
+            stop_rate?: components["schemas"]["Rate"];
+            click_rate?: components["schemas"]["Rate"];
+            reply_delay_ms?: number;
         };
         LedgerEntry: {
             entry_id: string;
@@ -977,6 +1068,19 @@ export interface components {
             delivered_count: components["schemas"]["Count"];
             read_count: components["schemas"]["Count"];
             failed_count: components["schemas"]["Count"];
+            /** @description Targets skipped because their number opted out (never sent, never charged). */
+            suppressed_count: components["schemas"]["Count"];
+            /** @description Text replies attributed to the broadcast (the account's latest broadcast to the number within 7 days before the reply), each counted once; a stop keyword counts too. */
+            replied_count: components["schemas"]["Count"];
+            /** @description Suggestion taps attributed to the broadcast, each counted once (the sum of clicks[].count). */
+            clicked_count: components["schemas"]["Count"];
+            /** @description Only on GET /broadcasts/{broadcast_id} - each tapped suggestion with its taps, most first. */
+            clicks?: {
+                postback_data: string;
+                /** @description The suggestion's label as the user saw it. */
+                text: string;
+                count: number;
+            }[];
             queued_count: components["schemas"]["Count"];
             /** @description "", no_credentials, insufficient_balance, template_missing, or internal_error (a job of the broadcast failed on every attempt, or it made no progress for too long: docs/operations.md). */
             failure_reason: string;
@@ -1002,6 +1106,10 @@ export interface components {
                 checked: components["schemas"]["Count"];
                 reachable: components["schemas"]["Count"];
             };
+            /** @enum {string} */
+            fallback: "none" | "sms";
+            /** @description Targets whose SMS fallback was sent (state fallback_sent). */
+            fallback_count: components["schemas"]["Count"];
         };
         SettingsAnswer: {
             /** @constant */
@@ -1025,6 +1133,21 @@ export interface components {
         };
     };
     responses: {
+        /** @description The account's send limit now in force, and whether it is its own (else the default). */
+        SendRate: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    success: true;
+                    account_id: string;
+                    send_rate_per_second: number;
+                    custom: boolean;
+                };
+            };
+        };
         /** @description The account and the registry ids of the brands it is verified as. */
         VerifiedBrands: {
             headers: {
@@ -1821,6 +1944,8 @@ export interface operations {
                         added: components["schemas"]["Count"];
                         updated: components["schemas"]["Count"];
                         rejected: components["schemas"]["Count"];
+                        /** @description Rows whose `opt_out` column said yes - put on the account's opt-out list (source import), not added as members. */
+                        opted_out: components["schemas"]["Count"];
                         /** @description The first rejected rows (`row` counts the header as row 1). */
                         rejected_rows: {
                             row: number;
@@ -2036,12 +2161,66 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @description Ids of the review's brand registry (chalicelib/services/review/data; `sbi`, `hdfc_bank`); an id it does not hold is a 400 naming it (`brands.1`). */
                     brands: string[];
                 };
             };
         };
         responses: {
             200: components["responses"]["VerifiedBrands"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSendRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account. */
+                account_id: components["schemas"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SendRate"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setSendRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account. */
+                account_id: components["schemas"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "send_rate_per_second": 200
+                 *     }
+                 */
+                "application/json": {
+                    send_rate_per_second: number | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["SendRate"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -2173,6 +2352,12 @@ export interface operations {
                      * @default true
                      */
                     check_reach?: boolean;
+                    /**
+                     * @description sms - targets RCS cannot deliver (unreachable by the reach check, RBM's 404, expired by their ttl, revoked on cancel) get the template's sms_fallback text with their variables by SMS (Amazon SNS; Transactional for otp and transactional templates, Promotional for promotional ones), charged per segment from the balance. The template must have sms_fallback (else 400 naming fallback).
+                     * @default none
+                     * @enum {string}
+                     */
+                    fallback?: "none" | "sms";
                 };
             };
         };
@@ -2505,6 +2690,107 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listOptOuts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of the same listing, as it was issued (opaque; any other value is a 400 naming `cursor`). Empty reads as absent. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of opted-out numbers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        optouts: {
+                            phone: components["schemas"]["E164"];
+                            /**
+                             * @description inbound - the recipient wrote a stop keyword; import - a CSV import's opt_out column.
+                             * @enum {string}
+                             */
+                            source: "inbound" | "api" | "import";
+                            created_at: components["schemas"]["Time"];
+                        }[];
+                        next_cursor: components["schemas"]["NextCursor"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addOptOuts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key and body within 24 h returns the first answer and creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phones: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The numbers are on the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        added: components["schemas"]["Count"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteOptOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The number, URL-encoded (`%2B919876543210`). */
+                phone: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];

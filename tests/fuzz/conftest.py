@@ -7,6 +7,14 @@ before the stack runs: so the stack's ports are chosen here, the schema is read 
 that ships (the fixture checks the stack serves the same), and the token, printed by
 `python -m infra.local.token` as `make token` does, is sent with each call.
 
+One stack serves the whole session: the fuzzer (test_openapi_fuzz.py, valid and invalid requests) and
+the positive phase (test_valid_requests.py, schema-valid requests only) each seed an account of their
+own on it.
+
+Some constraints are named as string formats, for what no pattern can say; the strategies below
+generate values of them: `bcp47` (a registered language tag), `phone-number` (a number libphonenumber
+holds valid) and `pem-rsa-private-key` (an unencrypted RSA key in PEM).
+
 `RCS_FUZZ_EXAMPLES` sets the examples per operation (`make test`: a few; `make fuzz`: many);
 `RCS_FUZZ_SEED` replays a run."""
 
@@ -22,6 +30,9 @@ from typing import Any
 import pytest
 import requests
 import schemathesis
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from hypothesis import strategies as st
 
 from chalicelib.api.openapi import document
 from tests.support.stack import LocalStack, free_port, start_local_stack
@@ -29,8 +40,24 @@ from tests.support.stack import LocalStack, free_port, start_local_stack
 ACCOUNT = "fuzzer"
 EXAMPLES = int(os.environ.get("RCS_FUZZ_EXAMPLES", "5"))
 DEEP = EXAMPLES > 20
+POSITIVE_EXAMPLES = int(os.environ.get("RCS_FUZZ_POSITIVE_EXAMPLES", str(EXAMPLES)))
 API_PORT, MOTO_PORT = free_port(), free_port()
 BASE_URL = f"http://127.0.0.1:{API_PORT}/api/v1/rcs"
+
+LANGUAGES = ["en_US", "en-US", "hi-IN", "fr", "pt-BR", "ar", "zh-Hans-CN", "es-419", "de-CH", "ta"]
+PHONES = ["+14155550123", "+919876543210", "+447911123456", "+4915123456789", "+33612345678", "+5511987654321"]
+
+
+def _pem_key() -> str:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption()).decode()
+
+
+schemathesis.openapi.format("bcp47", st.sampled_from(LANGUAGES))
+schemathesis.openapi.format("phone-number", st.sampled_from([*PHONES, "{{1}}"]))
+PEM_KEY = _pem_key()
+schemathesis.openapi.format("pem-rsa-private-key", st.just(PEM_KEY))
 
 
 @dataclass(frozen=True)
@@ -39,6 +66,7 @@ class FuzzWorld:
 
     headers: dict[str, str]
     ids: dict[str, list[str]]
+    spare: dict[str, str] | None = None  # ids that DELETE may take (the positive phase)
 
 
 def _call(headers: dict[str, str], method: str, path: str, body: Any = None) -> Any:
@@ -47,10 +75,10 @@ def _call(headers: dict[str, str], method: str, path: str, body: Any = None) -> 
     return response.json()
 
 
-def _seed(headers: dict[str, str]) -> dict[str, list[str]]:
+def _seed(headers: dict[str, str], account: str = ACCOUNT) -> dict[str, list[str]]:
     _call(headers, "PUT", "/credentials", {"provider": "simulator", "latency_ms": 0, "delivery_rate": 1.0,
                                            "read_rate": 1.0, "delivery_delay_ms": 100, "read_delay_ms": 200})
-    _call(headers, "POST", f"/admin/accounts/{ACCOUNT}/credit", {"amount": 1_000_000, "reference": "fuzz"})
+    _call(headers, "POST", f"/admin/accounts/{account}/credit", {"amount": 1_000_000, "reference": "fuzz"})
     template_id = _call(headers, "POST", "/templates", {
         "name": "order_shipped", "category": "transactional", "language": "en_US",
         "components": {"type": "text", "text": "Hi {{1}}, your order has shipped and arrives on Monday."},
@@ -71,10 +99,10 @@ def _seed(headers: dict[str, str]) -> dict[str, list[str]]:
         time.sleep(0.5)
     return {"template_id": [template_id], "list_id": [list_id], "import_id": [import_id],
             "broadcast_id": [sent["broadcast_id"], draft["broadcast_id"]], "phone": ["%2B14155550001"],
-            "account_id": [ACCOUNT]}
+            "account_id": [account]}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
     # A generous rate limit: the fuzzer calls as fast as the stack answers, one account for all
     # (429 is documented and validated, but it would hide what the operations answer).
@@ -117,6 +145,46 @@ def fuzz_config() -> schemathesis.Config:
             "stateful": {"enabled": False},
         },
         "generation": {"max-examples": EXAMPLES, "mode": "all", "no-shrink": not DEEP, "database": "none"},
+        "request-timeout": 30,
+    }
+    if "RCS_FUZZ_SEED" in os.environ:
+        data["seed"] = int(os.environ["RCS_FUZZ_SEED"])
+    return schemathesis.Config.from_dict(data)
+
+
+POSITIVE_ACCOUNT = "positive"
+
+
+@pytest.fixture(scope="module")
+def positive_world(local_stack: LocalStack) -> FuzzWorld:
+    """An account of its own for the positive phase, with spare things for its DELETEs to take."""
+    headers = {"Authorization": f"Bearer {local_stack.token(POSITIVE_ACCOUNT, admin=True)}"}
+    ids = _seed(headers, POSITIVE_ACCOUNT)
+    spare_template = _call(headers, "POST", "/templates", {
+        "name": "spare", "category": "transactional", "language": "en",
+        "components": {"type": "text", "text": "A spare template to delete."}})["template_id"]
+    spare_list = _call(headers, "POST", "/lists", {"name": "spare"})["list_id"]
+    return FuzzWorld(headers, ids, spare={"template_id": spare_template, "list_id": spare_list})
+
+
+def positive_config() -> schemathesis.Config:
+    """Schema-valid requests only: documented examples, boundary values and generated requests. Every
+    answer must be documented; which refusals are allowed is test_valid_requests.py's to say."""
+    checks = {name: {"enabled": True} for name in (
+        "not_a_server_error", "status_code_conformance", "content_type_conformance", "response_schema_conformance",
+        "response_headers_conformance")}
+    data: dict[str, Any] = {
+        "base-url": BASE_URL,
+        "checks": {"enabled": False, **checks},
+        "phases": {
+            "examples": {"enabled": True},
+            # Boundary values of every constraint: hundreds of requests an operation, so `make fuzz` only.
+            "coverage": {"enabled": DEEP, "unexpected-methods": []},
+            "fuzzing": {"enabled": True},
+            "stateful": {"enabled": False},
+        },
+        "generation": {"max-examples": POSITIVE_EXAMPLES, "mode": "positive", "no-shrink": not DEEP,
+                       "database": "none"},
         "request-timeout": 30,
     }
     if "RCS_FUZZ_SEED" in os.environ:

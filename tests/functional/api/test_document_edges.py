@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.functional.api.conftest import Auth, World
+from tests.functional.api.conftest import ADMIN, Accounts, Auth, World
 from tests.functional.api.test_hostile_input import refused
 from tests.support.openapi import ValidatingClient
 
@@ -31,3 +31,13 @@ def test_a_schedule_an_offset_moves_out_of_the_calendar_is_a_400(api: Validating
     answer = api.request("POST", "/broadcasts", auth(world.owner),
                          {"template_id": world.template_id, "list_id": world.list_id, "scheduled_at": moment})
     refused(answer, 400, "validation_error", "scheduled_at")
+
+
+def test_an_account_id_in_a_path_is_read_percent_decoded(api: ValidatingClient, auth: Auth, accounts: Accounts) -> None:
+    # GIVEN an account id with a `+` (the document allows `._:@+-`), sent URL-encoded as clients do
+    account = f"{accounts.owner}+in"
+    answer = api.request("POST", f"/admin/accounts/{accounts.owner}%2Bin/credit", auth(ADMIN, admin=True),
+                         {"amount": 5, "reference": "percent-decoded"})
+    # THEN it is that account that is credited
+    assert answer.status == 200 and answer.body["account_id"] == account, answer.body
+    assert api.request("GET", "/balance", auth(account)).body["balance"] == 5

@@ -173,7 +173,7 @@ def test_query_numbers_out_of_range_are_a_400_naming_the_parameter(api: Validati
     ({"amount": 2**63, "reference": "r"}, "amount"),
     ({"amount": 2**64 + 1, "reference": "r"}, "amount"),
     ({"amount": 1.5, "reference": "r"}, "amount"),
-    ({"amount": 100.0, "reference": "r"}, "amount"),
+    ({"amount": 100.5e0, "reference": "r"}, "amount"),
     ({"amount": True, "reference": "r"}, "amount"),
     ({"amount": "100", "reference": "r"}, "amount"),
     ({"amount": 1, "reference": "x" * 257}, "reference"),
@@ -184,6 +184,17 @@ def test_money_out_of_range_is_a_400_and_credits_nothing(api: ValidatingClient, 
     refused(api.request("POST", f"/admin/accounts/{world.owner}/credit", auth(ADMIN, admin=True), body), 400,
             "validation_error", field)
     assert api.request("GET", "/balance", auth(world.owner)).body["balance"] == before
+
+
+@pytest.mark.parametrize("written", ["100.0", "1e2", "1.00E+2"])
+def test_an_integer_written_with_a_fraction_or_an_exponent_is_that_integer(api: ValidatingClient, auth: Auth,
+                                                                            world: World, written: str) -> None:
+    # JSON has one kind of number, and JSON Schema's `integer` holds 100.0: it credits exactly 100
+    before = api.request("GET", "/balance", auth(world.owner)).body["balance"]
+    raw = f'{{"amount": {written}, "reference": "exp-{written}"}}'.encode()
+    answer = api.request("POST", f"/admin/accounts/{world.owner}/credit", auth(ADMIN, admin=True), raw=raw)
+    assert answer.status == 200 and answer.body["credit"]["amount"] == 100, answer.body
+    assert api.request("GET", "/balance", auth(world.owner)).body["balance"] == before + 100
 
 
 @pytest.mark.parametrize("raw", [b'{"amount": NaN, "reference": "r"}', b'{"amount": Infinity, "reference": "r"}',
