@@ -104,7 +104,7 @@ def test_an_api_refusal_exits_1_with_the_apis_own_message(stack: Stack, rcs: Cal
                                "components": {"type": "text", "text": "Hello there, your order shipped."}}))
     refused = run("templates", "create", str(bad))
     assert refused.returncode == 1
-    assert refused.stderr.startswith("error: ") and "(field: name)" in refused.stderr
+    assert refused.stderr.startswith("error: name: must be snake_case")
 
     unreadable = run("templates", "create", str(tmp_path / "absent.json"))
     assert unreadable.returncode == 2 and "cannot read a JSON template" in unreadable.stderr
@@ -186,7 +186,7 @@ def test_optouts_add_suppresses_a_number_once(stack: Stack, rcs: Callable[[str],
     listed = call("GET", "/optouts").json()["optouts"]
     assert [(row["phone"], row["source"]) for row in listed] == [("+14155559900", "api")]
     refused = run("optouts", "add", "+14155559901", "12")
-    assert refused.returncode == 1 and "(field: phones.1)" in refused.stderr
+    assert refused.returncode == 1 and refused.stderr.startswith("error: phones.1: ")
 
 
 def test_the_config_file_is_read_when_neither_flag_nor_environment_says(stack: Stack, tmp_path: Path) -> None:

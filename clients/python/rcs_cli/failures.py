@@ -23,7 +23,7 @@ class ApiFailure(Failure):
     """A 4xx or 5xx answer, with the envelope's `error`, `message` and `field` when it has them."""
 
     def __init__(self, status: int, error: str, message: str, field: str | None = None) -> None:
-        super().__init__(f"{message} (field: {field})" if field else message)
+        super().__init__(f"{message} (field: {field})" if field and field not in message else message)
         self.status, self.error, self.field = status, error, field
 
     @classmethod
