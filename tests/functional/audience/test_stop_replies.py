@@ -91,3 +91,22 @@ def test_the_screen_reads_the_list_once_per_hundred_numbers(client: Client, auth
     assert sorted(requests) == [50, 100, 100]
     assert [t.phone for t in suppressed] == [phones[7], phones[201]]
     assert {t.state for t in suppressed} == {"suppressed"} and len(keep) == 248
+
+
+@pytest.mark.parametrize("sent_to", [True, False], ids=["attributed", "unattributed"])
+def test_a_stop_pushed_again_after_the_number_was_taken_off_the_list_does_not_opt_it_out_again(
+        client: Client, auth: Auth, chalice_app: Chalice, sent_to: bool) -> None:
+    from urllib.parse import quote
+
+    template = account(client, auth)
+    if sent_to:
+        run_broadcast(client, auth, chalice_app, template, PHONES)
+    stop = reply(STOPPER, "STOP")
+    assert post(client, stop).status_code == 200
+    drain(chalice_app)
+    assert call(client, "DELETE", f"/optouts/{quote(STOPPER)}", auth())[0] == 200
+    # WHEN Google pushes the same message again (it retries for up to 7 days)
+    assert post(client, stop).status_code == 200
+    drain(chalice_app)
+    # THEN the number stays off the list
+    assert call(client, "GET", "/optouts", auth())[1]["optouts"] == []
