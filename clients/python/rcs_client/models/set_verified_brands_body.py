@@ -12,7 +12,8 @@ T = TypeVar("T", bound="SetVerifiedBrandsBody")
 class SetVerifiedBrandsBody:
     """
     Attributes:
-        brands (list[str]):
+        brands (list[str]): Ids of the review's brand registry (chalicelib/services/review/data; `sbi`, `hdfc_bank`); an
+            id it does not hold is a 400 naming it (`brands.1`).
     """
 
     brands: list[str]

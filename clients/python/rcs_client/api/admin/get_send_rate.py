@@ -99,7 +99,8 @@ def sync_detailed(
     """How many messages a second all the account's senders together may send (admin; docs/pacing.md).
 
     Args:
-        account_id (str):
+        account_id (str): Letters, digits and `._:@+-`, starting with a letter or digit, at most
+            128.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +137,8 @@ def sync(
     """How many messages a second all the account's senders together may send (admin; docs/pacing.md).
 
     Args:
-        account_id (str):
+        account_id (str): Letters, digits and `._:@+-`, starting with a letter or digit, at most
+            128.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +164,8 @@ async def asyncio_detailed(
     """How many messages a second all the account's senders together may send (admin; docs/pacing.md).
 
     Args:
-        account_id (str):
+        account_id (str): Letters, digits and `._:@+-`, starting with a letter or digit, at most
+            128.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +200,8 @@ async def asyncio(
     """How many messages a second all the account's senders together may send (admin; docs/pacing.md).
 
     Args:
-        account_id (str):
+        account_id (str): Letters, digits and `._:@+-`, starting with a letter or digit, at most
+            128.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

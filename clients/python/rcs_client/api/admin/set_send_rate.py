@@ -135,7 +135,8 @@ def sync_detailed(
     read it within a minute.
 
     Args:
-        account_id (str):
+        account_id (str): Letters, digits and `._:@+-`, starting with a letter or digit, at most
+            128.
         body (SetSendRateBody):
 
     Raises:
@@ -178,7 +179,8 @@ def sync(
     read it within a minute.
 
     Args:
-        account_id (str):
+        account_id (str): Letters, digits and `._:@+-`, starting with a letter or digit, at most
+            128.
         body (SetSendRateBody):
 
     Raises:
@@ -215,7 +217,8 @@ async def asyncio_detailed(
     read it within a minute.
 
     Args:
-        account_id (str):
+        account_id (str): Letters, digits and `._:@+-`, starting with a letter or digit, at most
+            128.
         body (SetSendRateBody):
 
     Raises:
@@ -256,7 +259,8 @@ async def asyncio(
     read it within a minute.
 
     Args:
-        account_id (str):
+        account_id (str): Letters, digits and `._:@+-`, starting with a letter or digit, at most
+            128.
         body (SetSendRateBody):
 
     Raises:
