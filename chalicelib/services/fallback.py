@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Any
 
-from chalicelib import messaging
+from chalicelib import errors, messaging
 from chalicelib.logs import logger
 from chalicelib.providers.port import NOT_RCS_CAPABLE
 from chalicelib.providers.sms import SmsResult, SmsSender, sms_sender, sms_type_of
@@ -85,7 +85,11 @@ def enqueue(broadcast: Broadcast, phones: Iterable[str], *, delay_seconds: int =
 
 def enqueue_for(account_id: str, broadcast_id: str, phones: Iterable[str]) -> int:
     """`enqueue` for a caller that has not read the broadcast (the receipts worker)."""
-    return enqueue(store.get_broadcast(account_id, broadcast_id), phones)
+    try:
+        broadcast = store.get_broadcast(account_id, broadcast_id)
+    except errors.NotFound:
+        return 0
+    return enqueue(broadcast, phones)
 
 
 def reference(broadcast_id: str, holder: str) -> str:
