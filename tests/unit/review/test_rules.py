@@ -771,3 +771,29 @@ def test_opioids_offered_without_prescription_are_illegal_drugs() -> None:
 ])
 def test_a_guaranteed_rate_no_savings_account_pays_is_a_promise_of_returns(body: str, promised: bool) -> None:
     assert ("guaranteed_returns" in found(text(body, "promotional"))) is promised
+
+
+def test_a_ticket_sellers_name_dressed_in_another_domain_is_a_look_alike() -> None:
+    subject = text("You're next in the resale queue! Pay the S$15 verification fee within 30 minutes.", "promotional",
+                   "en_SG", suggestions=[{"type": "url", "text": "Pay fee",
+                                          "url": "https://ticketmaster-sg.resale-queue.com/verify"}])
+    assert verdict(subject) == "rejected" and found(subject)["lookalike_domain"] == "suggestions.0.url"
+
+
+def test_a_traffic_authority_saying_it_never_asks_for_bank_details_asks_for_nothing() -> None:
+    subject = text("DGT: La DGT no envía SMS para cobrar multas ni pide datos bancarios por mensaje. Consulta tus "
+                   "sanciones solo en sede.dgt.gob.es.", language="es_ES", verified=("dgt",),
+                   suggestions=[{"type": "url", "text": "Sede electrónica", "url": "https://sede.dgt.gob.es"}])
+    assert verdict(subject) == "approved"
+
+
+def test_a_weekly_rate_guaranteed_from_trading_promises_returns() -> None:
+    subject = text("Sorry, wrong number! My uncle taught me gold trading and I've been making 30% a week, guaranteed.",
+                   "promotional", "en_AU")
+    assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
+
+
+def test_a_civil_defence_appeal_for_pix_to_a_private_key_impersonates_the_government() -> None:
+    subject = text("DEFESA CIVIL ALERTA: Vítimas das enchentes precisam de ajuda URGENTE! Doe qualquer valor via Pix "
+                   "para a chave 51984627731 (Juliana, coordenadora voluntária).", "promotional", "pt_BR")
+    assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
