@@ -12,6 +12,12 @@ from chalicelib.services import pacing, runner
 
 def send_chunk(job: runner.SendJob) -> None:
     deferral = None if job.final_attempt else pacing.Deferral()
+    if deferral is not None:
+        wait = pacing.wait_to_join(job.account_id)
+        if wait > pacing.JOIN_WAIT_SECONDS:  # given up before reading the chunk: one read, not a dozen
+            deferral.seconds = wait
+            messaging.send("send", job.body(), delay_seconds=pacing.deferral_delay(deferral))
+            return
     try:
         with pacing.deferring(deferral):
             runner.send_chunk(job)

@@ -80,14 +80,14 @@ def paced_stream(work: Callable[[In], Out], items: Sequence[In], *, concurrency:
 # ---------------------------------------------------------------- the account's shared rate
 
 LEASE_SECONDS = 0.15  # a lease's slot while other senders of the account lease too
-SOLO_LEASE_SECONDS = 1.0  # while this sender's slots follow each other and it keeps up with them
-HORIZON_SECONDS = 0.25  # a sender takes a slot starting at most this far ahead...
-SENDING_HORIZON_SECONDS = 0.75  # ...or this far once it has sent: the senders already at work go on
+SOLO_LEASE_SECONDS = 0.5  # while this sender's slots follow each other and it keeps up with them
+HORIZON_SECONDS = 0.5  # a sender takes a slot starting at most this far ahead...
+SENDING_HORIZON_SECONDS = 1.0  # ...or this far once it has sent: the senders already at work go on
 # A token is never spent before its time, and dropped when not spent this long after it. A sender
 # slower than the account's rate (16 in flight at 100 ms: 160/s) falls behind within its slot while
 # other senders spend theirs, so their sends overlap: that is how several senders fill a rate none of
 # them reaches alone. The lateness it can carry is a lease's span times (rate / own pace - 1).
-LATE_SECONDS = 0.25
+LATE_SECONDS = 0.1
 DECREASE_FACTOR = 0.5  # a 429 halves the account's rate (once per DECREASE_COOLDOWN_SECONDS)...
 DECREASE_COOLDOWN_SECONDS = 1.0
 INCREASE_PER_SECOND = 0.05  # ...and it grows back by this fraction of the limit a second
@@ -134,11 +134,13 @@ def wall_sleep(seconds: float) -> None:
 
 _known: dict[str, State] = {}  # per process: the account's item as last seen
 _known_lock = threading.Lock()
+_seen: dict[str, float] = {}  # when it was seen
 _limits: dict[str, tuple[float, int]] = {}
 
 
 def reset() -> None:
     _known.clear()
+    _seen.clear()
     _limits.clear()
 
 
@@ -214,9 +216,6 @@ class AccountPacer:
                     patience = DEFER_AFTER_SECONDS if self.started else JOIN_WAIT_SECONDS
                     if wait is not None and wait > patience and self.deferral is not None:
                         self.deferral.seconds = wait
-                        if not self.started:  # the account's senders at work will be busy a while
-                            self.deferral.spread = max(2.0, 4 * self.demand / effective_rate(
-                                self._known(), self.limit, self._now_ms()))
                         self.deferred = True
                         return False
             if token is None:
@@ -228,9 +227,12 @@ class AccountPacer:
             if delay > 0:
                 self.sleep(delay)
             with self.lock:
-                if generation == self.generation:
+                late = self._now_ms() - at > LATE_SECONDS * 1000  # this thread was held up (a busy CPU)
+                if generation == self.generation and not late:
                     return True
-                self.demand += 1  # the lease was dropped while this token waited: take another
+                # The lease was dropped while this token waited, or its time is past: take another.
+                self.demand += 1
+                self.dropped += late
 
     def _take(self, now: float) -> tuple[float, int] | None:
         """The next token of the lease (its time, the lease's generation), dropping those too late."""
@@ -266,6 +268,7 @@ class AccountPacer:
     def _learn(self, state: State) -> State:
         with _known_lock:
             _known[self.account_id] = state
+            _seen[self.account_id] = self.clock()
         return state
 
     def _lease(self, now: float) -> float | None:
@@ -321,6 +324,23 @@ class AccountPacer:
             self.remaining = 0
             self.generation += 1
             self.solo = False
+
+
+def wait_to_join(account_id: str, *, fresh_seconds: float = 0.5) -> float:
+    """Seconds until the account's next slot comes within a new sender's horizon (0: now), from the item as
+    this process saw it in the last `fresh_seconds`, else as read now (one GetItem): a chunk that would
+    only give itself up can do so before it reads anything."""
+    now = wall_clock()
+    with _known_lock:
+        seen = _seen.get(account_id)
+        known = _known.get(account_id)
+    if known is None or seen is None or now - seen > fresh_seconds:
+        known = send_rates.read(account_id)
+        with _known_lock:
+            _known[account_id], _seen[account_id] = known, now
+    if known.tat is None:
+        return 0.0
+    return max(0.0, known.tat / 1000 - now - HORIZON_SECONDS)
 
 
 def deferral_delay(deferral: Deferral) -> int:
