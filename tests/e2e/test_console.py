@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -197,7 +198,9 @@ def test_a_csv_uploaded_from_the_browser_shows_its_progress_until_the_import_is_
 
 def test_a_broadcast_started_in_the_console_fills_its_funnel_until_completed(page: Page, stack: Stack) -> None:
     members = 60
-    call, template_id, list_id = _ready_account(stack, "web-broadcasts", members=members, read_rate=1.0)
+    call, template_id, list_id = _ready_account(
+        stack, "web-broadcasts", members=members, read_rate=1.0, reply_rate=0.2, click_rate=0.3,
+        suggestions=[{"type": "reply", "text": "Track it", "postback_data": "track"}])
     sign_in(page, stack, "web-broadcasts")
     page.get_by_role("link", name="Broadcasts").click()
     page.get_by_role("link", name="New broadcast").click()
@@ -218,8 +221,23 @@ def test_a_broadcast_started_in_the_console_fills_its_funnel_until_completed(pag
     expect(progress).to_have_attribute("value", str(members))
     expect(progress).to_have_attribute("max", str(members))
     # receipts keep arriving after completion: the funnel keeps filling by itself
-    expect(funnel.locator('[data-count="delivered"]')).to_have_text(str(members), timeout=30_000)
-    expect(funnel.locator('[data-count="read"]')).to_have_text(str(members), timeout=30_000)
+    # (the simulator posts every receipt, reply and tap through one thread, as a webhook would be called)
+    expect(funnel.locator('[data-count="delivered"]')).to_have_text(str(members), timeout=90_000)
+    expect(funnel.locator('[data-count="read"]')).to_have_text(str(members), timeout=90_000)
+    # and the recipients' replies and taps on the chip, as the API counts them once settled
+    broadcast_id = page.url.rsplit("/", 1)[1]
+
+    def settled_answers() -> tuple[int, int] | None:
+        first = call("GET", f"/broadcasts/{broadcast_id}").json()["broadcast"]
+        time.sleep(1.5)
+        again = call("GET", f"/broadcasts/{broadcast_id}").json()["broadcast"]
+        answers = (again["clicked_count"], again["replied_count"])
+        return answers if answers == (first["clicked_count"], first["replied_count"]) and all(answers) else None
+
+    clicked, replied = wait_for(settled_answers, timeout=30)
+    expect(funnel.locator('[data-count="clicked"]')).to_have_text(str(clicked))
+    expect(funnel.locator('[data-count="replied"]')).to_have_text(str(replied))
+    expect(page.locator("ul.clicks")).to_have_text(f"Track it: {clicked}")
     expect(page.locator(".controls")).to_have_text("")  # nothing to start, pause or cancel any more
     page.locator("h1").scroll_into_view_if_needed()
     shot(page, "broadcast", full_page=False)

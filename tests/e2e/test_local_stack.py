@@ -82,18 +82,20 @@ def test_a_csv_uploaded_to_the_presigned_url_is_imported_in_the_background(stack
 
 
 def _ready_account(stack: Stack, account: str, *, members: int, latency_ms: int = 20,
-                   delivery_rate: float = 1.0, read_rate: float = 0.5) -> tuple[Any, str, str]:
+                   delivery_rate: float = 1.0, read_rate: float = 0.5,
+                   suggestions: list[dict[str, Any]] | None = None, **simulator: float) -> tuple[Any, str, str]:
     call = stack.client(account)
     admin = stack.client("ops", admin=True)
     assert call("PUT", "/credentials", {
         "provider": "simulator", "latency_ms": latency_ms, "delivery_rate": delivery_rate, "read_rate": read_rate,
-        "delivery_delay_ms": 300, "read_delay_ms": 300,
+        "delivery_delay_ms": 300, "read_delay_ms": 300, **simulator,
     }).status_code == 200
     assert admin("POST", f"/admin/accounts/{account}/credit",
                  {"amount": 1_000_000, "reference": f"e2e-{account}"}).status_code == 200
     template_id = call("POST", "/templates", {
         "name": "welcome", "category": "transactional", "language": "en_US",
         "components": {"type": "text", "text": "Hello {{1}}, thanks for your order. It ships tomorrow."},
+        **({"suggestions": suggestions} if suggestions else {}),
     }).json()["template_id"]
     assert admin("POST", f"/admin/templates/{template_id}/review",
                  {"decision": "approved", "reason": "fine"}).status_code == 200
