@@ -7,6 +7,7 @@ skip them is chalicelib/services/suppression.py.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
@@ -20,11 +21,12 @@ from chalicelib.store.optouts import OptOut
 from chalicelib.store.paging import Page
 
 MAX_PHONES_PER_CALL = 1000
+_E164_SHAPE = re.compile(r"\+[1-9][0-9]{1,14}")
 
 
 def add(account_id: str, raw_phones: Any, source: str = "api") -> int:
-    """Add numbers (E.164, or anything phonenumbers reads with a + country code) to the list; how
-    many were not on it. A number that cannot be read is refused with its field (`phones.3`)."""
+    """Add numbers in E.164 to the list; how many were not on it. One that is not E.164 or not a
+    valid number is refused with its field (`phones.3`), and nothing is added."""
     if not isinstance(raw_phones, list) or not raw_phones:
         raise errors.InvalidInput("phones", "phones must be a non-empty array of phone numbers")
     if len(raw_phones) > MAX_PHONES_PER_CALL:
@@ -32,7 +34,7 @@ def add(account_id: str, raw_phones: Any, source: str = "api") -> int:
     phones: list[str] = []
     for index, raw in enumerate(raw_phones):
         try:
-            phones.append(to_e164(raw))
+            phones.append(_e164(raw))
         except Rejected as rejection:
             raise errors.InvalidInput(f"phones.{index}", rejection.reason) from None
     return store.add(account_id, phones, source)
@@ -44,12 +46,23 @@ def add_numbers(account_id: str, phones: Sequence[str], source: str) -> int:
 
 
 def remove(account_id: str, raw_phone: str) -> None:
+    """Take a number off the list. Text in the shape of E.164 that is no valid number is on no list
+    (404, as an unknown id, like a list member's delete); other text is a 400."""
     try:
-        phone = to_e164(raw_phone)
+        phone = _e164(raw_phone)
     except Rejected as rejection:
+        if isinstance(raw_phone, str) and _E164_SHAPE.fullmatch(raw_phone):
+            raise errors.NotFound("this number is not on the opt-out list (not a valid phone number)") from None
         raise errors.InvalidInput("phone", rejection.reason) from None
     if not store.remove(account_id, phone):
         raise errors.NotFound("this number is not on the opt-out list")
+
+
+def _e164(raw: Any) -> str:
+    """`raw` if it is written in E.164 and libphonenumber holds it valid; else Rejected."""
+    if isinstance(raw, str) and not _E164_SHAPE.fullmatch(raw):
+        raise Rejected("must be written in E.164 (+ country code and digits, such as +919876543210)")
+    return to_e164(raw)
 
 
 def page(account_id: str, *, limit: int, cursor: str | None) -> Page[OptOut]:
