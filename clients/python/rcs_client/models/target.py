@@ -26,7 +26,8 @@ class Target:
         failure_reason (str): A short code (insufficient_balance, not_rcs_capable, missing_variable, provider_rejected,
             provider_unavailable, internal_error, cancelled, …), "" unless failed. internal_error - its send job failed on
             every attempt (it was not sent, or not known to be, and it is refunded); cancelled - its chunk was paid for when
-            the broadcast was cancelled (refunded); expired - on an expired target.
+            the broadcast was cancelled (refunded); expired - on an expired target; opted_out - on a suppressed target (the
+            number is on the account's opt-out list).
         sent_at (str): RFC 3339 UTC to the second; unset is 0001-01-01T00:00:00Z.
         delivered_at (str): RFC 3339 UTC to the second; unset is 0001-01-01T00:00:00Z.
         read_at (str): RFC 3339 UTC to the second; unset is 0001-01-01T00:00:00Z.

@@ -131,9 +131,9 @@ def sync_detailed(
 ]:
     """Put numbers on the opt-out list (source api); broadcasts skip them from now on.
 
-     Each number is stored in E.164; one libphonenumber does not hold valid is a 400 naming it
-    (`phones.3`) and nothing is added. `added` counts the numbers that were not on the list (one already
-    there keeps its source and time).
+     Each number in E.164; one that libphonenumber does not hold valid is a 400 naming it (`phones.3`)
+    and nothing is added. `added` counts the numbers that were not on the list (one already there keeps
+    its source and time).
 
     Args:
         idempotency_key (str | Unset): Printable characters.
@@ -176,9 +176,9 @@ def sync(
 ):
     """Put numbers on the opt-out list (source api); broadcasts skip them from now on.
 
-     Each number is stored in E.164; one libphonenumber does not hold valid is a 400 naming it
-    (`phones.3`) and nothing is added. `added` counts the numbers that were not on the list (one already
-    there keeps its source and time).
+     Each number in E.164; one that libphonenumber does not hold valid is a 400 naming it (`phones.3`)
+    and nothing is added. `added` counts the numbers that were not on the list (one already there keeps
+    its source and time).
 
     Args:
         idempotency_key (str | Unset): Printable characters.
@@ -215,9 +215,9 @@ async def asyncio_detailed(
 ]:
     """Put numbers on the opt-out list (source api); broadcasts skip them from now on.
 
-     Each number is stored in E.164; one libphonenumber does not hold valid is a 400 naming it
-    (`phones.3`) and nothing is added. `added` counts the numbers that were not on the list (one already
-    there keeps its source and time).
+     Each number in E.164; one that libphonenumber does not hold valid is a 400 naming it (`phones.3`)
+    and nothing is added. `added` counts the numbers that were not on the list (one already there keeps
+    its source and time).
 
     Args:
         idempotency_key (str | Unset): Printable characters.
@@ -258,9 +258,9 @@ async def asyncio(
 ):
     """Put numbers on the opt-out list (source api); broadcasts skip them from now on.
 
-     Each number is stored in E.164; one libphonenumber does not hold valid is a 400 naming it
-    (`phones.3`) and nothing is added. `added` counts the numbers that were not on the list (one already
-    there keeps its source and time).
+     Each number in E.164; one that libphonenumber does not hold valid is a 400 naming it (`phones.3`)
+    and nothing is added. `added` counts the numbers that were not on the list (one already there keeps
+    its source and time).
 
     Args:
         idempotency_key (str | Unset): Printable characters.
