@@ -80,7 +80,7 @@ def paced_stream(work: Callable[[In], Out], items: Sequence[In], *, concurrency:
 # ---------------------------------------------------------------- the account's shared rate
 
 LEASE_SECONDS = 0.15  # a lease's slot while other senders of the account lease too
-SOLO_LEASE_SECONDS = 0.5  # while this sender's slots follow each other and it keeps up with them
+SOLO_LEASE_SECONDS = 0.5  # while the account is idle or this sender's slots follow each other
 HORIZON_SECONDS = 0.5  # a sender takes a slot starting at most this far ahead...
 SENDING_HORIZON_SECONDS = 1.0  # ...or this far once it has sent: the senders already at work go on
 # A token is never spent before its time, and dropped when not spent this long after it. A sender
@@ -191,7 +191,6 @@ class AccountPacer:
         self.deferred = False
         self.requests = 0  # DynamoDB requests made
         self.dropped = 0  # tokens dropped for being late
-        self.dropped_before = 0
         self.decreased_at = -math.inf
 
     @classmethod
@@ -277,9 +276,10 @@ class AccountPacer:
         horizon_ms = (SENDING_HORIZON_SECONDS if self.started else HORIZON_SECONDS) * 1000
         for _ in range(ATTEMPTS):
             rate = effective_rate(known, self.limit, now)
-            tokens = max(1, min(self.demand, round(rate * (SOLO_LEASE_SECONDS if self.solo else LEASE_SECONDS))))
-            span = tokens * 1000 / rate
             idle = known.tat is None or known.tat < now
+            alone = self.solo or idle  # nobody else booked since this sender's last slot, or at all
+            tokens = max(1, min(self.demand, round(rate * (SOLO_LEASE_SECONDS if alone else LEASE_SECONDS))))
+            span = tokens * 1000 / rate
             if not idle and known.tat is not None and known.tat > now + horizon_ms:
                 return (known.tat - horizon_ms - now) / 1000
             self.requests += 1
@@ -289,10 +289,7 @@ class AccountPacer:
             known = self._learn(answer.state)
             if answer.made and answer.state.tat is not None:
                 start = answer.state.tat - span
-                on_time = self.dropped == self.dropped_before and (self.last_end is None or
-                                                                    now - self.last_end < LATE_SECONDS * 500)
-                self.solo = on_time and (idle or (self.last_end is not None and abs(start - self.last_end) < 1))
-                self.dropped_before = self.dropped
+                self.solo = idle or (self.last_end is not None and abs(start - self.last_end) < 1)
                 self.last_end = answer.state.tat
                 self.next_ms, self.interval_ms, self.remaining = start, span / tokens, tokens
                 return None
