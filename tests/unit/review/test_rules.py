@@ -797,3 +797,44 @@ def test_a_civil_defence_appeal_for_pix_to_a_private_key_impersonates_the_govern
     subject = text("DEFESA CIVIL ALERTA: Vítimas das enchentes precisam de ajuda URGENTE! Doe qualquer valor via Pix "
                    "para a chave 51984627731 (Juliana, coordenadora voluntária).", "promotional", "pt_BR")
     assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
+
+
+def test_the_firearms_a_priced_safety_course_is_named_for_are_its_subject() -> None:
+    subject = text("Hamilton Rod & Gun Club: the next Canadian Firearms Safety Course runs June 14-15, $160 including "
+                   "the manual. Register at hamiltonrodgun.ca. " + STOP, "promotional", "en_CA")
+    assert "weapons" not in found(subject)
+
+
+@pytest.mark.parametrize(("body", "sold_lawfully"), [
+    ("Neue Repetierbüchsen eingetroffen. Verkauf von Schusswaffen und Munition nur gegen gültige Waffenbesitzkarte "
+     "bzw. Jagdkarte und Lichtbildausweis. Abmelden: STOP antworten.", True),
+    ("Neue Repetierbüchsen eingetroffen, Schusswaffen und Munition ohne Waffenbesitzkarte, diskret. "
+     "Abmelden: STOP antworten.", False),
+])
+def test_a_gun_shop_that_sells_only_against_a_licence_sells_with_the_legal_checks(body: str,
+                                                                                  sold_lawfully: bool) -> None:
+    assert ("weapons" not in found(text(body, "promotional", "de_AT"))) is sold_lawfully
+
+
+def test_rand_amounts_count_as_money_in_a_promise_of_returns() -> None:
+    subject = text("Join our Bitcoin mining pool: invest R2,000 today and receive R7,500 every week, guaranteed.",
+                   "promotional", "en_ZA")
+    assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language", "code"), [
+    ("Kindred: 3 people near Austin liked your profile this week. Upgrade to see who. " + STOP, "en_US", "dating"),
+    ("State of Origin is on! Bet on the Blues and get a $50 bonus bet. 18+ only. " + STOP, "en_AU", "gambling"),
+    ("Garrafeira do Largo: Porto Tawny 10 anos a 18,90 €. Para deixar de receber, responda STOP.", "pt_PT", "alcohol"),
+])
+def test_restricted_goods_named_the_way_their_sellers_name_them_go_to_a_human(body: str, language: str,
+                                                                              code: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "needs_admin" and code in found(subject)
+
+
+def test_a_fee_to_unlock_a_lottery_win_is_an_advance_fee() -> None:
+    subject = text("SuperEnalotto: la sua giocata risulta vincente (32.480,00 €). Per lo sblocco della vincita è "
+                   "richiesto il versamento di 49,90 € entro 24 ore su superenalotto-vincite.com", "promotional",
+                   "it_IT")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
