@@ -557,7 +557,7 @@ export interface paths {
         put?: never;
         /**
          * Put numbers on the opt-out list (source api); broadcasts skip them from now on.
-         * @description Each number is stored in E.164; one libphonenumber does not hold valid is a 400 naming it (`phones.3`) and nothing is added. `added` counts the numbers that were not on the list (one already there keeps its source and time).
+         * @description Each number in E.164; one that libphonenumber does not hold valid is a 400 naming it (`phones.3`) and nothing is added. `added` counts the numbers that were not on the list (one already there keeps its source and time).
          */
         post: operations["addOptOuts"];
         delete?: never;
@@ -571,7 +571,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The number, URL-encoded (`%2B919876543210`). */
+                /** @description The number in E.164, URL-encoded (`%2B919876543210`). A number that is no valid phone number is on no list (404); text that is no phone number at all is a 400. */
                 phone: string;
             };
             cookie?: never;
@@ -1125,7 +1125,7 @@ export interface components {
             recipient_phone: components["schemas"]["E164"];
             state: components["schemas"]["TargetState"];
             rm_message_id: string;
-            /** @description A short code (insufficient_balance, not_rcs_capable, missing_variable, provider_rejected, provider_unavailable, internal_error, cancelled, …), "" unless failed. internal_error - its send job failed on every attempt (it was not sent, or not known to be, and it is refunded); cancelled - its chunk was paid for when the broadcast was cancelled (refunded); expired - on an expired target. */
+            /** @description A short code (insufficient_balance, not_rcs_capable, missing_variable, provider_rejected, provider_unavailable, internal_error, cancelled, …), "" unless failed. internal_error - its send job failed on every attempt (it was not sent, or not known to be, and it is refunded); cancelled - its chunk was paid for when the broadcast was cancelled (refunded); expired - on an expired target; opted_out - on a suppressed target (the number is on the account's opt-out list). */
             failure_reason: string;
             sent_at: components["schemas"]["Time"];
             delivered_at: components["schemas"]["Time"];
@@ -2751,7 +2751,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    phones: string[];
+                    phones: components["schemas"]["PhoneNumber"][];
                 };
             };
         };
@@ -2783,7 +2783,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The number, URL-encoded (`%2B919876543210`). */
+                /** @description The number in E.164, URL-encoded (`%2B919876543210`). A number that is no valid phone number is on no list (404); text that is no phone number at all is a 400. */
                 phone: string;
             };
             cookie?: never;
