@@ -119,7 +119,7 @@ PROFILES: dict[str, AccessProfile] = {
     # the chunk, refund what failed for good; send the SMS fallback of the targets RCS could not
     # deliver (Amazon SNS), reserved and refunded like the chunks.
     "queue:send": AccessProfile(
-        tables={**_rw("targets", "broadcasts", "chunks", "accounts", "ledger"),
+        tables={**_rw("targets", "broadcasts", "chunks", "accounts", "ledger", "rate_limits"),
                 **_r("templates", "lists", "members", "optouts")},
         sends_to=("send", "dispatch"),
         secrets="read",
@@ -179,22 +179,27 @@ IMPORTED_NOT_CALLED: dict[str, set[str]] = {
     "api": _VIA_TEMPLATES_SERVICE | _VIA_FALLBACK,
     # The review reads an account's verified brands; store.accounts also defines the ledger.
     "queue:review": {"table:ledger"},
-    "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
+    # The send worker's module also holds the dispatcher and the scheduler; only a send leases the
+    # account's rate (table:rate_limits).
+    "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review", "table:rate_limits"},
     "queue:send": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
-    "schedule": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
+    "schedule": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review", "table:rate_limits"},
     # store.broadcasts defines the chunks model too; the receipts service imports the credentials
     # service for the webhook's verification, which the API runs.
-    "queue:receipts": {"table:chunks", "table:accounts", "table:ledger", "secretsmanager", "sns"},
+    # It imports the runner (for the fallback job) and with it the send pacer (table:rate_limits).
+    "queue:receipts": {"table:chunks", "table:accounts", "table:ledger", "secretsmanager", "sns", "table:rate_limits"},
     # The reconciler imports the runner (providers, lists) and the imports service (S3), but only
     # ends or re-queues work; it sends nothing and reads no list or upload.
     # Nor does it read the opt-out list (only a send pass does).
     "schedule:reconcile": _VIA_TEMPLATES_SERVICE | _VIA_FALLBACK | {"table:lists", "table:members", "queue:send",
-                                                    "secretsmanager", "s3", "table:optouts"},
+                                                    "secretsmanager", "s3", "table:optouts",
+                                                    "table:rate_limits"},
 }
 # The dead-letter consumers share one module, which imports the services of every queue; none of
-# them sends, reads lists, uploads or opt-outs, counts user messages, or calls a provider or the model.
+# them sends (nor leases a send rate), reads lists, uploads or opt-outs, counts user messages, or calls
+# a provider or the model.
 _DEAD_LETTER_CONSUMERS = _VIA_TEMPLATES_SERVICE | _VIA_FALLBACK | {
-    "table:lists", "table:members", "secretsmanager", "s3", "table:optouts", "table:inbound",
+    "table:lists", "table:members", "secretsmanager", "s3", "table:optouts", "table:inbound", "table:rate_limits",
     "queue:review", "queue:dispatch", "queue:send", "queue:imports", "queue:receipts",
 }
 IMPORTED_NOT_CALLED.update({f"dlq:{key}": _DEAD_LETTER_CONSUMERS

@@ -98,6 +98,12 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     assert api.call("PUT", f"/admin/accounts/{world.owner}/brands", admin, {"brands": ["sbi"]})[0] == 200
     assert api.call("PUT", f"/admin/accounts/{world.owner}/brands", admin, {"brands": ["nope"]})[0] == 400
     assert api.call("GET", f"/admin/accounts/{world.owner}/brands", admin)[1]["verified_brands"] == ["sbi"]
+    rate = f"/admin/accounts/{world.owner}/send-rate"
+    assert api.call("PUT", rate, admin, {"send_rate_per_second": 50})[0] == 200
+    assert api.call("PUT", rate, admin, {"send_rate_per_second": 0})[0] == 400
+    status, body = api.call("GET", rate, admin)
+    assert (status, body["send_rate_per_second"], body["custom"]) == (200, 50, True)
+    assert api.call("PUT", rate, admin, {"send_rate_per_second": None})[1]["custom"] is False
 
     # a broadcast from draft to completed, receipts through the webhook, and its refusals
     assert api.call("POST", "/broadcasts", owner, {"template_id": reviewed["template"]["template_id"],

@@ -84,6 +84,10 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("POST", "/broadcasts/{broadcast_id}/resume"): Entry(409, True),
     ("POST", "/broadcasts/{broadcast_id}/retry"): Entry(409, True),  # a draft is not finished
     ("GET", "/broadcasts/{broadcast_id}/targets"): Entry(200, True),
+    ("GET", "/optouts"): Entry(200, False),
+    ("POST", "/optouts"): Entry(200, False, lambda world: {"phones": ["+919876543210"]}),
+    # the world opted nobody out: the owner is answered that the number is not on its list
+    ("DELETE", "/optouts/{phone}"): Entry(404, False),
 }
 
 
