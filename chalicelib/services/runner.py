@@ -35,7 +35,7 @@ from chalicelib.providers.render import TRAFFIC_TYPES, MissingVariable, RenderEr
 from chalicelib.services import balance, credentials, lists, quiet_hours, reach, retries, suppression, templates
 from chalicelib.services.lists import Member
 from chalicelib.services.pacing import AccountPacer, paced_stream
-from chalicelib.services.send_lease import SendLease
+from chalicelib.services.send_lease import ChunkBusy, SendLease
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, ChunkBounds, ChunkOutcome, Target
@@ -48,6 +48,7 @@ SAFETY_SECONDS = 60.0
 SNAPSHOT_WAIT_SECONDS = 2
 SEND_SAFETY_SECONDS = 30.0
 INTERNAL_ERROR = "internal_error"
+BUSY_DELAY_SECONDS = 2
 
 
 class ChunkNotFinished(Exception):
@@ -82,13 +83,14 @@ def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int |
             members, next_cursor = upcoming.result()
             if next_cursor and (pages is None or copied_pages + 1 < pages):
                 upcoming = pool.submit(next, source, ([], ""))
-            targets = suppression.mark_snapshot(broadcast.account_id,
-                                                [Target(broadcast_id, m.phone, dict(m.variables)) for m in members])
+            targets, optouts_version = suppression.mark_snapshot(
+                broadcast.account_id, [Target(broadcast_id, m.phone, dict(m.variables)) for m in members])
             step = -(-len(targets) // SNAPSHOT_WRITERS) or 1
             list(pool.map(write, [targets[i:i + step] for i in range(0, len(targets), step)]))
             cursor = broadcast.snapshot_cursor
             advanced = store.record_snapshot_page(broadcast, from_cursor=cursor, to_cursor=next_cursor,
-                                                  count=len(members), done=not next_cursor)
+                                                  count=len(members), done=not next_cursor,
+                                                  optouts_version=optouts_version)
             copied_pages += 1
             if advanced is None:
                 return store.get_broadcast(broadcast.account_id, broadcast.broadcast_id)
@@ -348,15 +350,19 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
         settled = store.settled_chunk(job.broadcast_id, job.chunk)
         if settled is not None:
             return _pay_settled(job, broadcast, settled)
-    targets = store.chunk_targets(job.broadcast_id, job.chunk)
-    if (job.epoch and not any(target.state == "queued" or suppression.awaiting_screen(target) for target in targets)
-            and balance.reservation(job.account_id, job.reservation_key) is None):
-        complete_if_settled(job.account_id, job.broadcast_id)  # after a resume: nothing left in this chunk
+    try:
+        lease = SendLease.acquire(job.account_id, job.broadcast_id, job.bounds.key, job.epoch)
+    except ChunkBusy:  # an earlier pass still has sends in flight: read the chunk once it has written them
+        messaging.send("send", job.body(), delay_seconds=BUSY_DELAY_SECONDS)
         return None
-    lease = SendLease.acquire(job.account_id, job.broadcast_id, job.epoch)
     if lease is None:
         return _wind_down(job, store.get_broadcast(job.account_id, job.broadcast_id))
     try:
+        targets = store.chunk_targets(job.broadcast_id, job.chunk)
+        if (job.epoch and not any(t.state == "queued" or suppression.awaiting_screen(t) for t in targets)
+                and balance.reservation(job.account_id, job.reservation_key) is None):
+            complete_if_settled(job.account_id, job.broadcast_id)  # after a resume: nothing left in this chunk
+            return None
         return _send_pass(job, broadcast, targets, lease)
     finally:
         lease.release()
@@ -364,8 +370,8 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
 
 def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease: SendLease) -> ChunkOutcome:
     assert broadcast.unit_price is not None
-    queued, suppressed = suppression.screen(job.account_id, [target for target in targets if target.state == "queued"
-                                                             or suppression.awaiting_screen(target)])
+    candidates = [target for target in targets if target.state == "queued" or suppression.awaiting_screen(target)]
+    queued, suppressed = suppression.screen(job.account_id, candidates, screened_version=broadcast.optouts_version)
     plan = quiet_hours.plan(broadcast, queued, now=quiet_hours.now())
     due, unreachable = reach.screen(broadcast, _provider(job.account_id), plan.due)  # never sent, never charged
     price = broadcast.unit_price

@@ -121,6 +121,7 @@ class BroadcastModel(Model):
     reach_done = BooleanAttribute(default=False)
     fallback = UnicodeAttribute(default="none")  # "sms": targets RCS cannot deliver get the template's SMS text
     fallback_count = NumberAttribute(default=0)  # targets whose SMS fallback was sent
+    optouts_version = NumberAttribute(null=True)  # the opt-out list's version the snapshot screened against
     due_index = DueIndex()
     progress_index = ProgressIndex()
 
@@ -238,6 +239,7 @@ class Broadcast:
     suppressed_count: int = 0
     replied_count: int = 0
     clicked_count: int = 0
+    optouts_version: int | None = None
 
     @property
     def settled_count(self) -> int:
@@ -302,6 +304,7 @@ def _broadcast(item: BroadcastModel) -> Broadcast:
         fallback=item.fallback or "none", fallback_count=int(item.fallback_count or 0),
         reach_done=bool(item.reach_done), suppressed_count=int(item.suppressed_count or 0),
         replied_count=int(item.replied_count or 0), clicked_count=int(item.clicked_count or 0),
+        optouts_version=int(item.optouts_version) if item.optouts_version is not None else None,
     )
 
 
@@ -550,10 +553,12 @@ def open_drafts(account_id: str) -> list[Broadcast]:
 
 
 def record_snapshot_page(broadcast: Broadcast, *, from_cursor: str, to_cursor: str, count: int,
-                         done: bool) -> Broadcast | None:
+                         done: bool, optouts_version: int) -> Broadcast | None:
     """Advance the snapshot from `from_cursor`: the broadcast after, or None if another delivery
-    already did."""
-    actions: list[Any] = [BroadcastModel.snapshot_cursor.set(to_cursor), BroadcastModel.snapshot_count.add(count)]
+    already did. The first page's `optouts_version` (the opt-out list's version its page was
+    screened against, read before it) is kept: versions only grow, so it is the oldest."""
+    actions: list[Any] = [BroadcastModel.snapshot_cursor.set(to_cursor), BroadcastModel.snapshot_count.add(count),
+                          BroadcastModel.optouts_version.set(BroadcastModel.optouts_version | optouts_version)]
     if broadcast.status == "running":
         actions += _progress()
     if done:

@@ -2,9 +2,15 @@
 
 Keys: optouts (account_id, phone E.164), with the `source` (inbound, api, import) and the time it
 was added. Adding is exact: the numbers are read first (BatchGetItem, 100 keys a request), the
-missing ones put in transactions of up to 100 with `attribute_not_exists`; a number another writer
+missing ones put in transactions of up to 99 with `attribute_not_exists`; a number another writer
 added in between fails its condition and is not counted, and the rest are put again. An entry that
 exists keeps its first source and time.
+
+Each account's list has a marker item, (account_id, "#list"), changed in the same transaction as
+every entry put or deleted: `version` (one more per change) and `entries`. A broadcast notes the
+version its snapshot screened against; a send pass that finds the same version has nothing to
+look up again, and a list without entries is never looked up (`ListState`). The marker sorts
+before every number (E.164 starts with "+"), and the list's pages start after it.
 """
 
 from __future__ import annotations
@@ -13,8 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pynamodb.attributes import UnicodeAttribute
-from pynamodb.exceptions import DeleteError
+from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 from pynamodb.models import Model
 
 from chalicelib.clock import format_time, utcnow
@@ -24,7 +29,8 @@ from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shap
 from chalicelib.store.transact import Cancelled, Contended, transact_items
 
 SOURCES = ("inbound", "api", "import")
-TRANSACTION_LIMIT = 100
+TRANSACTION_LIMIT = 99  # with the marker's update: DynamoDB's 100 items a transaction
+MARKER = "#list"
 MAX_ATTEMPTS = 10
 
 
@@ -35,6 +41,40 @@ class OptOutModel(Model):
     phone = UnicodeAttribute(range_key=True)
     source = UnicodeAttribute()
     created_at = UnicodeAttribute()
+
+
+class ListMarker(Model):
+    Meta = table_meta("optouts")
+
+    account_id = UnicodeAttribute(hash_key=True)
+    phone = UnicodeAttribute(range_key=True)
+    version = NumberAttribute(default=0)
+    entries = NumberAttribute(default=0)
+
+
+@dataclass(frozen=True)
+class ListState:
+    """The account's list as its marker says: `version` changes with every entry added or deleted."""
+
+    version: int
+    entries: int
+
+
+def list_state(account_id: str) -> ListState:
+    """The list's version and size (one GetItem; a list never written to is version 0, empty)."""
+    try:
+        marker = ListMarker.get(account_id, MARKER, consistent_read=True)
+    except ListMarker.DoesNotExist:
+        return ListState(0, 0)
+    return ListState(int(marker.version), int(marker.entries))
+
+
+def _marker_update(table: str, account_id: str, change: int) -> dict[str, Any]:
+    return {"Update": {
+        "TableName": table, "Key": {"account_id": {"S": account_id}, "phone": {"S": MARKER}},
+        "UpdateExpression": "ADD version :one, entries :change",
+        "ExpressionAttributeValues": {":one": {"N": "1"}, ":change": {"N": str(change)}},
+    }}
 
 
 @dataclass(frozen=True)
@@ -81,6 +121,7 @@ def _put_missing(account_id: str, phones: list[str], source: str) -> int:
                      "created_at": {"S": now}},
             "ConditionExpression": "attribute_not_exists(phone)",
         }} for phone in phones]
+        items.append(_marker_update(table, account_id, len(phones)))
         try:
             transact_items(OptOutModel, items)
             return len(phones)
@@ -91,10 +132,15 @@ def _put_missing(account_id: str, phones: list[str], source: str) -> int:
 
 def remove(account_id: str, phone: str) -> bool:
     """Delete one number from the list; whether it was there."""
+    table = get_settings().table_name("optouts")
     try:
-        OptOutModel(account_id, phone).delete(condition=OptOutModel.phone.exists())
-    except DeleteError as error:
-        if error.cause_response_code == "ConditionalCheckFailedException":
+        transact_items(OptOutModel, [
+            {"Delete": {"TableName": table, "Key": {"account_id": {"S": account_id}, "phone": {"S": phone}},
+                        "ConditionExpression": "attribute_exists(phone)"}},
+            _marker_update(table, account_id, -1),
+        ])
+    except Cancelled as cancelled:
+        if cancelled.failed(0):
             return False
         raise
     return True
@@ -102,7 +148,8 @@ def remove(account_id: str, phone: str) -> bool:
 
 def page(account_id: str, *, limit: int, cursor: str | None) -> Page[OptOut]:
     start = decode_cursor(cursor, pinned={"account_id": account_id}, shape=key_shape(OptOutModel))
-    items = list(OptOutModel.query(account_id, limit=limit + 1, page_size=limit + 1, last_evaluated_key=start))
+    items = list(OptOutModel.query(account_id, OptOutModel.phone.startswith("+"), limit=limit + 1,
+                                   page_size=limit + 1, last_evaluated_key=start))
     next_cursor = ""
     if len(items) > limit:
         items = items[:limit]

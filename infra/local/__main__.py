@@ -106,10 +106,9 @@ def main() -> None:
         from app import app
         from infra.local.pump import LocalEventSources
 
-        # One delivery per queue at a time unless RCS_LOCAL_QUEUE_CONCURRENCY says more: concurrent
-        # passes over one chunk after a pause and resume can count its sends twice (open bug, see
-        # docs/pacing.md), which one sender at a time never meets.
-        concurrency = os.environ.get("RCS_LOCAL_QUEUE_CONCURRENCY", "1")
+        # Each queue at its configured concurrency, as Lambda runs it, unless RCS_LOCAL_QUEUE_CONCURRENCY
+        # sets a number of deliveries per queue.
+        concurrency = os.environ.get("RCS_LOCAL_QUEUE_CONCURRENCY", "max")
         sources = LocalEventSources(app, region=env["AWS_REGION"],
                                     s3_events_queue=s3_events_queue_name(), tick_seconds=tick_seconds,
                                     threads_per_queue=int(concurrency) if concurrency.isdigit() else None,

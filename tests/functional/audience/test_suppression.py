@@ -151,3 +151,65 @@ def test_a_retry_of_a_broadcast_skips_numbers_opted_out_since(
     final = start(client, auth, chalice_app, body["broadcast_id"])
     # THEN the retry sends to the other one only
     assert (final["total_count"], final["sent_count"], final["suppressed_count"]) == (2, 1, 1)
+
+
+def _optout_lookups(run: Any) -> int:
+    """How many BatchGetItem requests on the opt-out table `run()` makes."""
+    from chalicelib.store.optouts import OptOutModel
+
+    lookups: list[str] = []
+    events = OptOutModel._get_connection().connection.client.meta.events
+
+    def count(params: dict[str, Any], **_: object) -> None:
+        lookups.extend(name for name in params.get("RequestItems", {}) if name.endswith("optouts"))
+
+    events.register("before-parameter-build.dynamodb.BatchGetItem", count)
+    try:
+        run()
+    finally:
+        events.unregister("before-parameter-build.dynamodb.BatchGetItem", count)
+    return len(lookups)
+
+
+def test_a_list_unchanged_since_the_snapshot_is_not_looked_up_again_and_an_empty_one_never(
+        client: Client, auth: Auth, chalice_app: Chalice, small_chunks: None, sends: list[OutboundMessage]) -> None:
+    # GIVEN an account that never had an opt-out: neither its snapshot nor its sender looks the list up
+    lookups = _optout_lookups(lambda: start(client, auth, chalice_app, draft(client, auth, chalice_app)))
+    assert lookups == 0 and len(sends) == 10
+    # GIVEN a number opted out before the next draft, and no change to the list after its snapshot
+    opt_out(client, auth, PHONES[4])
+    broadcast_id = ""
+
+    def snapshot() -> None:
+        nonlocal broadcast_id
+        broadcast_id = draft(client, auth, chalice_app)
+
+    assert _optout_lookups(snapshot) == 1  # the snapshot's one page of ten numbers
+    # WHEN it is sent in three chunks
+    sends.clear()
+    lookups = _optout_lookups(lambda: start(client, auth, chalice_app, broadcast_id))
+    # THEN no chunk looked the list up again, and the number is still suppressed, counted once
+    final = broadcast(client, auth, broadcast_id)
+    assert lookups == 0
+    assert (final["status"], final["sent_count"], final["suppressed_count"]) == ("completed", 9, 1)
+    assert PHONES[4] not in {message.phone for message in sends}
+
+
+def test_the_list_version_changes_with_every_entry_added_or_taken_off_and_counts_its_entries(
+        client: Client, auth: Auth) -> None:
+    from chalicelib.store import optouts as optout_store
+
+    assert optout_store.list_state("acme") == optout_store.ListState(0, 0)
+    opt_out(client, auth, PHONES[0], PHONES[1])
+    # a number already on the list changes nothing
+    assert call(client, "POST", "/optouts", auth(), {"phones": [PHONES[1]]})[1]["added"] == 0
+    after_adding = optout_store.list_state("acme")
+    assert after_adding.entries == 2
+    assert call(client, "DELETE", f"/optouts/{quote(PHONES[0])}", auth())[0] == 200
+    assert call(client, "DELETE", f"/optouts/{quote(PHONES[0])}", auth())[0] == 404
+    after_removing = optout_store.list_state("acme")
+    assert after_removing.entries == 1 and after_removing.version > after_adding.version
+    # the marker is no entry of the list
+    status, body = call(client, "GET", "/optouts", auth())
+    assert status == 200 and [row["phone"] for row in body["optouts"]] == [PHONES[1]]
+    assert optout_store.list_state("globex") == optout_store.ListState(0, 0)

@@ -206,3 +206,49 @@ def test_a_pause_that_wins_against_the_last_chunk_leaves_it_for_resume_which_com
     assert (final["status"], final["sent_count"]) == ("completed", 10)
     assert len(sends.messages) == 10
     assert_ledger_reconciles(client, auth, price=PRICE, sent=10)
+
+
+def test_a_send_that_outlasts_the_pause_is_counted_once_when_the_resumed_pass_reaches_its_chunk(
+        client: Client, auth: Auth, chalice_app: Any, world: dict[str, str], sends: Sends,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN short leases, and a send that will take longer than the lease (RBM can be that slow)
+    monkeypatch.setattr(send_lease, "LEASE_SECONDS", 1.0)
+    monkeypatch.setattr(send_lease, "KEEP_ALIVE_SECONDS", 0.2)
+    monkeypatch.setattr(send_lease, "STOP_MARGIN_SECONDS", 0.3)
+    broadcast_id = started(client, auth, world)
+    drain(chalice_app, queues={"dispatch"})
+    in_flight, finish = threading.Event(), threading.Event()
+
+    def slow_second_send(count: int) -> None:
+        if count == 2:
+            in_flight.set()
+            assert finish.wait(30)
+
+    sends.before.append(slow_second_send)
+    first_pass = threading.Thread(target=drain, args=(chalice_app,), kwargs={"queues": {"send"}})
+    first_pass.start()
+    assert in_flight.wait(30)
+
+    # WHEN the broadcast is paused while that send is in flight, and resumed at once
+    assert broadcast_service.pause("acme", broadcast_id) == "paused"
+    assert broadcast_service.resume("acme", broadcast_id) == "running"
+    drain(chalice_app, queues={"dispatch"})
+    # AND the resumed epoch's passes run while the first pass still waits for RBM's answer
+    second_pass = threading.Thread(target=drain, args=(chalice_app,), kwargs={"queues": {"send"}})
+    second_pass.start()
+    time.sleep(2 * send_lease.LEASE_SECONDS)
+    in_flight_phone = sends.messages[1].phone
+    resent_meanwhile = [m for m in sends.messages[2:] if m.phone == in_flight_phone]
+    finish.set()
+    first_pass.join(60)
+    second_pass.join(60)
+    drain(chalice_app)
+
+    # THEN the resumed pass did not send the target in flight again, and every target counts once
+    assert resent_meanwhile == []
+    per_phone = Counter(message.phone for message in sends.messages)
+    assert len(per_phone) == 10 and set(per_phone.values()) == {1}, per_phone
+    final = assert_counters_equal_states(client, auth, broadcast_id)
+    assert (final["status"], final["sent_count"], final["failed_count"]) == ("completed", 10, 0)
+    assert balance(client, auth) == CREDIT - 10 * PRICE
+    assert_ledger_reconciles(client, auth, price=PRICE, sent=10)
