@@ -27,7 +27,6 @@ has gone, later receipts leave the target as it is.
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -37,6 +36,7 @@ from typing import Any
 from chalicelib import errors, messaging
 from chalicelib.logs import logger
 from chalicelib.providers.port import NOT_RCS_CAPABLE
+from chalicelib.providers.render import MissingVariable, fill
 from chalicelib.providers.sms import SmsResult, SmsSender, sms_sender, sms_type_of
 from chalicelib.services import balance, sms_segments
 from chalicelib.services.pacing import TokenBucket, paced_stream
@@ -46,7 +46,6 @@ from chalicelib.store import fallbacks as claims
 from chalicelib.store.broadcasts import Broadcast, Target
 
 QUEUE = "send"
-PLACEHOLDER = re.compile(r"\{\{([1-9][0-9]{0,2})\}\}")  # as template_content's (not imported: the sender's cold start)
 JOB_PHONES = claims.MAX_CLAIM
 # Longer than the send queue's function timeout (120 s): past it, the holder of a claim is dead.
 CLAIM_SECONDS = 150.0
@@ -98,10 +97,11 @@ def reference(broadcast_id: str, holder: str) -> str:
 
 
 def render(text: str, variables: dict[str, str]) -> str | None:
-    """The SMS text with the target's variables; None when one is missing."""
+    """The SMS text with the target's variables, as the RCS message fills them; None when one is
+    missing or blank."""
     try:
-        return PLACEHOLDER.sub(lambda match: variables[match.group(1)], text)
-    except KeyError:
+        return str(fill(text, variables))
+    except MissingVariable:
         return None
 
 

@@ -67,14 +67,7 @@ def _weapon_offered(signals: Signals) -> Spot | None:
     unsold = signals.sentences("never") | courses
     if signals.has("licence_check"):
         return None  # sold with the legal checks ("only against a valid firearms licence and photo ID")
-    named = [(spot.path, spot.at, spot.at + len(spot.term)) for spot in signals.concepts["training"]]
-    return next((spot for spot in signals.concepts["weapons"] if (spot.path, spot.sentence) not in unsold
-                 and not _inside(spot, named)), None)
-
-
-def _inside(spot: Spot, spans: list[tuple[str, int, int]]) -> bool:
-    """The spot is a word of a longer term ("firearms" in "Firearms Safety Course")."""
-    return any(path == spot.path and start <= spot.at < end for path, start, end in spans)
+    return next((spot for spot in signals.concepts["weapons"] if (spot.path, spot.sentence) not in unsold), None)
 
 
 def _excluded_group(signals: Signals) -> Spot | None:

@@ -152,9 +152,12 @@ class Signals:
                         found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))
         # "water pistols", "weed killer", "rum cake": goods words inside a harmless phrase name no goods
         benign = [(spot.at, spot.at + len(spot.term)) for spot in found["benign_alarming"] if not spot.disguised]
+        # and a weapon word inside a course's name ("Firearms Safety Course") is the course's subject
+        courses = [(spot.at, spot.at + len(spot.term)) for spot in found["training"] if not spot.disguised]
         for concept in _GOODS | {"speculative"}:
+            harmless = [*benign, *courses] if concept == "weapons" else benign
             found[concept] = [spot for spot in found[concept] if spot.disguised or not any(
-                start <= spot.at and spot.at + len(spot.term) <= end for start, end in benign)]
+                start <= spot.at and spot.at + len(spot.term) <= end for start, end in harmless)]
         offers = [(spot.at, spot.at + len(spot.term)) for spot in found["offer"]]
         # "order now" on a shop's button is an offer, not a deadline
         found["urgency"] = [spot for spot in found["urgency"]
