@@ -112,6 +112,10 @@ class Settings(BaseModel):
     import_max_field_bytes: int = Field(default=8_192, ge=16)
     # Transactions of members an import step keeps in flight while it reads on (docs/operations.md).
     import_writers: int = Field(default=8, ge=1, le=16)
+    # An upload larger than import_range_bytes is split into byte ranges read by parallel steps,
+    # at most import_ranges of them, each at least import_range_bytes long (docs/operations.md).
+    import_ranges: int = Field(default=8, ge=1, le=64)
+    import_range_bytes: int = Field(default=4 * 1024 * 1024, ge=64)
     webhook_max_body_bytes: int = Field(default=65_536, ge=1_024)
     webhook_max_depth: int = Field(default=16, ge=2)
     log_level: str = "INFO"

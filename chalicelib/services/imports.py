@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
 from chalicelib import errors, messaging
 from chalicelib.clock import format_time, utcnow
@@ -42,7 +42,7 @@ from chalicelib.services.phones import MAX_VARIABLES, Rejected, check_variables,
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as store
 from chalicelib.store import uploads
-from chalicelib.store.imports import PENDING, RUNNING, ImportRecord, StepProgress
+from chalicelib.store.imports import PENDING, REJECTED_SAMPLE, RUNNING, ImportRecord, RangeState, StepProgress
 from chalicelib.store.lists import ListFull, ListGone
 
 RemainingMs = Callable[[], int]
@@ -52,7 +52,6 @@ MAX_IMPORT_BYTES = 1024 * 1024 * 1024
 STEP_MARGIN_MS = 20_000
 CHECKPOINT_SECONDS = 2.0
 TIME_CHECK_EVERY_ROWS = 100
-REJECTED_SAMPLE = 20
 OPT_OUT_BATCH = 100
 _KEY = re.compile(r"^imports/(?P<account>[^/]+)/(?P<list>[^/]+)/(?P<import>[^/]+)\.csv$")
 _VARIABLE_COLUMN = re.compile(r"^(?:var_?)?([1-9][0-9]?)$")
@@ -177,25 +176,40 @@ def on_object_created(bucket: str, key: str, remaining_ms: RemainingMs) -> None:
                 store.fail(record.list_id, record.import_id,
                            "the file is empty" if size == 0 else f"the file is larger than {MAX_IMPORT_BYTES} bytes")
             return
-        store.claim(record.list_id, record.import_id, size, head.etag)
+        settings = get_settings()
+        ranged = settings.import_ranges > 1 and size > settings.import_range_bytes
+        store.claim(record.list_id, record.import_id, size, head.etag, ranged=ranged)
         record = store.find_import(record.list_id, record.import_id) or record
-    _advance(record, 0, remaining_ms)
+    if record.ranged:
+        _advance_split(record, remaining_ms)
+    else:
+        _advance(record, 0, remaining_ms)
 
 
 def on_message(body: dict[str, Any], remaining_ms: RemainingMs) -> None:
     """A message of the imports queue: the continuation of an import, or the purge of a list."""
     kind = body.get("kind")
-    if kind == "import":
+    if kind in ("import", "import_range", "import_split"):
         record = store.find_import(str(body.get("list_id", "")), str(body.get("import_id", "")))
-        offset = body.get("offset")
-        if record is not None and isinstance(offset, int) and not isinstance(offset, bool):
+        offset, index = body.get("offset"), body.get("range", 0)
+        if record is None or not _is_int(offset) or not _is_int(index):
+            return
+        if kind == "import" and not record.ranged:
             _advance(record, offset, remaining_ms)
+        elif kind == "import_range" and record.ranged:
+            _advance_range(record, index, offset, remaining_ms)
+        elif kind == "import_split" and record.ranged:
+            _advance_split(record, remaining_ms)
     elif kind == "purge_list":
         account_id, list_id = str(body.get("account_id", "")), str(body.get("list_id", ""))
         if not lists.purge_deleted_list(account_id, list_id, remaining_ms):
             messaging.send("imports", {"kind": "purge_list", "account_id": account_id, "list_id": list_id})
     else:
         logger.warning("an imports message of no known kind", extra={"kind": str(kind)[:40]})
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _advance(record: ImportRecord, offset: int, remaining_ms: RemainingMs) -> None:
@@ -212,20 +226,133 @@ def _queue_continuation(list_id: str, import_id: str, offset: int) -> None:
     store.mark_chained(list_id, import_id, offset)
 
 
+def _advance_range(record: ImportRecord, index: int, offset: int, remaining_ms: RemainingMs) -> None:
+    part = next((part for part in record.parts if part.index == index), None)
+    if record.status != RUNNING or part is None:
+        return
+    if part.done:
+        _finish_ranged(record)
+    elif part.offset == offset:
+        _RangeStep(record, part, remaining_ms).run_guarded()
+    elif part.offset > offset and part.chained != part.offset:
+        _queue_range(record, index, part.offset)
+
+
+def _queue_range(record: ImportRecord, index: int, offset: int) -> None:
+    messaging.send("imports", {"kind": "import_range", "list_id": record.list_id, "import_id": record.import_id,
+                               "range": index, "offset": offset})
+    store.mark_range_chained(record.list_id, record.import_id, index, offset)
+
+
+def _finish_ranged(record: ImportRecord) -> None:
+    """Complete the import if the split is over and every range is done (any run may ask)."""
+    if store.finish_ranged(record.list_id, record.import_id):
+        logger.info("ranged import completed", extra={"import_id": record.import_id, "ranges": len(record.parts)})
+
+
+def range_bytes(size: int) -> int:
+    """The length of each range of an upload of `size` bytes (the last one takes the rest)."""
+    settings = get_settings()
+    return max(settings.import_range_bytes, -(-size // settings.import_ranges))
+
+
+def _advance_split(record: ImportRecord, remaining_ms: RemainingMs) -> None:
+    """Queue the ranges launched but never queued (a splitter that died after launching one), then
+    split on from the recorded offset; a second splitter running at once loses its next launch
+    to the first and stops."""
+    if record.status != RUNNING:
+        return
+    for part in record.parts:
+        if not part.done and part.chained != part.offset:
+            _queue_range(record, part.index, part.offset)
+    if record.split_done:
+        _finish_ranged(record)
+        return
+    try:
+        _split(record, remaining_ms)
+    except HeaderError as error:
+        store.fail(record.list_id, record.import_id, str(error))
+    except uploads.ObjectReplaced:
+        store.fail(record.list_id, record.import_id, "the file was replaced during the import")
+    except uploads.ObjectGone:
+        store.fail(record.list_id, record.import_id, "the file was deleted during the import")
+
+
+def _split(record: ImportRecord, remaining_ms: RemainingMs) -> None:
+    """Read the file from the split's offset with the very parser the steps use (writing nothing),
+    and launch a range at the end of the first record that ends `range_bytes` or more after the
+    range's start: a range boundary is a record boundary of the sequential reading, quoted line
+    breaks included. Stops after a launch when time is short (the rest continues from the queue)."""
+    settings = get_settings()
+    length = range_bytes(record.size)
+    recorded = start = record.split_offset or 0
+    columns, new_columns = record.columns, None
+    rows = first_row = record.split_rows
+    index = len(record.parts)
+    body = uploads.read_from(record.object_key, start, record.etag)
+    try:
+        for item in records(body.chunks() if body is not None else iter(()), start,
+                            max_record_bytes=settings.import_max_record_bytes,
+                            max_field_bytes=settings.import_max_field_bytes):
+            if columns is None:
+                if item.fields is None:
+                    raise HeaderError(f"the header row cannot be read: {item.error}")
+                columns = new_columns = parse_header(item.fields)
+                start = item.end
+                continue
+            rows += 1
+            if item.end - start < length or item.end >= record.size:
+                continue
+            if not _launch(record, index, recorded, start, item.end, first_row, rows, new_columns):
+                return
+            index, recorded, start, first_row, new_columns = index + 1, item.end, item.end, rows, None
+            if remaining_ms() < STEP_MARGIN_MS:
+                messaging.send("imports", {"kind": "import_split", "list_id": record.list_id,
+                                           "import_id": record.import_id, "offset": recorded})
+                return
+    finally:
+        if body is not None:
+            body.close()
+    if columns is None:
+        store.fail(record.list_id, record.import_id, "the file has no header row")
+        return
+    if start < record.size:
+        if not _launch(record, index, recorded, start, record.size, first_row, rows, new_columns):
+            return
+    elif not store.end_split(record.list_id, record.import_id, recorded, record.size, new_columns):
+        return
+    _finish_ranged(record)
+
+
+def _launch(record: ImportRecord, index: int, recorded: int, start: int, end: int, first_row: int, rows: int,
+            columns: dict[str, Any] | None) -> bool:
+    """Record range `index` and queue its first step; False when another splitter recorded first."""
+    if not store.launch_range(record.list_id, record.import_id, index, recorded, start, end, first_row, rows,
+                              columns):
+        logger.info("another run of this import's split recorded first; stopping",
+                    extra={"import_id": record.import_id, "offset": recorded})
+        return False
+    _queue_range(record, index, start)
+    return True
+
+
 # --- one step -----------------------------------------------------------------------------------
 
 
 class _Step:
     """One run from `record.offset` until the end of the file or of the time."""
 
-    def __init__(self, record: ImportRecord, remaining_ms: RemainingMs) -> None:
+    def __init__(self, record: ImportRecord, remaining_ms: RemainingMs, *, offset: int | None = None,
+                 end: int | None = None, rows: int | None = None,
+                 sample: list[dict[str, Any]] | None = None) -> None:
         self.record = record
         self.remaining_ms = remaining_ms
         self.columns = record.columns
-        self.sample = list(record.rejected_rows)
-        self.rows_total = record.rows_read
-        self.committed_offset = record.offset
-        self.segment = StepProgress(offset=record.offset)
+        self.sample = list(record.rejected_rows if sample is None else sample)
+        self.rows_at_start = self.rows_total = record.rows_read if rows is None else rows
+        self.committed_offset = record.offset if offset is None else offset
+        self.end = end
+        self.segment = StepProgress(offset=self.committed_offset)
         self.batcher = lists.MemberBatcher(record.account_id, record.list_id,
                                            writers=get_settings().import_writers)
         self.counted_added = 0
@@ -284,7 +411,7 @@ class _Step:
         self.segment.updated = self.batcher.updated - self.counted_updated
         self.segment.rejected_rows = self.sample
         self.segment.done = done
-        if not store.commit(self.record.list_id, self.record.import_id, self.committed_offset, self.segment):
+        if not self._record_segment():
             logger.info("another run of this import step recorded first; stopping",
                         extra={"import_id": self.record.import_id, "offset": self.committed_offset})
             return False
@@ -294,10 +421,16 @@ class _Step:
         self.last_checkpoint = time.monotonic()
         return True
 
+    def _record_segment(self) -> bool:
+        return store.commit(self.record.list_id, self.record.import_id, self.committed_offset, self.segment)
+
+    def _continue(self) -> None:
+        _queue_continuation(self.record.list_id, self.record.import_id, self.committed_offset)
+
     def run(self) -> None:
         record = self.record
         try:
-            body = uploads.read_from(record.object_key, record.offset, record.etag)
+            body = uploads.read_from(record.object_key, self.committed_offset, record.etag, self.end)
         except uploads.ObjectReplaced:
             store.fail(record.list_id, record.import_id, "the file was replaced during the import")
             return
@@ -309,20 +442,20 @@ class _Step:
             return
         settings = get_settings()
         try:
-            self._read(records(body.chunks(), record.offset,
+            self._read(records(body.chunks(), self.committed_offset,
                                max_record_bytes=settings.import_max_record_bytes,
                                max_field_bytes=settings.import_max_field_bytes,
                                out_of_time=self._out_of_time))
         except OutOfTime:  # inside a record: resume where it begins (every record before it is taken)
             if self.commit(done=False):
-                _queue_continuation(self.record.list_id, self.record.import_id, self.committed_offset)
+                self._continue()
         finally:
             body.close()
 
     def _out_of_time(self) -> bool:
         """Asked at every line, inside a record too: true when time is short and this step has made
         the progress `_read` promises (a batch written, or TIME_CHECK_EVERY_ROWS rows read)."""
-        progressed = self.batcher.sent > 0 or self.rows_total - self.record.rows_read >= TIME_CHECK_EVERY_ROWS
+        progressed = self.batcher.sent > 0 or self.rows_total - self.rows_at_start >= TIME_CHECK_EVERY_ROWS
         return progressed and self.remaining_ms() < STEP_MARGIN_MS
 
     def _read(self, stream: Any) -> None:
@@ -341,7 +474,7 @@ class _Step:
             sent_seen = self.batcher.sent
             if self.remaining_ms() < STEP_MARGIN_MS:
                 if self.commit(done=False):
-                    _queue_continuation(self.record.list_id, self.record.import_id, self.committed_offset)
+                    self._continue()
                 return
             if time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
                 if not self.commit(done=False):
@@ -353,20 +486,50 @@ class _Step:
         self.commit(done=True)
 
 
+    def run_guarded(self) -> None:
+        """`run`, the import failed for good on a bad header, a deleted list or a full one."""
+        record = self.record
+        try:
+            self.run()
+        except HeaderError as error:
+            store.fail(record.list_id, record.import_id, str(error))
+        except ListGone:
+            store.fail(record.list_id, record.import_id, "the list was deleted")
+        except ListFull:
+            store.fail(record.list_id, record.import_id, lists.list_full_message())
+        finally:
+            self.batcher.close()
+
+
+class _RangeStep(_Step):
+    """One run of a range of a ranged import, from the range's recorded offset until its end or
+    the end of the time. The header is the import's, read by the splitter."""
+
+    def __init__(self, record: ImportRecord, part: RangeState, remaining_ms: RemainingMs) -> None:
+        super().__init__(record, remaining_ms, offset=part.offset, end=part.end, rows=part.row,
+                         sample=part.rejected_rows)
+        self.part = part
+
+    def _record_segment(self) -> bool:
+        if self.segment.done:
+            self.segment.offset = self.part.end  # blank lines after the last record belong to the range
+        return store.commit_range(self.record.list_id, self.record.import_id, self.part.index, self.committed_offset,
+                                  self.segment, self.rows_total)
+
+    def _continue(self) -> None:
+        _queue_range(self.record, self.part.index, self.committed_offset)
+
+    def commit(self, *, done: bool) -> bool:
+        committed = super().commit(done=done)
+        if committed and done:
+            _finish_ranged(self.record)
+        return committed
+
+
 def run_step(record: ImportRecord, remaining_ms: RemainingMs) -> None:
     """Import from the recorded offset until the end of the file, or until the remaining time
     is short (then continue through the queue). Safe to run twice (see the module's doc)."""
-    step = _Step(record, remaining_ms)
-    try:
-        step.run()
-    except HeaderError as error:
-        store.fail(record.list_id, record.import_id, str(error))
-    except ListGone:
-        store.fail(record.list_id, record.import_id, "the list was deleted")
-    except ListFull:
-        store.fail(record.list_id, record.import_id, lists.list_full_message())
-    finally:
-        step.batcher.close()
+    _Step(record, remaining_ms).run_guarded()
 
 
 # --- when steps stop: the dead-letter queue and the reconciler -----------------------------------
@@ -379,7 +542,7 @@ def on_dead_letter(body: dict[str, Any]) -> None:
     """A message of the imports queue failed every delivery: its import ends `failed` with the
     reason; a list purge is left to an operator (logged at error level: redrive it)."""
     kind = body.get("kind")
-    if kind == "import":
+    if kind in ("import", "import_range", "import_split"):
         list_id, import_id = str(body.get("list_id", "")), str(body.get("import_id", ""))
         if store.fail(list_id, import_id, DEAD_LETTER_REASON):
             logger.error("import failed: its step failed on every attempt",
@@ -405,6 +568,17 @@ def retry_stalled(before: str, give_up_before: str, *,
             continue
         if (record.progress_at or record.started_at) < give_up_before:
             failed += int(store.fail(list_id, import_id, STALLED_REASON))
+        elif record.ranged:
+            if not record.split_done:
+                messaging.send("imports", {"kind": "import_split", "list_id": list_id, "import_id": import_id,
+                                           "offset": record.split_offset})
+            for part in record.parts:
+                if not part.done:
+                    messaging.send("imports", {"kind": "import_range", "list_id": list_id,
+                                               "import_id": import_id, "range": part.index, "offset": part.offset})
+            if record.split_done and all(part.done for part in record.parts):
+                _finish_ranged(record)
+            requeued += 1
         else:
             messaging.send("imports", {"kind": "import", "list_id": list_id, "import_id": import_id,
                                        "offset": record.offset})

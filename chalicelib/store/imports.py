@@ -7,18 +7,27 @@ running imports, by the time of their last recorded step: the reconciler's query
 Progress (`offset`, the byte where the next record starts,
 and the counts) only moves with a condition on the offset the step started from, so of two runs
 of the same step (a redelivered event, a duplicated continuation) exactly one records its work.
+
+A ranged import (a large upload, read by several steps at once) keeps the same rule per range:
+`split_offset` is where the splitter scans on (launching a range moves it, under a condition on
+its old value), and `parts` maps each range's number to its own `start`, `end`, `offset`, `row`
+(data rows before `offset`), `chained`, `done` and sample of rejected rows; a range's progress
+moves `parts.<n>.offset` under a condition on its old value and adds its counts to the import's
+in the same update, so the import's counts stay exact whichever ranges run twice.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import JSONAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.exceptions import DoesNotExist, UpdateError
+from pynamodb.expressions.operand import Path
 from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
@@ -27,6 +36,7 @@ from chalicelib.store.base import table_meta
 
 PENDING, RUNNING, COMPLETED, FAILED = "pending", "running", "completed", "failed"
 TERMINAL = (COMPLETED, FAILED)
+REJECTED_SAMPLE = 20
 
 
 def new_import_id() -> str:
@@ -70,6 +80,12 @@ class ImportModel(Model):
     progress_bucket = UnicodeAttribute(null=True)
     progress_at = UnicodeAttribute(null=True)
     progress_index = ProgressIndex()
+    # A ranged import only (see the module's doc).
+    split_offset = NumberAttribute(null=True)
+    split_rows = NumberAttribute(null=True)
+    ranges = NumberAttribute(null=True)
+    ranges_done = NumberAttribute(null=True)
+    parts: MapAttribute[str, Any] = MapAttribute(null=True)
 
 
 @dataclass(frozen=True)
@@ -97,6 +113,32 @@ class ImportRecord:
     columns: dict[str, Any] | None
     progress_at: str = ""
     opted_out: int = 0
+    split_offset: int | None = None  # None: the import is read by one step at a time
+    split_rows: int = 0
+    parts: list[RangeState] = field(default_factory=list)
+
+    @property
+    def ranged(self) -> bool:
+        return self.split_offset is not None
+
+    @property
+    def split_done(self) -> bool:
+        return self.split_offset is not None and self.split_offset >= self.size
+
+
+@dataclass(frozen=True)
+class RangeState:
+    """One byte range of a ranged import: `[start, end)`, read up to `offset`, `row` data rows of
+    the file before `offset`."""
+
+    index: int
+    start: int
+    end: int
+    offset: int
+    row: int
+    chained: int | None
+    done: bool
+    rejected_rows: list[dict[str, Any]]
 
 
 @dataclass
@@ -115,17 +157,33 @@ class StepProgress:
     opted_out: int = 0
 
 
+def _range(index: str, raw: dict[str, Any]) -> RangeState:
+    chained = raw.get("chained")
+    return RangeState(index=int(index), start=int(raw["start"]), end=int(raw["end"]), offset=int(raw["offset"]),
+                      row=int(raw["row"]), chained=int(chained) if chained is not None else None,
+                      done=bool(raw.get("done")), rejected_rows=json.loads(str(raw.get("rejected") or "[]")))
+
+
 def _record(item: ImportModel) -> ImportRecord:
+    raw_parts = item.parts.as_dict() if item.parts is not None else {}
+    parts = sorted((_range(index, raw) for index, raw in raw_parts.items()), key=lambda part: part.index)
+    split_offset = int(item.split_offset) if item.split_offset is not None else None
+    offset, rejected_rows = int(item.offset or 0), list(item.rejected_rows or [])
+    if split_offset is not None:  # the bytes read: the header, then what each range has read
+        offset = (parts[0].start if parts else split_offset) + sum(part.offset - part.start for part in parts)
+        rejected_rows = sorted((row for part in parts for row in part.rejected_rows),
+                               key=lambda row: int(row["row"]))[:REJECTED_SAMPLE]
     return ImportRecord(
         list_id=item.list_id, import_id=item.import_id, account_id=item.account_id, object_key=item.object_key,
         default_region=item.default_region, status=item.status, failure_reason=item.failure_reason or "",
         created_at=item.created_at, started_at=item.started_at or "", completed_at=item.completed_at or "",
-        size=int(item.size or 0), etag=item.etag or "", offset=int(item.offset or 0),
+        size=int(item.size or 0), etag=item.etag or "", offset=offset,
         chained_offset=int(item.chained_offset) if item.chained_offset is not None else None,
         steps=int(item.steps or 0), rows_read=int(item.rows_read or 0), added=int(item.added or 0),
         updated=int(item.updated or 0), rejected=int(item.rejected or 0),
-        rejected_rows=list(item.rejected_rows or []), columns=item.columns, progress_at=item.progress_at or "",
-        opted_out=int(item.opted_out or 0),
+        rejected_rows=rejected_rows, columns=item.columns, progress_at=item.progress_at or "",
+        opted_out=int(item.opted_out or 0), split_offset=split_offset, split_rows=int(item.split_rows or 0),
+        parts=parts,
     )
 
 
@@ -154,13 +212,18 @@ def _conditional(item: ImportModel, actions: list[Any], condition: Any) -> bool:
         raise
 
 
-def claim(list_id: str, import_id: str, size: int, etag: str) -> bool:
-    """pending → running, with the uploaded object's size and ETag; False if not pending."""
-    return _conditional(ImportModel(list_id, import_id), [
+def claim(list_id: str, import_id: str, size: int, etag: str, *, ranged: bool = False) -> bool:
+    """pending → running, with the uploaded object's size and ETag (`ranged`: to be split into byte
+    ranges, scanned from 0); False if not pending."""
+    actions: list[Any] = [
         ImportModel.status.set(RUNNING), ImportModel.started_at.set(format_time(utcnow())),
         ImportModel.size.set(size), ImportModel.etag.set(etag), ImportModel.offset.set(0),
         ImportModel.progress_bucket.set(RUNNING), ImportModel.progress_at.set(format_time(utcnow())),
-    ], (ImportModel.status == PENDING))
+    ]
+    if ranged:
+        actions += [ImportModel.split_offset.set(0), ImportModel.split_rows.set(0), ImportModel.ranges.set(0),
+                    ImportModel.ranges_done.set(0), Path("parts").set({"M": {}})]
+    return _conditional(ImportModel(list_id, import_id), actions, (ImportModel.status == PENDING))
 
 
 def commit(list_id: str, import_id: str, started_at_offset: int, progress: StepProgress) -> bool:
@@ -184,6 +247,77 @@ def commit(list_id: str, import_id: str, started_at_offset: int, progress: StepP
                     ImportModel.progress_bucket.remove()]
     return _conditional(ImportModel(list_id, import_id), actions,
                         (ImportModel.offset == started_at_offset) & (ImportModel.status == RUNNING))
+
+
+def _n(value: int) -> dict[str, str]:
+    return {"N": str(value)}
+
+
+def _part(index: int, name: str) -> Path:
+    return Path(["parts", str(index), name])
+
+
+def launch_range(list_id: str, import_id: str, index: int, split_from: int, start: int, end: int, row: int,
+                 rows_after: int, columns: dict[str, Any] | None) -> bool:
+    """Add range `index` = `[start, end)` (`row` data rows before `start`, `rows_after` before
+    `end`) and move the split on to `end`, if the split is still at `split_from`; with `columns`,
+    the header's. False when another run of the splitter got there first."""
+    actions: list[Any] = [
+        Path(["parts", str(index)]).set({"M": {"start": _n(start), "end": _n(end), "offset": _n(start),
+                                              "row": _n(row), "done": {"BOOL": False}}}),
+        ImportModel.split_offset.set(end), ImportModel.split_rows.set(rows_after), ImportModel.ranges.add(1),
+        ImportModel.progress_at.set(format_time(utcnow())),
+    ]
+    if columns is not None:
+        actions.append(ImportModel.columns.set(columns))
+    return _conditional(ImportModel(list_id, import_id), actions,
+                        (ImportModel.split_offset == split_from) & (ImportModel.status == RUNNING))
+
+
+def end_split(list_id: str, import_id: str, split_from: int, size: int, columns: dict[str, Any] | None) -> bool:
+    """The split reached the end of the file with no range left to launch (a file of a header)."""
+    actions: list[Any] = [ImportModel.split_offset.set(size), ImportModel.progress_at.set(format_time(utcnow()))]
+    if columns is not None:
+        actions.append(ImportModel.columns.set(columns))
+    return _conditional(ImportModel(list_id, import_id), actions,
+                        (ImportModel.split_offset == split_from) & (ImportModel.status == RUNNING))
+
+
+def commit_range(list_id: str, import_id: str, index: int, started_at_offset: int, progress: StepProgress,
+                 row: int) -> bool:
+    """`commit` for one range: its offset moves from `started_at_offset` (`row` data rows before the
+    new one), the import's counts grow; with `progress.done` the range counts as done."""
+    actions: list[Any] = [
+        _part(index, "offset").set(_n(progress.offset)),
+        _part(index, "row").set(_n(row)),
+        _part(index, "rejected").set({"S": json.dumps(progress.rejected_rows)}),
+        ImportModel.steps.add(1),
+        ImportModel.rows_read.add(progress.rows_read),
+        ImportModel.added.add(progress.added),
+        ImportModel.updated.add(progress.updated),
+        ImportModel.rejected.add(progress.rejected),
+        ImportModel.opted_out.add(progress.opted_out),
+        ImportModel.progress_at.set(format_time(utcnow())),
+    ]
+    if progress.done:
+        actions += [_part(index, "done").set({"BOOL": True}), ImportModel.ranges_done.add(1)]
+    return _conditional(ImportModel(list_id, import_id), actions,
+                        (_part(index, "offset") == _n(started_at_offset)) & (ImportModel.status == RUNNING))
+
+
+def mark_range_chained(list_id: str, import_id: str, index: int, offset: int) -> bool:
+    """Note that the continuation of range `index` from `offset` is on the queue."""
+    return _conditional(ImportModel(list_id, import_id), [_part(index, "chained").set(_n(offset))],
+                        (_part(index, "offset") == _n(offset)) & (ImportModel.status == RUNNING))
+
+
+def finish_ranged(list_id: str, import_id: str) -> bool:
+    """running → completed once the split reached the end of the file and every range is done."""
+    return _conditional(ImportModel(list_id, import_id), [
+        ImportModel.status.set(COMPLETED), ImportModel.completed_at.set(format_time(utcnow())),
+        ImportModel.progress_bucket.remove(),
+    ], (ImportModel.status == RUNNING) & (ImportModel.split_offset >= ImportModel.size)
+        & (ImportModel.ranges_done == ImportModel.ranges))
 
 
 def mark_chained(list_id: str, import_id: str, offset: int) -> bool:

@@ -90,12 +90,16 @@ def head(key: str) -> ObjectInfo | None:
     return ObjectInfo(size=int(response["ContentLength"]), etag=str(response["ETag"]))
 
 
-def read_from(key: str, offset: int, etag: str) -> ObjectRange | None:
-    """The object's bytes from `offset` to its end, provided it is still the version `etag`;
-    None when `offset` is at or past its end. Raises ObjectReplaced or ObjectGone."""
+def read_from(key: str, offset: int, etag: str, end: int | None = None) -> ObjectRange | None:
+    """The object's bytes from `offset` to its end (or to `end`, excluded), provided it is still
+    the version `etag`; None when `offset` is at or past its end (or `end`). Raises ObjectReplaced
+    or ObjectGone."""
+    if end is not None and offset >= end:
+        return None
+    last = "" if end is None else str(end - 1)
     try:
         response = client("s3").get_object(Bucket=get_settings().import_bucket, Key=key,
-                                           Range=f"bytes={offset}-", IfMatch=etag)
+                                           Range=f"bytes={offset}-{last}", IfMatch=etag)
     except ClientError as error:
         code = _code(error)
         if code in _REPLACED:
