@@ -22,7 +22,7 @@ from chalicelib.store.send_leases import Hold
 
 LEASE_SECONDS = 6.0
 RENEW_SECONDS = 2.0
-KEEP_ALIVE_SECONDS = 2.0
+KEEP_ALIVE_SECONDS = 1.5  # under RENEW_SECONDS: the heartbeat renews before a send has to
 STOP_MARGIN_SECONDS = 1.5
 Clock = Callable[[], float]
 
@@ -67,22 +67,31 @@ class SendLease:
             if self.lost:
                 return False
             now = self.clock()
-            if now - self.renewed_at >= RENEW_SECONDS:
-                until = now + LEASE_SECONDS
-                held = send_leases.hold(self.account_id, self.broadcast_id, self.chunk, self.holder, until=until,
-                                        now=now, epoch=self.epoch)
-                if held is Hold.HELD:
-                    self.until, self.renewed_at = until, now
-                else:
-                    self.lost = True
-                    return False
+            if now - self.renewed_at >= RENEW_SECONDS and not self._renew(now):
+                return False
             if now >= self.until - STOP_MARGIN_SECONDS:
                 self.lost = True
             return not self.lost
 
+    def _renew(self, now: float) -> bool:
+        until = now + LEASE_SECONDS
+        held = send_leases.hold(self.account_id, self.broadcast_id, self.chunk, self.holder, until=until,
+                                now=now, epoch=self.epoch)
+        if held is Hold.HELD:
+            self.until, self.renewed_at = until, now
+        else:
+            self.lost = True
+        return not self.lost
+
     def _keep_alive(self) -> None:
+        """Renew the lease ahead of `valid()` (so sends rarely wait for a renewal); once the sender
+        may start no more sends, only extend it while its sends in flight finish."""
         while not self._released.wait(KEEP_ALIVE_SECONDS):
             try:
+                with self._lock:
+                    if not self.lost:
+                        self._renew(self.clock())
+                        continue
                 send_leases.keep(self.broadcast_id, self.chunk, self.holder, until=self.clock() + LEASE_SECONDS)
             except Exception:  # the next beat tries again; a lease that runs out only stops new sends
                 logger.exception("could not extend a send lease", extra={"broadcast_id": self.broadcast_id})
