@@ -115,7 +115,7 @@ class Settings(BaseModel):
     # An upload larger than import_range_bytes is split into byte ranges read by parallel steps,
     # at most import_ranges of them, each at least import_range_bytes long (docs/operations.md).
     import_ranges: int = Field(default=8, ge=1, le=64)
-    import_range_bytes: int = Field(default=4 * 1024 * 1024, ge=64)
+    import_range_bytes: int = Field(default=1024 * 1024, ge=64)
     webhook_max_body_bytes: int = Field(default=65_536, ge=1_024)
     webhook_max_depth: int = Field(default=16, ge=2)
     log_level: str = "INFO"

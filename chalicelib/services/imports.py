@@ -11,6 +11,22 @@
    its end with a conditional update keyed on the offset it resumed from. When the invocation's
    remaining time runs low it stops at a record boundary and puts a continuation (`{"kind":
    "import", …, "offset"}`) on the "imports" queue; `on_message` runs the next step from there.
+4. An upload larger than `RCS_IMPORT_RANGE_BYTES` is claimed as a ranged import: the first step
+   is the splitter, which reads the file from the start with the very parser the steps use
+   (`records`, writing nothing: about 10 MB/s) and cuts it into at most `RCS_IMPORT_RANGES` byte
+   ranges at record ends, never inside a record, so a quoted line break cannot start a range,
+   whatever the file holds (a boundary is where a sequential reading would resume). It reads the
+   header once (stored with the first range), counts the rows before each cut (so rejected rows keep
+   their row number in the file) and queues each range (`{"kind": "import_range", …, "range",
+   "offset"}`) as soon as it is cut, so the ranges run in parallel invocations while it reads on; short
+   of time it continues from the queue (`"import_split"`). A range step is the step above bounded
+   to its range (ranged GETs `[offset, end)`), with its own recorded offset (`parts.<n>.offset`)
+   under the same conditional rule; the import completes when the split reached the end of the
+   file and every range is done (whichever step sees it last). The same phone in two ranges is one
+   member (created under a condition, counted in the same transaction): added by one row,
+   updated by the other. Within a range the later row of a phone wins; across ranges the row
+   written last wins, which need not be the later one in the file (rows of one phone in two
+   ranges are rare; send them in one range's reach, or in order in separate files, when it matters).
 
 Every step is safe to run twice. A second run of the same step (a redelivered S3 event or SQS
 message) writes the same members again, which changes nothing, and its progress update fails the
@@ -21,7 +37,10 @@ whose offset is behind the recorded one is stale and dropped, unless the continu
 recorded offset was never queued (the step died between recording and queueing): then it is
 queued now. A step records an offset only when every batch before it is written (the commit
 waits for the batches in flight), so a step that dies with batches in flight is repeated from
-before them (tests/functional/faults/test_import_writers.py).
+before them (tests/functional/faults/test_import_writers.py). A ranged import follows the same
+rules per range, and its splitter launches each range under a condition on the split's offset (two
+splitters at once: the second's launch fails and it stops; a range launched but never queued is
+queued by the next splitter run or the reconciler; tests/functional/lists/test_import_ranges.py).
 """
 
 from __future__ import annotations
