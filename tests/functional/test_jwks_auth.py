@@ -17,10 +17,9 @@ import pytest
 from chalice.test import Client
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
-from pydantic import ValidationError
 
 from chalicelib.auth.tokens import reset_jwks_clients
-from chalicelib.settings import Settings, reset_settings
+from chalicelib.settings import Settings, SettingsError, reset_settings
 
 ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example"
 AUDIENCE = "rcs-clients"
@@ -210,5 +209,5 @@ def test_settings_with_a_jwks_url_refuse_to_load_without_issuer_and_audience(
     monkeypatch.setenv("RCS_JWT_ISSUER", ISSUER)
     monkeypatch.setenv("RCS_JWT_AUDIENCE", AUDIENCE)
     monkeypatch.delenv(missing)
-    with pytest.raises(ValidationError, match="RCS_JWT_ISSUER and RCS_JWT_AUDIENCE"):
+    with pytest.raises(SettingsError, match="RCS_JWT_ISSUER and RCS_JWT_AUDIENCE"):
         Settings()

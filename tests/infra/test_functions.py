@@ -14,7 +14,7 @@ from chalice.app import S3EventConfig, ScheduledEventConfig, SQSEventConfig
 from chalice.utils import to_cfn_resource_name
 
 from chalicelib.messaging import DEAD_LETTER_FUNCTION_TIMEOUT_SECONDS, QUEUE_SPECS
-from chalicelib.settings import Settings, get_settings
+from chalicelib.settings import Settings, default_of, get_settings
 from infra.deploy_config import CDK_CLI_VERSION, PROJECT_DIR
 from tests.infra.conftest import SAMPLE_CONTEXT, Synthesis
 
@@ -89,7 +89,7 @@ def test_every_sqs_trigger_reports_batch_item_failures_with_a_maximum_concurrenc
             assert trigger["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
             # The synthesis runs without RCS_* variables: the setting's default.
             assert trigger["ScalingConfig"] == {
-                "MaximumConcurrency": Settings.model_fields["sqs_max_concurrency"].default}
+                "MaximumConcurrency": default_of("sqs_max_concurrency")}
             queue = queues[trigger["Queue"]["Fn::GetAtt"][0]]
             key = queue["QueueName"].removeprefix(f"rcs-{synthesis.stage}-")
             if key.endswith("-dlq"):  # a dead-letter queue's consumer

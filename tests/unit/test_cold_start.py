@@ -1,5 +1,6 @@
-"""Every Lambda of the app imports all of app.py: what `import app` loads is every function's cold
-start (bench/cold_start.py measures it). Routes and workers import their services on first use
+"""The API function imports all of app.py and a worker function its blueprint's module (Chalice's
+handler string, `chalicelib.workers.<module>.<name>`): what they load is each function's cold start
+(bench/cold_start.py measures it). Routes and workers import their services on first use
 (chalicelib/lazy.py); these tests fail if a heavy module comes back at import time."""
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ DEFERRED = (
 )
 
 
-def modules_after_import_app() -> list[str]:
+def modules_after_import_app(module: str = "app") -> list[str]:
     environment = {**os.environ, "AWS_LAMBDA_FUNCTION_NAME": "rcs-test-cold-start"}
     done = subprocess.run(
-        [sys.executable, "-c", "import json, sys; import app; print(json.dumps(sorted(sys.modules)))"],
+        [sys.executable, "-c", f"import json, sys; import {module}; print(json.dumps(sorted(sys.modules)))"],
         cwd=PROJECT_DIR, env=environment, capture_output=True, text=True, check=True, timeout=120,
     )
     loaded: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -60,6 +61,17 @@ def test_import_app_still_registers_every_route_and_handler() -> None:
     handlers = {name for name in app.app.handler_map}
     assert {"send_chunks", "run_dispatch_jobs", "continue_import", "import_uploaded_csv", "apply_receipts",
             "review_templates", "fire_scheduled_broadcasts"} <= handlers
+
+
+def test_a_worker_function_imports_neither_the_api_nor_pydantic() -> None:
+    # GIVEN the app's worker handlers, each in the module Lambda imports for it
+    import app
+
+    modules = {source.handler_string.rpartition(".")[0] for source in app.app.event_sources}
+    assert modules and all(module.startswith("chalicelib.workers.") for module in modules)
+    # WHEN a fresh interpreter imports one THEN no API module and no pydantic comes with it
+    loaded = modules_after_import_app(sorted(modules)[0])
+    assert [name for name in loaded if name.startswith(("pydantic", "chalicelib.api"))] == []
 
 
 def test_a_lazy_module_imports_its_module_on_first_attribute_read() -> None:

@@ -1,12 +1,11 @@
-"""Settings read from the environment (chalicelib/settings.py) as pydantic-settings read them:
-`RCS_` + the field's name in any case, AWS's own names for the region, arguments first."""
+"""Settings read from the environment (chalicelib/settings.py): `RCS_` + the field's name in any
+case, AWS's own names for the region, arguments first; a value that does not fit is refused."""
 
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
 
-from chalicelib.settings import Settings
+from chalicelib.settings import Settings, SettingsError
 
 
 def test_a_field_is_read_from_its_prefixed_name_in_any_case_and_converted(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -36,5 +35,24 @@ def test_arguments_win_over_the_environment_which_wins_over_defaults(monkeypatch
 
 def test_a_value_that_does_not_fit_its_field_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RCS_API_BURST", "0")
-    with pytest.raises(ValidationError, match="api_burst"):
+    with pytest.raises(SettingsError, match="api_burst"):
         Settings()
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("RCS_SEND_CONCURRENCY", "seven"), ("RCS_LLM_REVIEW_ENABLED", "maybe"), ("RCS_JWKS_CACHE_SECONDS", "0"),
+    ("RCS_IMPORT_WRITERS", "17"), ("RCS_SEND_CHUNK_SIZE", "5.5"),
+])
+def test_a_value_of_the_wrong_type_or_out_of_bounds_names_its_field(
+        monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError, match=name.removeprefix("RCS_").lower()):
+        Settings()
+
+
+def test_booleans_read_the_usual_spellings_and_settings_are_read_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    for text, expected in (("1", True), ("Yes", True), ("on", True), ("0", False), ("FALSE", False), ("off", False)):
+        monkeypatch.setenv("RCS_LLM_REVIEW_ENABLED", text)
+        assert Settings().llm_review_enabled is expected, text
+    with pytest.raises(AttributeError):
+        Settings().stage = "other"  # type: ignore[misc]
