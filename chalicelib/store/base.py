@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from typing import Any
 
 from pynamodb.constants import PAY_PER_REQUEST_BILLING_MODE
@@ -25,3 +27,8 @@ def table_meta(key: str) -> Any:
 def reset_connection(model: type[Model]) -> None:
     """Drop a model's cached connection, so the next call builds a client (moto starts per test)."""
     model._connection = None
+
+
+def time_ordered_id(prefix: str) -> str:
+    """Opaque, unique, and sorting by creation time (milliseconds, then randomness)."""
+    return f"{prefix}{int(time.time() * 1000):012x}{os.urandom(8).hex()}"

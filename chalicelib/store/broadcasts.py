@@ -14,8 +14,6 @@ Keys:
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -29,8 +27,7 @@ from pynamodb.attributes import (
     TTLAttribute,
     UnicodeAttribute,
 )
-from pynamodb.connection import Connection
-from pynamodb.exceptions import TransactWriteError, UpdateError
+from pynamodb.exceptions import UpdateError
 from pynamodb.expressions.condition import Condition
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
@@ -39,8 +36,9 @@ from pynamodb.transactions import TransactWrite
 from chalicelib import errors
 from chalicelib.clock import format_time, parse_time, utcnow
 from chalicelib.settings import get_settings
-from chalicelib.store.base import table_meta
+from chalicelib.store.base import table_meta, time_ordered_id
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
+from chalicelib.store.transact import Cancelled, Contended, transact
 
 ACTIVE = ("draft", "scheduled", "running", "paused")
 TERMINAL = ("completed", "cancelled", "failed")
@@ -51,8 +49,7 @@ RUNNING_BUCKET = "running"
 
 
 def new_broadcast_id() -> str:
-    """Opaque, unique, and sorting by creation time (milliseconds, then randomness)."""
-    return f"b{int(time.time() * 1000):012x}{os.urandom(8).hex()}"
+    return time_ordered_id("b")
 
 
 class DueIndex(GlobalSecondaryIndex["BroadcastModel"]):
@@ -323,10 +320,6 @@ def _plain(value: Any) -> dict[str, Any]:
     if isinstance(value, MapAttribute):
         return dict(value.as_dict())
     return dict(value or {})
-
-
-def _connection() -> Connection:
-    return Connection(region=get_settings().region)
 
 
 # ---------------------------------------------------------------- broadcasts
@@ -660,20 +653,21 @@ def settle_chunk(broadcast: Broadcast, bounds: ChunkBounds, outcome: ChunkOutcom
     chunk = ChunkModel(broadcast.broadcast_id, bounds.key, sent=outcome.sent, failed=outcome.failed,
                        suppressed=outcome.suppressed, refund_due=outcome.refund_due,
                        settled_at=format_time(utcnow()))
+    def build(transaction: TransactWrite) -> None:
+        transaction.save(chunk, condition=ChunkModel.chunk_key.does_not_exist())
+        actions: list[Any] = [BroadcastModel.sent_count.add(outcome.sent),
+                              BroadcastModel.failed_count.add(outcome.failed)]
+        if outcome.suppressed:
+            actions.append(BroadcastModel.suppressed_count.add(outcome.suppressed))
+        if broadcast.status == "running":
+            actions += _progress()
+        transaction.update(BroadcastModel(broadcast.account_id, broadcast.broadcast_id), actions=actions,
+                           condition=BroadcastModel.broadcast_id.exists())
+
     try:
-        with TransactWrite(connection=_connection()) as transaction:
-            transaction.save(chunk, condition=ChunkModel.chunk_key.does_not_exist())
-            actions: list[Any] = [BroadcastModel.sent_count.add(outcome.sent),
-                                  BroadcastModel.failed_count.add(outcome.failed)]
-            if outcome.suppressed:
-                actions.append(BroadcastModel.suppressed_count.add(outcome.suppressed))
-            if broadcast.status == "running":
-                actions += _progress()
-            transaction.update(BroadcastModel(broadcast.account_id, broadcast.broadcast_id), actions=actions,
-                               condition=BroadcastModel.broadcast_id.exists())
-    except TransactWriteError as error:
-        reasons = [reason.code if reason else None for reason in error.cancellation_reasons or []]
-        if reasons and reasons[0] == "ConditionalCheckFailed":
+        transact(ChunkModel, build)
+    except Cancelled as cancelled:
+        if cancelled.failed(0):
             return False
         raise
     return True
@@ -789,27 +783,26 @@ def apply_target_changes(account_id: str, changes: Sequence[TargetChange]) -> No
 
 
 def _apply_group(account_id: str, broadcast_id: str, group: Sequence[TargetChange]) -> None:
+    def build(transaction: TransactWrite) -> None:
+        for change in group:
+            actions: list[Any] = [TargetModel.state.set(change.state),
+                                  TargetModel.broadcast_state.set(f"{broadcast_id}#{change.state}")]
+            if change.delivered_at:
+                actions.append(TargetModel.delivered_at.set(change.delivered_at))
+            if change.read_at:
+                actions.append(TargetModel.read_at.set(change.read_at))
+            if change.failure_reason is not None:
+                actions.append(TargetModel.failure_reason.set(change.failure_reason))
+            transaction.update(TargetModel(broadcast_id, change.phone), actions=actions,
+                               condition=TargetModel.state == change.prior)
+        transaction.update(
+            BroadcastModel(account_id, broadcast_id),
+            actions=[BroadcastModel.delivered_count.add(sum(c.delivered_delta for c in group)),
+                     BroadcastModel.read_count.add(sum(c.read_delta for c in group))],
+            condition=BroadcastModel.broadcast_id.exists(),
+        )
+
     try:
-        with TransactWrite(connection=_connection()) as transaction:
-            for change in group:
-                actions: list[Any] = [TargetModel.state.set(change.state),
-                                      TargetModel.broadcast_state.set(f"{broadcast_id}#{change.state}")]
-                if change.delivered_at:
-                    actions.append(TargetModel.delivered_at.set(change.delivered_at))
-                if change.read_at:
-                    actions.append(TargetModel.read_at.set(change.read_at))
-                if change.failure_reason is not None:
-                    actions.append(TargetModel.failure_reason.set(change.failure_reason))
-                transaction.update(TargetModel(broadcast_id, change.phone), actions=actions,
-                                   condition=TargetModel.state == change.prior)
-            transaction.update(
-                BroadcastModel(account_id, broadcast_id),
-                actions=[BroadcastModel.delivered_count.add(sum(c.delivered_delta for c in group)),
-                         BroadcastModel.read_count.add(sum(c.read_delta for c in group))],
-                condition=BroadcastModel.broadcast_id.exists(),
-            )
-    except TransactWriteError as error:
-        codes = {reason.code for reason in error.cancellation_reasons or [] if reason}
-        if codes & {"ConditionalCheckFailed", "TransactionConflict"}:
-            raise StaleState(str(codes)) from None
-        raise
+        transact(TargetModel, build)
+    except (Cancelled, Contended) as moved:  # a target moved meanwhile, or kept moving: read again
+        raise StaleState(str(moved)) from None

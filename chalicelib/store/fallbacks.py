@@ -13,13 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pynamodb.connection import Connection
-from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.clock import format_time, utcnow
-from chalicelib.settings import get_settings
 from chalicelib.store.broadcasts import BroadcastModel, ChunkModel, Target, TargetModel
+from chalicelib.store.transact import Cancelled, Contended, transact
 
 SETTLE_PREFIX = "sms:"
 MAX_CLAIM = 98  # a settle transaction holds the settle record, the broadcast and at most 98 targets
@@ -36,15 +34,6 @@ class ClaimLost(Exception):
     """Another step claimed (or changed) one of the targets meanwhile: nothing of the claim was written."""
 
 
-def _connection() -> Connection:
-    return Connection(region=get_settings().region)
-
-
-def _conflict(error: TransactWriteError) -> bool:
-    codes = {reason.code for reason in error.cancellation_reasons or [] if reason}
-    return bool(codes & {"ConditionalCheckFailed", "TransactionConflict"})
-
-
 def claim(broadcast_id: str, targets: Sequence[Target], *, holder: str, until: float) -> None:
     """Claim `targets` for `holder` until `until` (epoch seconds), each only if it is still in the
     state read and still has the claim read (none, or a dead one being taken over). Raises
@@ -53,19 +42,18 @@ def claim(broadcast_id: str, targets: Sequence[Target], *, holder: str, until: f
         return
     if len(targets) > MAX_CLAIM:
         raise ValueError(f"at most {MAX_CLAIM} targets per claim")
+    def build(transaction: TransactWrite) -> None:
+        for target in targets:
+            held = (TargetModel.fallback_claim.does_not_exist() if target.fallback_claim is None
+                    else TargetModel.fallback_claim == target.fallback_claim)
+            transaction.update(TargetModel(broadcast_id, target.phone),
+                               actions=[TargetModel.fallback_claim.set(holder), TargetModel.fallback_until.set(until)],
+                               condition=(TargetModel.state == target.state) & held)
+
     try:
-        with TransactWrite(connection=_connection()) as transaction:
-            for target in targets:
-                held = (TargetModel.fallback_claim.does_not_exist() if target.fallback_claim is None
-                        else TargetModel.fallback_claim == target.fallback_claim)
-                transaction.update(TargetModel(broadcast_id, target.phone),
-                                   actions=[TargetModel.fallback_claim.set(holder),
-                                            TargetModel.fallback_until.set(until)],
-                                   condition=(TargetModel.state == target.state) & held)
-    except TransactWriteError as error:
-        if _conflict(error):
-            raise ClaimLost(str(error)) from None
-        raise
+        transact(TargetModel, build)
+    except (Cancelled, Contended) as moved:
+        raise ClaimLost(str(moved)) from None
 
 
 def settle(account_id: str, broadcast_id: str, holder: str, outcomes: Sequence[tuple[Target, str]],
@@ -78,26 +66,26 @@ def settle(account_id: str, broadcast_id: str, holder: str, outcomes: Sequence[t
     sent = sum(1 for _, state in outcomes if state == "fallback_sent")
     record = ChunkModel(broadcast_id, SETTLE_PREFIX + holder, sent=sent, failed=len(outcomes) - sent,
                         refund_due=refund_due, settled_at=format_time(utcnow()))
+    def build(transaction: TransactWrite) -> None:
+        transaction.save(record, condition=ChunkModel.chunk_key.does_not_exist())
+        for target, state in outcomes:
+            transaction.update(TargetModel(broadcast_id, target.phone),
+                               actions=[TargetModel.state.set(state),
+                                        TargetModel.broadcast_state.set(f"{broadcast_id}#{state}")],
+                               condition=(TargetModel.fallback_claim == holder) & (TargetModel.state == target.state))
+        if sent:
+            actions: list[Any] = [BroadcastModel.fallback_count.add(sent)]
+            transaction.update(BroadcastModel(account_id, broadcast_id), actions=actions,
+                               condition=BroadcastModel.broadcast_id.exists())
+
     try:
-        with TransactWrite(connection=_connection()) as transaction:
-            transaction.save(record, condition=ChunkModel.chunk_key.does_not_exist())
-            for target, state in outcomes:
-                transaction.update(TargetModel(broadcast_id, target.phone),
-                                   actions=[TargetModel.state.set(state),
-                                            TargetModel.broadcast_state.set(f"{broadcast_id}#{state}")],
-                                   condition=(TargetModel.fallback_claim == holder)
-                                   & (TargetModel.state == target.state))
-            if sent:
-                actions: list[Any] = [BroadcastModel.fallback_count.add(sent)]
-                transaction.update(BroadcastModel(account_id, broadcast_id), actions=actions,
-                                   condition=BroadcastModel.broadcast_id.exists())
-    except TransactWriteError as error:
-        reasons = [reason.code if reason else None for reason in error.cancellation_reasons or []]
-        if reasons and reasons[0] == "ConditionalCheckFailed":
+        transact(ChunkModel, build)
+    except Cancelled as cancelled:
+        if cancelled.failed(0):
             return False
-        if _conflict(error):
-            raise ClaimLost(str(error)) from None  # a target moved meanwhile (a late DELIVERED): read again
-        raise
+        raise ClaimLost(str(cancelled)) from None  # a target moved meanwhile (a late DELIVERED): read again
+    except Contended as contended:
+        raise ClaimLost(str(contended)) from None
     return True
 
 

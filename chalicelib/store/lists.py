@@ -17,8 +17,6 @@ exactly the number of members that came into existence.
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +27,7 @@ from pynamodb.models import Model
 
 from chalicelib.clock import format_time, utcnow
 from chalicelib.settings import get_settings
-from chalicelib.store.base import table_meta
+from chalicelib.store.base import table_meta, time_ordered_id
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, Contended, backoff, transact_items
 
@@ -38,8 +36,7 @@ MAX_ATTEMPTS = 40
 
 
 def new_list_id() -> str:
-    """Opaque, unique, and sorting by creation time (milliseconds, then randomness)."""
-    return f"l{int(time.time() * 1000):012x}{os.urandom(8).hex()}"
+    return time_ordered_id("l")
 
 
 class ListModel(Model):

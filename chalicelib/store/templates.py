@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
-from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
+from pynamodb.exceptions import DoesNotExist, UpdateError
 from pynamodb.expressions.update import Action
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
@@ -28,6 +28,7 @@ from chalicelib.errors import Conflict
 from chalicelib.settings import get_settings
 from chalicelib.store.base import table_meta
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
+from chalicelib.store.transact import Cancelled, transact
 
 NEEDS_ADMIN = "needs_admin"
 PENDING = "pending"
@@ -128,15 +129,6 @@ def _claim_id(account_id: str, name: str) -> str:
     return f"{_NAME_CLAIM}#{account_id}#{name}"
 
 
-def _transaction() -> TransactWrite:
-    return TransactWrite(connection=TemplateRecord._get_connection().connection)
-
-
-def _cancelled_by_condition(error: TransactWriteError) -> bool:
-    return any(reason is not None and reason.code == "ConditionalCheckFailed"
-               for reason in error.cancellation_reasons)
-
-
 def insert(new: NewTemplate) -> TemplateRecord:
     """Store a template pending review; Conflict if the account already has one by that name."""
     record = TemplateRecord(
@@ -151,20 +143,19 @@ def insert(new: NewTemplate) -> TemplateRecord:
                            account_id=new.account_id, name=new.name, claimed_by=new.template_id)
     cap = get_settings().max_templates
     count = TemplateCount(_count_id(new.account_id))
+    def build(transaction: TransactWrite) -> None:
+        transaction.save(record, condition=TemplateRecord.template_id.does_not_exist())
+        transaction.save(claim, condition=TemplateRecord.template_id.does_not_exist())
+        transaction.update(count, actions=[TemplateCount.templates.add(1), TemplateCount.kind.set(_COUNT)],
+                           condition=TemplateCount.templates.does_not_exist() | (TemplateCount.templates < cap))
+
     try:
-        with _transaction() as transaction:
-            transaction.save(record, condition=TemplateRecord.template_id.does_not_exist())
-            transaction.save(claim, condition=TemplateRecord.template_id.does_not_exist())
-            transaction.update(count, actions=[TemplateCount.templates.add(1), TemplateCount.kind.set(_COUNT)],
-                               condition=TemplateCount.templates.does_not_exist() | (TemplateCount.templates < cap))
-    except TransactWriteError as error:
-        reasons = error.cancellation_reasons
-        if len(reasons) > 2 and reasons[2] is not None and reasons[2].code == "ConditionalCheckFailed":
+        transact(TemplateRecord, build)
+    except Cancelled as cancelled:
+        if cancelled.failed(2):
             raise Conflict(f"the account has {cap} templates, the most it may have (max_templates): "
                            "delete one first") from None
-        if _cancelled_by_condition(error):
-            raise Conflict(f"a template named {new.name!r} already exists") from None
-        raise
+        raise Conflict(f"a template named {new.name!r} already exists") from None
     return record
 
 
@@ -180,16 +171,16 @@ def find(template_id: str) -> TemplateRecord | None:
 def delete(record: TemplateRecord) -> bool:
     """Delete a template and free its name; False if it was already gone."""
     claim = TemplateRecord(template_id=_claim_id(record.account_id, record.name))
+    def build(transaction: TransactWrite) -> None:
+        transaction.delete(record, condition=TemplateRecord.template_id.exists())
+        transaction.delete(claim, condition=TemplateRecord.claimed_by == record.template_id)
+        transaction.update(TemplateCount(_count_id(record.account_id)),
+                           actions=[TemplateCount.templates.add(-1), TemplateCount.kind.set(_COUNT)])
+
     try:
-        with _transaction() as transaction:
-            transaction.delete(record, condition=TemplateRecord.template_id.exists())
-            transaction.delete(claim, condition=TemplateRecord.claimed_by == record.template_id)
-            transaction.update(TemplateCount(_count_id(record.account_id)),
-                               actions=[TemplateCount.templates.add(-1), TemplateCount.kind.set(_COUNT)])
-    except TransactWriteError as error:
-        if _cancelled_by_condition(error):
-            return False
-        raise
+        transact(TemplateRecord, build)
+    except Cancelled:
+        return False
     return True
 
 
