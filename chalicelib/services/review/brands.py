@@ -20,6 +20,8 @@ from chalicelib.services.review.normalize import fold, skeleton
 from chalicelib.services.review.terms import TermSet
 
 _TOKEN_SPLIT = re.compile(r"[-_.]")
+_ROMAN = re.compile(r"[IVXLC]+")
+_NUMERAL_RANGE = re.compile(r"\b[IVXLC]+\s?[-\u2013/]\s?[IVXLC]+\b")
 _GOVERNMENT = re.compile(r"(?:^|\.)(?:gov|gob|gouv|go|govt|gv|gub|mil|nic)(?:\.|$)")
 # The suffixes people recognise as "a domain" at a glance (`.com`, `.co.uk`, `.fr`), not `.maison`.
 _COMMON_SUFFIX = re.compile(r"(?:com|net|org|info|gov|edu|[a-z]{2}"
@@ -111,6 +113,8 @@ class Registry:
             if not inside:  # "Bank of India" inside "State Bank of India" is not a second brand
                 yield from ((brand_id, hit.term) for brand_id in hit.labels)
         for hit in self._cased.finditer(raw):
+            if _ROMAN.fullmatch(hit.term) and _NUMERAL_RANGE.search(raw[max(0, hit.start - 3):hit.end + 3]):
+                continue  # "Classes VI-X": a Roman numeral, not the telco Vi
             for brand_id in hit.labels:
                 yield brand_id, hit.term
         if "&" in folded:

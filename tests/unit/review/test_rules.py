@@ -838,3 +838,39 @@ def test_a_fee_to_unlock_a_lottery_win_is_an_advance_fee() -> None:
                    "richiesto il versamento di 49,90 € entro 24 ore su superenalotto-vincite.com", "promotional",
                    "it_IT")
     assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+def test_a_button_that_asks_for_the_card_password_in_the_infinitive_asks_for_a_secret() -> None:
+    subject = text("Olá, {{1}}! Aqui é da Central de Benefícios do seu cartão. Fale com um atendente para concluir.",
+                   "transactional", "pt_BR",
+                   [{"type": "dial", "text": "Informar senha do cartão", "phone_number": "+551140028922"}])
+    assert verdict(subject) == "rejected" and found(subject)["credentials"] == "suggestions.0.text"
+
+
+def test_roman_numerals_of_school_classes_name_no_telco() -> None:
+    subject = text("Greenwood School, Pune: the Parent-Teacher Meeting for Classes VI-X is on Saturday, 9:00 AM.",
+                   "transactional", "en_IN")
+    assert "unverified_brand" not in found(subject)
+    # the telco's name in capitals, alone, is still the telco
+    threat = text("VI alert: your SIM is blocked today, call +919812345678.", "transactional", "en_IN")
+    assert verdict(threat) == "rejected" and "brand_impersonation" in found(threat)
+
+
+def test_a_municipal_utility_naming_itself_beside_its_own_portal_threatens_nothing() -> None:
+    subject = text("Stadtwerke Lindenau: Ihre Jahresabrechnung 2025 steht im Kundenportal bereit. Der neue Abschlag "
+                   "von 86 € gilt ab April.", "transactional", "de_DE",
+                   [{"type": "url", "text": "Zum Kundenportal", "url": "https://portal.stadtwerke-lindenau.de"}])
+    assert "account_threat" not in found(subject) and "scam_marks" not in found(subject)
+
+
+def test_a_deposit_that_releases_a_loan_on_one_card_of_a_carousel_is_an_advance_fee() -> None:
+    subject = carousel("Pantalla 55 pulgadas a $8,499 de contado.",
+                       "¿Sin historial? Te damos tu crédito hoy: solo deposita $299 de apertura para liberarlo.",
+                       language="es_MX")
+    assert verdict(subject) == "rejected" and found(subject)["advance_fee"] == "components.cards.1.description"
+
+
+def test_a_dating_app_telling_of_likes_in_hinglish_goes_to_a_human() -> None:
+    subject = text("Jaipur mein 6 naye profiles ne aapko like kiya hai. Saathi Match pe dekho. STOP reply karein.",
+                   "promotional", "hi-Latn")
+    assert verdict(subject) == "needs_admin" and "dating" in found(subject)
