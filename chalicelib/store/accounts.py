@@ -255,8 +255,11 @@ def reserve(account_id: str, reference: str, count: int, unit_price: int, curren
     """Debit up to `count` * `unit_price` once per `reference`, never below zero; how many
     units were reserved (the first result again for a reference already used)."""
     for attempt in range(MAX_ATTEMPTS):
-        balance = get_balance(account_id)
-        reserved = count if unit_price == 0 else min(count, balance // unit_price)
+        if attempt == 0 and count and unit_price:
+            reserved = count  # the balance is read only when it does not cover the whole count
+        else:
+            balance = get_balance(account_id)
+            reserved = count if unit_price == 0 else min(count, balance // unit_price)
         amount = reserved * unit_price
         entry = _new_entry(account_id, "debit", reference, -amount, currency, count=reserved,
                            unit_price=unit_price)
@@ -285,7 +288,8 @@ def reserve(account_id: str, reference: str, count: int, unit_price: int, curren
                 first = get_entry(account_id, "debit", reference)
                 if first is not None:
                     return first.count or 0
-            backoff(min(attempt, 5))
+            if attempt:
+                backoff(min(attempt, 5))
     raise Contended("the balance kept changing while the reservation was made")
 
 
