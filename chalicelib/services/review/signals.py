@@ -44,7 +44,10 @@ _ADJACENT = 3  # characters between two terms that read as one phrase
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 # Chinese, Japanese and Korean write the unit right after the number, and the next word right after it.
 _CJK_UNIT = r"(?:万円|萬円|万元|萬元|円|元|块|塊|만\s?원|원)"
-_MONEY = re.compile(rf"(?<![\w]){_CURRENCY}\s?\d[\d.,]*|\d[\d.,]*\s?{_CURRENCY}(?![\w])|\d[\d.,]*\s?{_CJK_UNIT}")
+# Vietnamese writes the unit after the number, folded: "500.000đ", "200.000 đồng", "1 triệu" (a million).
+_VND_UNIT = r"(?:vnđ|đong|đ|trieu|nghin)"
+_MONEY = re.compile(rf"(?<![\w]){_CURRENCY}\s?\d[\d.,]*|\d[\d.,]*\s?{_CURRENCY}(?![\w])|\d[\d.,]*\s?{_CJK_UNIT}"
+                    rf"|\d[\d.,]*\s?{_VND_UNIT}(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -142,8 +145,8 @@ class Signals:
                 path, sentence = joined.where(hit.start)
                 for label in hit.labels:
                     language, concept = label.split(":", 1)
-                    if joined is self.hosts and concept not in _GOODS:
-                        continue
+                    if joined is self.hosts and concept not in _GOODS and concept != "training":
+                        continue  # (a course's name in its link, "/classes/pistol-safety", names the course)
                     key = (concept, path, hit.start if not disguised else -1 - hit.start)
                     if language == "en" and not self.language.english and concept not in _LOANWORD_CONCEPTS:
                         continue
@@ -153,11 +156,12 @@ class Signals:
         # "water pistols", "weed killer", "rum cake": goods words inside a harmless phrase name no goods
         benign = [(spot.at, spot.at + len(spot.term)) for spot in found["benign_alarming"] if not spot.disguised]
         # and a weapon word inside a course's name ("Firearms Safety Course") is the course's subject
-        courses = [(spot.at, spot.at + len(spot.term)) for spot in found["training"] if not spot.disguised]
-        for concept in _GOODS | {"speculative"}:
-            harmless = [*benign, *courses] if concept == "weapons" else benign
+        courses = [(spot.path, spot.at, spot.at + len(spot.term)) for spot in found["training"] if not spot.disguised]
+        for concept in _GOODS | {"speculative", "threat"}:  # "no prepayment penalty" threatens nothing
             found[concept] = [spot for spot in found[concept] if spot.disguised or not any(
-                start <= spot.at and spot.at + len(spot.term) <= end for start, end in harmless)]
+                start <= spot.at and spot.at + len(spot.term) <= end for start, end in benign)]
+        found["weapons"] = [spot for spot in found["weapons"] if spot.disguised or not any(
+            path == spot.path and start <= spot.at and spot.at + len(spot.term) <= end for path, start, end in courses)]
         offers = [(spot.at, spot.at + len(spot.term)) for spot in found["offer"]]
         # "order now" on a shop's button is an offer, not a deadline
         found["urgency"] = [spot for spot in found["urgency"]

@@ -874,3 +874,45 @@ def test_a_dating_app_telling_of_likes_in_hinglish_goes_to_a_human() -> None:
     subject = text("Jaipur mein 6 naye profiles ne aapko like kiya hai. Saathi Match pe dekho. STOP reply karein.",
                    "promotional", "hi-Latn")
     assert verdict(subject) == "needs_admin" and "dating" in found(subject)
+
+
+def test_a_job_ad_that_sets_a_maximum_age_and_marital_status_excludes_groups() -> None:
+    subject = text("Lowongan SPG Kosmetik: syarat wanita, usia maks. 23 tahun, belum menikah. Gaji UMR. Balas STOP "
+                   "untuk berhenti.", "promotional", "id_ID")
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+def test_a_flat_refused_to_muslims_in_telugu_excludes_a_group() -> None:
+    subject = text("2BHK అద్దెకు, నెలకు ₹18,000. బ్రాహ్మణ కుటుంబాలకు మాత్రమే, ముస్లింలకు ఇవ్వబడదు.", "promotional", "te_IN")
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+def test_a_daily_income_promised_in_vietnamese_dong_is_a_promise_of_returns() -> None:
+    subject = carousel("Tuyển CTV online, làm việc tại nhà.",
+                       "Cam kết 500k\u20131 triệu/ngày, rút tiền ngay trong ngày.", language="vi_VN")
+    assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
+
+
+def test_a_relative_on_a_new_number_asking_for_money_in_filipino_is_impersonation() -> None:
+    subject = text("Ma, si Carlo 'to. Bagong number ko 'to, nasira kasi yung phone ko. Pwede mo ba akong padalhan ng "
+                   "₱5,000 ngayon?", "transactional", "fil_PH")
+    assert verdict(subject) == "rejected" and "person_impersonation" in found(subject)
+
+
+def test_a_loan_without_a_prepayment_penalty_threatens_nothing() -> None:
+    subject = text("Harbor Point Credit Union: personal loans at 8.99%-17.99% APR, no application fee and no "
+                   "prepayment penalty. Subject to credit approval. See harborpointcu.org. " + STOP, "promotional")
+    assert "account_threat" not in found(subject)
+
+
+def test_a_safety_course_named_in_its_link_is_no_weapon_for_sale() -> None:
+    subject = text("Eagle Creek Range: 4-hour classroom and live-fire safety course, $85. Valid photo ID required. "
+                   + STOP, "promotional", "en_US",
+                   [{"type": "url", "text": "Book a seat", "url": "https://www.eaglecreekrange.com/classes/basic-pistol-safety"}])
+    assert "weapons" not in found(subject)
+
+
+def test_a_lager_deal_on_the_third_card_of_a_pub_carousel_goes_to_a_human() -> None:
+    subject = carousel("Six Nations live on six screens.", "Wings and loaded fries from £7.95.",
+                       "5 bottled lagers for £15 during every match. Over-18s only.", language="en_GB")
+    assert verdict(subject) == "needs_admin" and found(subject)["alcohol"] == "components.cards.2.description"
