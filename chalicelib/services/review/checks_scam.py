@@ -167,7 +167,8 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     fee = next((spot for spot in signals.concepts["fee"] if (spot.path, spot.sentence) not in never and not any(
         rate.path == spot.path and 0 <= rate.at - spot.at <= 10 + len(spot.term) for rate in signals.percents)), None)
     money_sentences = places(signals.money)
-    paid = next((spot for spot in signals.concepts["pay"] if (spot.path, spot.sentence) in money_sentences), None)
+    paid = next((spot for spot in signals.concepts["pay"] if (spot.path, spot.sentence) in money_sentences
+                 and not _salary(signals, spot)), None)
     # A betting offer's deposit and its prizes are the game itself (gambling rules them), not a fee to win.
     prize = () if signals.has("gambling") else ("prize",)
     context = signals.first(*prize, "job", "lending", "refund", "government")
@@ -185,6 +186,12 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
         yield finding("advance_fee", market, unseen.path, unseen.term)  # pay for a flat nobody may see
 
 
+def _salary(signals: Signals, spot: Spot) -> bool:
+    """"Pay ₹18,000-22,000/month": the pay a job offers, an amount for a period, not a payment asked for."""
+    after = signals.plain.text[spot.at + len(spot.term):spot.at + len(spot.term) + 40]
+    return bool(_SALARY_AMOUNT.match(after)) and bool(_PER_PERIOD.search(after))
+
+
 def _alternation(name: str) -> str:
     """The words of a vocabulary list as one regex alternation, longest first; Latin words only
     as whole words (`a day`, not `a daylight`)."""
@@ -198,6 +205,9 @@ _PER_DAY_WORD = re.compile(_alternation("per_day_words"))
 _PER_MONTH_WORD = re.compile(_alternation("per_month_words"))
 _SURE = re.compile(_alternation("sure_words"))
 _CLAUSE_END = re.compile(r"[.!?\n\d%\u066a]")
+_SALARY_AMOUNT = re.compile(r"\s*(?:is|of|:|-)?\s*(?:up to\s*)?\S?\s?\d")
+_PER_PERIOD = re.compile(_alternation("per_day_words") + "|" + _alternation("per_month_words")
+                         + r"|/\s?(?:month|mo|hr|hour)\b|per hour|an hour|a month")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 

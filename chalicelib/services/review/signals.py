@@ -157,7 +157,7 @@ class Signals:
         benign = [(spot.at, spot.at + len(spot.term)) for spot in found["benign_alarming"] if not spot.disguised]
         # and a weapon word inside a course's name ("Firearms Safety Course") is the course's subject
         courses = [(spot.path, spot.at, spot.at + len(spot.term)) for spot in found["training"] if not spot.disguised]
-        for concept in _GOODS | {"speculative", "threat"}:  # "no prepayment penalty" threatens nothing
+        for concept in _GOODS | {"speculative", "threat", "politics"}:  # "no prepayment penalty" threatens nothing
             found[concept] = [spot for spot in found[concept] if spot.disguised or not any(
                 start <= spot.at and spot.at + len(spot.term) <= end for start, end in benign)]
         found["weapons"] = [spot for spot in found["weapons"] if spot.disguised or not any(

@@ -916,3 +916,40 @@ def test_a_lager_deal_on_the_third_card_of_a_pub_carousel_goes_to_a_human() -> N
     subject = carousel("Six Nations live on six screens.", "Wings and loaded fries from £7.95.",
                        "5 bottled lagers for £15 during every match. Over-18s only.", language="en_GB")
     assert verdict(subject) == "needs_admin" and found(subject)["alcohol"] == "components.cards.2.description"
+
+
+def test_the_pay_a_job_offers_and_the_candidates_it_never_charges_are_no_fee_and_no_politics() -> None:
+    subject = text("TalentBridge Staffing is hiring delivery associates in Bengaluru. Pay \u20b918,000-22,000/month + "
+                   "fuel allowance. We never charge candidates any fee. " + STOP, "promotional", "en_IN")
+    assert verdict(subject) == "approved", found(subject)
+
+
+def test_a_gym_waiving_its_joining_fee_asks_for_no_fee() -> None:
+    subject = text("No joining fee until 30 June at FlexFit Rathmines: 24/7 access and a free induction, "
+                   "\u20ac39/month. Join at flexfit.ie. " + STOP, "promotional", "en_IE")
+    assert "advance_fee" not in found(subject)
+
+
+def test_a_seller_asking_in_voseo_for_the_code_that_came_by_sms_asks_for_a_secret() -> None:
+    subject = text("Hola! Te escribo del área de seguridad de Mercado Libre. Para liberar tu compra pasame el código "
+                   "de 6 dígitos que te llegó por SMS.", "transactional", "es_AR")
+    assert verdict(subject) == "rejected" and "credentials" in found(subject)
+
+
+def test_a_utility_announcing_its_direct_debit_for_electricity_threatens_nothing() -> None:
+    subject = text("Stadtwerke Lindenau: Ihr monatlicher Abschlag für Strom in Höhe von 86,00 € wird am 15.06. per "
+                   "SEPA-Lastschrift eingezogen. Ihre Rechnungen finden Sie im Kundenportal.", "transactional", "de_DE",
+                   [{"type": "url", "text": "Zum Kundenportal", "url": "https://kundenportal.stadtwerke-lindenau.de"}])
+    assert "account_threat" not in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language", "code"), [
+    ("برانش الجمعة: 450 درهماً مع باقة المشروبات الكحولية (للبالغين 21+). لإلغاء الاشتراك أرسل STOP", "ar_AE",
+     "alcohol"),
+    ("Laptopy od 2 499 zł. Kup teraz, zapłać za 30 dni, bez sprawdzania BIK. Odpisz STOP.", "pl_PL",
+     "high_risk_lending"),
+])
+def test_restricted_offers_written_with_articles_and_phrases_of_their_market_go_to_a_human(
+        body: str, language: str, code: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "needs_admin" and code in found(subject)
