@@ -10,7 +10,6 @@ has them, its bounds; a value the environment or a caller gives that does not fi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -200,7 +199,7 @@ class Settings:
         """Arguments win over the environment (`RCS_<NAME>` in any case, or the field's own names),
         which wins over the defaults; unknown arguments are ignored."""
         environment = {name.lower(): value for name, value in os.environ.items()}
-        for name, kind, spec in _fields():
+        for name, kind, spec in _field_specs():
             if name in given:
                 value = given[name]
             else:
@@ -218,7 +217,7 @@ class Settings:
         raise AttributeError("settings are read-only")
 
     def __repr__(self) -> str:
-        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in _fields()) + ")"
+        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in _field_specs()) + ")"
 
     @property
     def prefix(self) -> str:
@@ -269,10 +268,6 @@ def _field_specs() -> tuple[tuple[str, str, _Field], ...]:
     return tuple(specs)
 
 
-def _fields() -> Iterator[tuple[str, str, _Field]]:
-    return iter(_field_specs())
-
-
 def default_of(name: str) -> Any:
     """A field's default (as declared, before the environment)."""
-    return next(spec.default for field, _, spec in _fields() if field == name)
+    return next(spec.default for field, _, spec in _field_specs() if field == name)

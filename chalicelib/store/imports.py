@@ -231,12 +231,7 @@ def commit(list_id: str, import_id: str, started_at_offset: int, progress: StepP
     when another run of this step recorded first (this run's work is then not counted)."""
     actions: list[Any] = [
         ImportModel.offset.set(progress.offset),
-        ImportModel.steps.add(1),
-        ImportModel.rows_read.add(progress.rows_read),
-        ImportModel.added.add(progress.added),
-        ImportModel.updated.add(progress.updated),
-        ImportModel.rejected.add(progress.rejected),
-        ImportModel.opted_out.add(progress.opted_out),
+        *_counted(progress),
         ImportModel.rejected_rows.set(progress.rejected_rows),
         ImportModel.progress_at.set(format_time(utcnow())),
     ]
@@ -247,6 +242,13 @@ def commit(list_id: str, import_id: str, started_at_offset: int, progress: StepP
                     ImportModel.progress_bucket.remove()]
     return _conditional(ImportModel(list_id, import_id), actions,
                         (ImportModel.offset == started_at_offset) & (ImportModel.status == RUNNING))
+
+
+def _counted(progress: StepProgress) -> list[Any]:
+    """A step's counts added to the import's."""
+    return [ImportModel.steps.add(1), ImportModel.rows_read.add(progress.rows_read),
+            ImportModel.added.add(progress.added), ImportModel.updated.add(progress.updated),
+            ImportModel.rejected.add(progress.rejected), ImportModel.opted_out.add(progress.opted_out)]
 
 
 def _n(value: int) -> dict[str, str]:
@@ -291,12 +293,7 @@ def commit_range(list_id: str, import_id: str, index: int, started_at_offset: in
         _part(index, "offset").set(_n(progress.offset)),
         _part(index, "row").set(_n(row)),
         _part(index, "rejected").set({"S": json.dumps(progress.rejected_rows)}),
-        ImportModel.steps.add(1),
-        ImportModel.rows_read.add(progress.rows_read),
-        ImportModel.added.add(progress.added),
-        ImportModel.updated.add(progress.updated),
-        ImportModel.rejected.add(progress.rejected),
-        ImportModel.opted_out.add(progress.opted_out),
+        *_counted(progress),
         ImportModel.progress_at.set(format_time(utcnow())),
     ]
     if progress.done:

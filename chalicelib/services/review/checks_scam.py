@@ -189,7 +189,8 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
 def _salary(signals: Signals, spot: Spot) -> bool:
     """"Pay ₹18,000-22,000/month": the pay a job offers, an amount for a period, not a payment asked for."""
     after = signals.plain.text[spot.at + len(spot.term):spot.at + len(spot.term) + 40]
-    return bool(_SALARY_AMOUNT.match(after)) and bool(_PER_PERIOD.search(after))
+    return bool(_SALARY_AMOUNT.match(after)) and any(
+        period.search(after) for period in (_PER_DAY_WORD, _PER_MONTH_WORD, _PAY_PERIOD))
 
 
 def _alternation(name: str) -> str:
@@ -206,8 +207,7 @@ _PER_MONTH_WORD = re.compile(_alternation("per_month_words"))
 _SURE = re.compile(_alternation("sure_words"))
 _CLAUSE_END = re.compile(r"[.!?\n\d%\u066a]")
 _SALARY_AMOUNT = re.compile(r"\s*(?:is|of|:|-)?\s*(?:up to\s*)?\S?\s?\d")
-_PER_PERIOD = re.compile(_alternation("per_day_words") + "|" + _alternation("per_month_words")
-                         + r"|/\s?(?:month|mo|hr|hour)\b|per hour|an hour|a month")
+_PAY_PERIOD = re.compile(r"/\s?(?:month|mo|hr|hour)\b|per hour|an hour|a month")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
