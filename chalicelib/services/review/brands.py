@@ -46,6 +46,7 @@ class Brand:
     cased_names: tuple[str, ...]
     domains: tuple[str, ...]
     phones: tuple[str, ...]
+    ordinary_in: tuple[str, ...] = ()  # languages in which its names are also ordinary words
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Registry:
             tuple(str(name) for name in entry.get("cased_names") or ()),
             tuple(str(domain).lower() for domain in entry.get("domains") or ()),
             tuple(str(phone) for phone in entry.get("phones") or ()),
+            tuple(str(language) for language in entry.get("ordinary_in") or ()),
         ) for entry in entries}
 
     @cached_property
@@ -119,6 +121,14 @@ class Registry:
                 yield brand_id, hit.term
         if "&" in folded:
             yield from ((brand_id, name) for pattern, name, brand_id in self._ampersand if pattern.search(folded))
+
+    def as_word(self, brand_id: str, name: str, language: str, raw: str) -> bool:
+        """The name is an ordinary word of the text's language and written as one, never capitalised:
+        `temu janji` (a Malay appointment), `на тему` (Russian "on the topic")."""
+        if re.split(r"[-_]", language)[0].lower() not in self.brands[brand_id].ordinary_in:
+            return False
+        written = [match.group(0) for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", raw, re.IGNORECASE)]
+        return bool(written) and not any(word[:1].isupper() for word in written)
 
     def serves(self, brand_id: str, market: str, name: str) -> bool:
         """A brand of another market counts only when named in full: `PLN` is Indonesia's power

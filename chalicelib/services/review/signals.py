@@ -204,7 +204,8 @@ class Signals:
             for brand_id, term in brands.named(joined.text, cased.text):
                 if disguised and term in self.plain.text:
                     continue
-                if brand_id not in found and brands.serves(brand_id, self.market, term):
+                if brand_id not in found and brands.serves(brand_id, self.market, term) and \
+                        not brands.as_word(brand_id, term, self.subject.language, raw.text):
                     at = max(joined.text.find(term), raw.text.find(term), 0)
                     path, sentence = joined.where(at)
                     found[brand_id] = Spot(path, term, sentence, disguised, at)

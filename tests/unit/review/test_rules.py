@@ -953,3 +953,19 @@ def test_restricted_offers_written_with_articles_and_phrases_of_their_market_go_
         body: str, language: str, code: str) -> None:
     subject = text(body, "promotional", language)
     assert verdict(subject) == "needs_admin" and code in found(subject)
+
+
+def test_a_brand_name_that_is_an_everyday_word_of_the_text_language_names_no_brand_in_lower_case() -> None:
+    subject = text("Klinik Keluarga Dr. Aminah: peringatan temu janji suntikan vaksin {{1}} pada Sabtu, 9:00 pagi.",
+                   "transactional", "ms_MY")
+    assert "unverified_brand" not in found(subject)
+    # the marketplace, capitalised, in the same language, is still the marketplace
+    lure = text("Temu: pesanan anda ditahan. Bayar RM3.50 di https://temu-parcel.top dalam 24 jam.",
+                "transactional", "ms_MY")
+    assert verdict(lure) == "rejected"
+
+
+def test_a_medical_emergency_in_a_first_aid_course_threatens_nothing() -> None:
+    subject = text("Cardiac arrest can happen anywhere. Learn hands-only CPR in 2 hours on Saturday, $25.",
+                   "promotional", "en_US", [{"type": "url", "text": "Register", "url": "https://www.eastsidecpr.org/r"}])
+    assert "account_threat" not in found(subject)
