@@ -46,11 +46,19 @@ def _foreign_phones(signals: Signals, brand_id: str) -> list[str]:
 
 def _in_passing(signals: Signals, brand_id: str, spot: Spot, lure: Spot | None) -> bool:
     """A brand named only as a way to reach the sender ("WhatsApp us", without a lure), as where to
-    install from ("on Google Play") or as the network to pay through ("por referência Multibanco"):
-    no brand mention, unless the name is disguised."""
+    install from ("on Google Play"), as the network to pay through ("por referência Multibanco") or
+    as whom fraudsters pose as: no brand mention, unless the name is disguised."""
     kind = registry().brands[brand_id].kind
     return not spot.disguised and (kind == "store" or (kind == "messaging" and lure is None)
-                                   or (kind == "payments" and _paid_through(signals, spot)))
+                                   or (kind == "payments" and _paid_through(signals, spot))
+                                   or _impersonated(signals, brand_id, spot))
+
+
+def _impersonated(signals: Signals, brand_id: str, spot: Spot) -> bool:
+    """A fraud warning names whom the fraudsters pose as ("scammers posing as the prosecutor's office
+    call ..."), and sends nowhere but to places of that brand: a warning, not a mention."""
+    return (spot.path, spot.sentence) in signals.sentences("scammers") and \
+        not _foreign_links(signals, brand_id) and not _foreign_phones(signals, brand_id)
 
 
 @cache
@@ -189,8 +197,17 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
 def _salary(signals: Signals, spot: Spot) -> bool:
     """"Pay ₹18,000-22,000/month": the pay a job offers, an amount for a period, not a payment asked for."""
     after = signals.plain.text[spot.at + len(spot.term):spot.at + len(spot.term) + 40]
-    return bool(_SALARY_AMOUNT.match(after)) and any(
-        period.search(after) for period in (_PER_DAY_WORD, _PER_MONTH_WORD, _PAY_PERIOD))
+    if _SALARY_AMOUNT.match(after) and any(period.search(after) for period in (_PER_DAY_WORD, _PER_MONTH_WORD,
+                                                                              _PAY_PERIOD)):
+        return True
+    # "Gaji RM9 sejam, dibayar setiap minggu": the wage, named before the word for paying it
+    before = signals.plain.text[signals.plain.field_start(spot.at):spot.at]
+    return bool(_WAGE.search(before[_last_sentence_end(before):]))
+
+
+def _last_sentence_end(text: str) -> int:
+    ends = list(_SENTENCE_END.finditer(text))
+    return ends[-1].end() if ends else 0
 
 
 def _alternation(name: str) -> str:
@@ -205,6 +222,7 @@ _RATE = re.compile(r"(?:\d+(?:[.,]\d+)?\s?(?:-|\u2013|\u2014|~|to|a|se)\s?)?\d+(
 _PER_DAY_WORD = re.compile(_alternation("per_day_words"))
 _PER_MONTH_WORD = re.compile(_alternation("per_month_words"))
 _SURE = re.compile(_alternation("sure_words"))
+_WAGE = re.compile(_alternation("salary_words"))
 _CLAUSE_END = re.compile(r"[.!?\n\d%\u066a]")
 _SALARY_AMOUNT = re.compile(r"\s*(?:is|of|:|-)?\s*(?:up to\s*)?\S?\s?\d")
 _PAY_PERIOD = re.compile(r"/\s?(?:month|mo|hr|hour)\b|per hour|an hour|a month")

@@ -136,7 +136,7 @@ class Signals:
         once the disguises are undone is `disguised`."""
         found: dict[str, list[Spot]] = {concept: [] for concept in CONCEPTS}
         readable = set(self.language.candidates)
-        seen: set[tuple[str, str, int]] = set()
+        seen: dict[tuple[str, str, int], int] = {}  # -> where in its concept's list (the longest term wins)
         views = [(self.plain, False)] + ([(self.unmasked, True)] if self.unmasked.text != self.plain.text else [])
         for joined, disguised in [*views, (self.hosts, False)]:
             for hit in index().finditer(joined.text):
@@ -150,9 +150,14 @@ class Signals:
                     key = (concept, path, hit.start if not disguised else -1 - hit.start)
                     if language == "en" and not self.language.english and concept not in _LOANWORD_CONCEPTS:
                         continue
-                    if language in readable and key not in seen:
-                        seen.add(key)
-                        found[concept].append(Spot(path, hit.term, sentence, disguised, hit.start))
+                    if language not in readable:
+                        continue
+                    spot = Spot(path, hit.term, sentence, disguised, hit.start)
+                    if key not in seen:
+                        seen[key] = len(found[concept])
+                        found[concept].append(spot)
+                    elif len(hit.term) > len(found[concept][seen[key]].term):
+                        found[concept][seen[key]] = spot  # "tiada sebarang", not only "tiada"
         # "water pistols", "weed killer", "rum cake": goods words inside a harmless phrase name no goods
         benign = [(spot.at, spot.at + len(spot.term)) for spot in found["benign_alarming"] if not spot.disguised]
         # and a weapon word inside a course's name ("Firearms Safety Course") is the course's subject

@@ -969,3 +969,22 @@ def test_a_medical_emergency_in_a_first_aid_course_threatens_nothing() -> None:
     subject = text("Cardiac arrest can happen anywhere. Learn hands-only CPR in 2 hours on Saturday, $25.",
                    "promotional", "en_US", [{"type": "url", "text": "Register", "url": "https://www.eastsidecpr.org/r"}])
     assert "account_threat" not in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Roti Sri Manja mencari pembantu kedai separuh masa. Gaji RM9 sejam, dibayar setiap minggu. Tiada sebarang "
+     "yuran pendaftaran. WhatsApp kami di 012-334 5871. Balas BERHENTI untuk berhenti langganan.", "ms_MY"),
+    ("Padaria Pão Dourado contrata atendente: R$ 1.850 + VT. Não cobramos nenhuma taxa em nenhuma etapa do processo "
+     "seletivo. Envie seu currículo para vagas@paodourado.com.br. Para sair, responda SAIR.", "pt_BR"),
+    ("مطلوب محاسبين لشركة النيل، مرتب يبدأ من 9,000 جنيه. التقديم مجاني ومفيش أي رسوم في أي مرحلة. "
+     "كلمنا على 01554208833. لإلغاء الاشتراك ابعت STOP.", "ar_EG"),
+])
+def test_a_job_ad_that_says_it_charges_no_fee_and_pays_a_wage_asks_for_no_payment(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert "advance_fee" not in found(subject) and verdict(subject) != "rejected"
+
+
+def test_a_fee_beside_a_no_fee_promise_elsewhere_is_still_an_advance_fee() -> None:
+    subject = text("Kerja separuh masa dari rumah, tiada pengalaman diperlukan. Bayar yuran pendaftaran RM50 dahulu "
+                   "untuk mula bekerja: https://kerja-mudah.top", "promotional", "ms_MY")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
