@@ -171,9 +171,10 @@ class Signals:
         # "order now" on a shop's button is an offer, not a deadline
         found["urgency"] = [spot for spot in found["urgency"]
                             if not any(start <= spot.at and spot.at + len(spot.term) <= end for start, end in offers)]
-        # "free gift with every purchase", "배송비 무료": a gift or a fee said to be free is part of the offer
+        # "free gift with every purchase", "배송비 무료": a gift or a fee said to be free is part of the offer;
+        # "no fee", "بدون تحويل": a fee or a payment said not to be asked for is not asked for
         frees = [(spot.at, spot.at + len(spot.term)) for spot in found["free"]]
-        for concept in ("prize", "fee"):
+        for concept in ("prize", "fee", "pay"):
             found[concept] = [spot for spot in found[concept] if not any(
                 start - _ADJACENT <= spot.at + len(spot.term) and spot.at <= end + _ADJACENT for start, end in frees)]
         return found

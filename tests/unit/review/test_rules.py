@@ -988,3 +988,44 @@ def test_a_fee_beside_a_no_fee_promise_elsewhere_is_still_an_advance_fee() -> No
     subject = text("Kerja separuh masa dari rumah, tiada pengalaman diperlukan. Bayar yuran pendaftaran RM50 dahulu "
                    "untuk mula bekerja: https://kerja-mudah.top", "promotional", "ms_MY")
     assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+def test_a_child_on_a_new_number_whose_phone_fell_asks_a_parent_for_money_in_filipino() -> None:
+    subject = text("Ma, si Carlo 'to, bagong number ko. Nahulog sa CR yung phone ko. Pwede mo ba ako padalhan ng "
+                   "₱6,500 sa number na 'to? Wag ka na tumawag, sira pa mic ko.", "promotional", "fil_PH")
+    assert verdict(subject) == "rejected" and "person_impersonation" in found(subject)
+
+
+def test_a_deposit_before_a_loan_is_released_on_a_filipino_card_is_an_advance_fee() -> None:
+    subject = carousel("Salary loan hanggang ₱50,000 para sa mga empleyado at OFW.",
+                       "Fixed monthly na bayad, walang hidden charges.",
+                       "Bago i-release, magbayad muna ng ₱1,500 refundable insurance deposit sa 0917 845 2210.",
+                       language="fil_PH")
+    assert verdict(subject) == "rejected" and found(subject)["advance_fee"] == "components.cards.2.description"
+
+
+def test_a_job_card_for_men_only_and_preferably_muslim_excludes_groups() -> None:
+    subject = carousel("محاسب: خبرة سنتين على الأقل، مرتب يبدأ من 9,000 جنيه.",
+                       "موظف استقبال: ذكور فقط مع الاعتذار للسيدات، ويفضّل أن يكون مسلمًا.", language="ar_EG")
+    assert verdict(subject) == "rejected" and found(subject)["hate"] == "components.cards.1.description"
+
+
+def test_years_of_experience_in_an_arabic_job_ad_name_no_religious_group() -> None:
+    subject = carousel("مطلوب محاسب: خبرة 3 سنة فقط، مرتب يبدأ من 9,000 جنيه.", language="ar_EG")
+    assert "hate" not in found(subject)
+
+
+def test_a_code_to_be_replied_to_a_number_in_bengali_is_asked_for() -> None:
+    subject = text("প্রিয় গ্রাহক, আপনার অ্যাকাউন্ট যাচাইয়ের জন্য একটি ৬ সংখ্যার কোড পাঠানো হয়েছে। কোডটি এই নম্বরে "
+                   "রিপ্লাই করে নিশ্চিত করুন, না হলে অ্যাকাউন্ট বন্ধ হয়ে যাবে।", "transactional", "bn_BD")
+    assert verdict(subject) == "rejected" and "credentials" in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Kedai Roti Manja perlukan juruwang separuh masa, RM9 sejam, tanpa bayaran untuk memohon. Balas BERHENTI untuk "
+     "berhenti.", "ms_MY"),
+    ("Part-time cashier job at Rosa Bakery, $15 an hour, no payment to apply. Reply STOP to opt out.", "en_US"),
+    ("وظيفة كاشير بدوام جزئي، 40 درهم في الساعة، بدون دفع أي مبلغ للتقديم. لإلغاء الاشتراك أرسل STOP.", "ar_AE"),
+])
+def test_a_payment_said_not_to_be_needed_to_apply_for_a_job_is_not_asked_for(body: str, language: str) -> None:
+    assert "advance_fee" not in found(text(body, "promotional", language))
