@@ -86,3 +86,10 @@ def test_an_agencys_site_under_its_government_suffix_is_its_own() -> None:
     assert "dgt" in registry().owner("sede.dgt.gob.es")
     assert registry().imitated("sede.dgt.gob.es") is None
     assert registry().imitated("sat-devoluciones.mx-gob.info") is not None
+
+
+def test_each_courier_of_a_market_is_its_own_brand() -> None:
+    # verified as Yamato is not verified as Sagawa: each has its own names and domain
+    assert verified_ids(["yamato"]) == {"yamato"} == verified_ids(["ヤマト運輸"])
+    assert named("佐川急便からのお知らせ") == {"sagawa"}
+    assert registry().owner("www.sagawa-exp.co.jp") == {"sagawa"}
