@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from chalice.app import Blueprint
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, field_validator
 
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import UNSET
@@ -24,6 +24,10 @@ bp = Blueprint(__name__)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+# An id is looked up as sent (one of blanks only names nothing: 404), never trimmed into another.
+_Id = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=128)]
+
+
 class CreateBroadcast(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
@@ -35,8 +39,8 @@ class CreateBroadcast(BaseModel):
         if value is not None and _CONTROL.search(value):
             raise ValueError("must not contain control characters")
         return value
-    template_id: str = Field(min_length=1, max_length=128)
-    list_id: str = Field(min_length=1, max_length=128)
+    template_id: _Id
+    list_id: _Id
     scheduled_at: str | None = Field(default=None, max_length=64)
     send_window: dict[str, Any] | None = None
     ttl_seconds: StrictInt | None = Field(default=None, ge=60, le=1_296_000)

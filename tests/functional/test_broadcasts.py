@@ -110,7 +110,7 @@ def test_create_answers_404_for_an_unknown_or_foreign_template_or_list(client: C
     foreign = {"template_id": approved_template(client, auth, "globex"),
                "list_id": contact_list(client, auth, "globex", members=members(2))}
     # WHEN acme names an unknown id, or globex's, in `field` and its own id in the other field
-    for value in ("nope", foreign[field]):
+    for value in ("nope", foreign[field], "\x0b", f" {ready[field]} "):  # ids are looked up as sent, untrimmed
         status, answer = call(client, "POST", "/broadcasts", auth(), {**ready, field: value})
         # THEN the answer is 404 about that field's resource, and no broadcast was made
         assert (status, answer["error"]) == (404, "not_found"), answer
