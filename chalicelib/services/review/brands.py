@@ -271,6 +271,12 @@ def verified_ids(names: Iterable[str]) -> frozenset[str]:
         found.update(brand_id for brand_id, _ in brands.named(fold(name), name))
         prefixed = [brand_id for brand_id in brands.brands if brand_id.startswith(name.lower() + "_")]
         found.update(prefixed if len(prefixed) == 1 else ())  # `pko` for `pko_bp`
+        found.update(brand_id for brand_id in brands.brands if brand_id.replace("_", "") == name.lower())  # `pkobp`
+        # its official domain, or that domain's name (`kbstar.com`, `kbstar`)
+        found.update(brands.owners.get(name.lower(), ()))
+        labelled = {owner for domain, owners in brands.owners.items() if label_of(domain) == name.lower()
+                    for owner in owners}
+        found.update(labelled if len(labelled) == 1 and name.lower() not in _GENERIC_LABELS else ())
         # a name that counts in a text only when capitalised (`Correos`) is still that brand's name here
         found.update(brand.id for brand in brands.brands.values()
                      if fold(name) in {fold(cased) for cased in brand.cased_names})

@@ -99,15 +99,22 @@ def disguise_checks(signals: Signals) -> Iterator[Finding]:
     for field in signals.read:
         if field.kind in _VISIBLE:
             mixed = next((word for word in field.text.split() if _look_alike_word(word)), None)
-            digit = _DIGIT_FOR_LETTER.search(_EMAIL.sub(" ", field.text))
+            digit = next((match.group(0) for match in _DIGIT_FOR_LETTER.finditer(_EMAIL.sub(" ", field.text))
+                          if not _code(match.group(0))), None)
             if mixed or digit:
-                yield finding("disguised_terms", signals.market, field.path, mixed or (digit.group(0) if digit else ""))
+                yield finding("disguised_terms", signals.market, field.path, mixed or digit or "")
                 return
         match = _HIDDEN_IN_WORD.search(field.text)
         if match:
             yield finding("disguised_terms", signals.market, field.path, match.group(0).encode("unicode_escape")
                           .decode("ascii"))
             return
+
+
+def _code(word: str) -> bool:
+    """A tracking number or a booking reference (`PQ4B7Z0911234560128001X`, `AB12CD`), not a word with
+    a digit or two for letters (`v1agra`, `C1AL1S`)."""
+    return sum(ch.isdigit() for ch in word) >= 3 or any(ch in "2689" for ch in word)  # not a disguise digit
 
 
 def _look_alike_word(word: str) -> bool:

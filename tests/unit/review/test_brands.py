@@ -93,3 +93,16 @@ def test_each_courier_of_a_market_is_its_own_brand() -> None:
     assert verified_ids(["yamato"]) == {"yamato"} == verified_ids(["ヤマト運輸"])
     assert named("佐川急便からのお知らせ") == {"sagawa"}
     assert registry().owner("www.sagawa-exp.co.jp") == {"sagawa"}
+
+
+@pytest.mark.parametrize(("name", "brand"), [
+    ("pkobp", "pko_bp"),        # the id without its underscore
+    ("kbstar", "kb_kookmin"),   # the name of its official domain
+    ("kbstar.com", "kb_kookmin"),  # its official domain
+])
+def test_an_account_is_verified_as_a_brand_by_its_id_name_or_official_domain(name: str, brand: str) -> None:
+    assert verified_ids([name]) == {brand}
+
+
+def test_a_domain_name_shared_by_many_brands_verifies_none_of_them() -> None:
+    assert verified_ids(["bank"]) == frozenset()

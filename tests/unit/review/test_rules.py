@@ -1029,3 +1029,10 @@ def test_a_code_to_be_replied_to_a_number_in_bengali_is_asked_for() -> None:
 ])
 def test_a_payment_said_not_to_be_needed_to_apply_for_a_job_is_not_asked_for(body: str, language: str) -> None:
     assert "advance_fee" not in found(text(body, "promotional", language))
+
+
+def test_a_tracking_number_is_no_word_in_disguise() -> None:
+    subject = text("Correos: tu paquete PQ4B7Z0911234560128001X llega hoy entre las 10:00 y las 14:00.",
+                   "transactional", "es_ES")
+    assert "disguised_terms" not in found(subject)
+    assert "disguised_terms" in found(text("Buy C1AL1S and v1agra, discreet delivery", "promotional"))
