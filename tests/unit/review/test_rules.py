@@ -1036,3 +1036,20 @@ def test_a_tracking_number_is_no_word_in_disguise() -> None:
                    "transactional", "es_ES")
     assert "disguised_terms" not in found(subject)
     assert "disguised_terms" in found(text("Buy C1AL1S and v1agra, discreet delivery", "promotional"))
+
+
+def test_wine_by_the_glass_on_one_card_is_alcohol_and_prohibited_in_saudi_arabia() -> None:
+    subject = carousel("3 courses for SAR 135, Sunday to Thursday.", "Dry-aged ribeye with truffle fries.",
+                       "Pair your steak with a glass of Bordeaux red or Chablis, SAR 85 a glass.", language="en_SA")
+    assert verdict(subject) == "rejected" and found(subject)["alcohol"] == "components.cards.2.description"
+
+
+@pytest.mark.parametrize(("body", "language", "code"), [
+    ("Llegaron los descartables de 8000 pitadas, sabores sandía ice y uva. Respondé BAJA para salir.", "es_AR",
+     "tobacco"),
+    ("Фрибет 1000 ₽ на матч! Собери экспресс \u0441 коэффициентом от 1,8. Отписаться: ответьте СТОП.", "ru_RU",
+     "gambling"),
+])
+def test_restricted_goods_in_their_trade_slang_go_to_a_human(body: str, language: str, code: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "needs_admin" and code in found(subject)
