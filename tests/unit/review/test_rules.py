@@ -1053,3 +1053,15 @@ def test_wine_by_the_glass_on_one_card_is_alcohol_and_prohibited_in_saudi_arabia
 def test_restricted_goods_in_their_trade_slang_go_to_a_human(body: str, language: str, code: str) -> None:
     subject = text(body, "promotional", language)
     assert verdict(subject) == "needs_admin" and code in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Bouchon Chez Mado : coq au vin maison et tarte aux pralines roses. Formule midi 19,90 €. STOP au 36173",
+     "fr_FR"),
+    ("Carrilleras al vino tinto guisadas ocho horas, con puré casero. Menú 13,90 €. Responde BAJA para salir.",
+     "es_ES"),
+    ("Casino Supermarchés : -34 % sur le rayon fromage dans votre magasin Casino. STOP au 36173", "fr_FR"),
+])
+def test_a_dish_cooked_in_wine_pink_pralines_and_a_supermarket_named_casino_sell_no_restricted_goods(
+        body: str, language: str) -> None:
+    assert verdict(text(body, "promotional", language)) == "approved"
