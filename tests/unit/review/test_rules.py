@@ -1065,3 +1065,20 @@ def test_restricted_goods_in_their_trade_slang_go_to_a_human(body: str, language
 def test_a_dish_cooked_in_wine_pink_pralines_and_a_supermarket_named_casino_sell_no_restricted_goods(
         body: str, language: str) -> None:
     assert verdict(text(body, "promotional", language)) == "approved"
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Aaj raat IND vs AUS! Apni fantasy team banao sirf ₹49 mein aur jeeto ₹1 crore tak. Band karne ke liye STOP "
+     "bhejein.", "hi-Latn"),
+    ("রাজ্য লটারির টিকিট এখন অনলাইনে! প্রথম পুরস্কার ১ কোটি টাকা, টিকিট মাত্র ৬ টাকা। বন্ধ করতে STOP লিখে পাঠান।",
+     "bn_IN"),
+])
+def test_real_money_fantasy_teams_and_lottery_tickets_are_prohibited_in_india(body: str, language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "rejected" and "gambling" in found(subject)
+
+
+def test_a_forex_return_promised_without_risk_in_turkish_is_a_guaranteed_return() -> None:
+    subject = text("Forex'te ayl\u0131k %30 getiri, zarar riski yok! Min. 5.000 TL ile ba\u015flay\u0131n. "
+                   "RET yaz\u0131p 3347'ye g\u00f6nderin.", "promotional", "tr_TR")
+    assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
