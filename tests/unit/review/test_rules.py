@@ -1082,3 +1082,17 @@ def test_a_forex_return_promised_without_risk_in_turkish_is_a_guaranteed_return(
     subject = text("Forex'te ayl\u0131k %30 getiri, zarar riski yok! Min. 5.000 TL ile ba\u015flay\u0131n. "
                    "RET yaz\u0131p 3347'ye g\u00f6nderin.", "promotional", "tr_TR")
     assert verdict(subject) == "rejected" and "guaranteed_returns" in found(subject)
+
+
+def test_a_refundable_processing_fee_to_receive_an_approved_loan_is_an_advance_fee() -> None:
+    subject = text("Congratulations! Your loan request of ₦500,000 has been approved. To receive disbursement today, "
+                   "pay a refundable processing fee of ₦5,500 into Acct 2034871156. Reply STOP to opt out.",
+                   "transactional", "en_NG")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+def test_back_pay_from_the_pension_agency_on_a_number_that_is_not_its_own_impersonates_it() -> None:
+    subject = text("INSS: sua revisão de benefício foi aprovada e há um valor retroativo de R$ 12.480,00 disponível "
+                   "para saque. Fale hoje com a Central de Pagamentos do INSS para liberar o crédito.", "transactional",
+                   "pt_BR", [{"type": "dial", "text": "Central de Pagamentos", "phone_number": "+5511940287715"}])
+    assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
