@@ -1092,7 +1092,16 @@ def test_a_refundable_processing_fee_to_receive_an_approved_loan_is_an_advance_f
 
 
 def test_back_pay_from_the_pension_agency_on_a_number_that_is_not_its_own_impersonates_it() -> None:
-    subject = text("INSS: sua revisão de benefício foi aprovada e há um valor retroativo de R$ 12.480,00 disponível "
-                   "para saque. Fale hoje com a Central de Pagamentos do INSS para liberar o crédito.", "transactional",
-                   "pt_BR", [{"type": "dial", "text": "Central de Pagamentos", "phone_number": "+5511940287715"}])
+    card = {"type": "rich_card", "title": "INSS \u2013 Revis\u00e3o aprovada",
+            "description": "Prezado(a) aposentado(a), sua revis\u00e3o de benef\u00edcio foi aprovada e h\u00e1 um "
+                           "valor retroativo de R$ 12.480,00 dispon\u00edvel para saque. Fale hoje com a Central de "
+                           "Pagamentos do INSS para liberar o cr\u00e9dito.",
+            "suggestions": [{"type": "dial", "text": "Central de Pagamentos", "phone_number": "+5511940287715"}]}
+    subject = Subject("t", "transactional", "pt_BR", card, [], frozenset())
     assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
+
+
+def test_a_withdrawal_in_portuguese_is_no_rice_wine() -> None:
+    # "saque" (a withdrawal) and "saquê" (sake) fold to one word
+    subject = text("Seu saque de R$ 500,00 foi realizado no caixa eletrônico em 12/03.", "transactional", "pt_BR")
+    assert "alcohol" not in found(subject)
