@@ -125,7 +125,7 @@ class Registry:
     def as_word(self, brand_id: str, name: str, language: str, raw: str) -> bool:
         """The name is an ordinary word of the text's language and written as one, never capitalised:
         `temu janji` (a Malay appointment), `на тему` (Russian "on the topic")."""
-        if re.split(r"[-_]", language)[0].lower() not in self.brands[brand_id].ordinary_in:
+        if language not in self.brands[brand_id].ordinary_in:
             return False
         written = [match.group(0) for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", raw, re.IGNORECASE)]
         return bool(written) and not any(word[:1].isupper() for word in written)

@@ -202,12 +202,7 @@ def _salary(signals: Signals, spot: Spot) -> bool:
         return True
     # "Gaji RM9 sejam, dibayar setiap minggu": the wage, named before the word for paying it
     before = signals.plain.text[signals.plain.field_start(spot.at):spot.at]
-    return bool(_WAGE.search(before[_last_sentence_end(before):]))
-
-
-def _last_sentence_end(text: str) -> int:
-    ends = list(_SENTENCE_END.finditer(text))
-    return ends[-1].end() if ends else 0
+    return bool(_WAGE.search(_sentence_at(before, len(before))))
 
 
 def _alternation(name: str) -> str:

@@ -211,7 +211,7 @@ class Signals:
                 if disguised and term in self.plain.text:
                     continue
                 if brand_id not in found and brands.serves(brand_id, self.market, term) and \
-                        not brands.as_word(brand_id, term, self.subject.language, raw.text):
+                        not brands.as_word(brand_id, term, self.language.declared, raw.text):
                     at = max(joined.text.find(term), raw.text.find(term), 0)
                     path, sentence = joined.where(at)
                     found[brand_id] = Spot(path, term, sentence, disguised, at)
