@@ -1,10 +1,18 @@
-"""Time as the API writes it: RFC 3339 UTC with a `Z`, to the second."""
+"""Time as the API writes it (RFC 3339 UTC with a `Z`, to the second), and the time a handler has left."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 UNSET = "0001-01-01T00:00:00Z"
+
+# Seconds left before the invocation's deadline (workers/sqs_batch.py reads them from the Lambda context).
+TimeLeft = Callable[[], float]
+
+
+def no_deadline() -> float:
+    return float("inf")
 
 
 def utcnow() -> datetime:

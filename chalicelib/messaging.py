@@ -4,12 +4,13 @@ how messages are put on them: always in batches of up to ten per SendMessageBatc
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from chalicelib.aws import client
+from chalicelib.jobs import Job
 from chalicelib.settings import Settings, get_settings
 
 SQS_BATCH_LIMIT = 10
@@ -64,18 +65,29 @@ def reset_queue_urls() -> None:
     queue_url.cache_clear()
 
 
-def send(key: str, body: dict[str, Any], *, delay_seconds: int = 0) -> None:
-    client("sqs").send_message(
-        QueueUrl=queue_url(key), MessageBody=json.dumps(body), DelaySeconds=delay_seconds
-    )
+# A job of chalicelib/jobs.py, or the fields of a receipts-queue message (services/receipts.py, inbound.py).
+Message = Job | Mapping[str, Any]
 
 
-def send_batch(key: str, bodies: Iterable[dict[str, Any]]) -> int:
-    """Put every body on queue `key`, ten per request; entries SQS refuses are sent again."""
+def _body(key: str, message: Message) -> dict[str, Any]:
+    if isinstance(message, Job):
+        if message.queue != key:
+            raise ValueError(f"a {message.kind} job belongs on the {message.queue} queue, not {key}")
+        return message.body()
+    return dict(message)
+
+
+def send(key: str, message: Message, *, delay_seconds: int = 0) -> None:
+    body = json.dumps(_body(key, message))
+    client("sqs").send_message(QueueUrl=queue_url(key), MessageBody=body, DelaySeconds=delay_seconds)
+
+
+def send_batch(key: str, messages: Iterable[Message]) -> int:
+    """Put every message on queue `key`, ten per request; entries SQS refuses are sent again."""
     sent = 0
     batch: list[dict[str, Any]] = []
-    for body in bodies:
-        batch.append(body)
+    for message in messages:
+        batch.append(_body(key, message))
         if len(batch) == SQS_BATCH_LIMIT:
             sent += _send_entries(key, batch)
             batch = []

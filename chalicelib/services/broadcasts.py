@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from chalicelib import errors
-from chalicelib.clock import format_time, parse_time, utcnow
+from chalicelib.clock import format_time, no_deadline, parse_time, utcnow
 from chalicelib.services import (
     account_settings,
     lists,
@@ -71,7 +71,7 @@ def create(account_id: str, *, name: str | None, template_id: str, list_id: str,
         scheduled_at=format_time(when) if when else None, total_count=contact_list.member_count,
         send_window=window, ttl_seconds=ttl, check_reach=check_reach, fallback=fallback,
     )
-    broadcast = runner.continue_snapshot(broadcast, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
+    broadcast = runner.continue_snapshot(broadcast, time_left=no_deadline, pages=INLINE_SNAPSHOT_PAGES)
     reach.start(broadcast)
     return broadcast
 
@@ -170,7 +170,7 @@ def retry(account_id: str, source_id: str) -> Broadcast:
         content=source.content, ttl_seconds=source.ttl_seconds, check_reach=source.check_reach,
         fallback=source.fallback,
     )
-    draft = runner.continue_snapshot(draft, time_left=lambda: float("inf"), pages=INLINE_SNAPSHOT_PAGES)
+    draft = runner.continue_snapshot(draft, time_left=no_deadline, pages=INLINE_SNAPSHOT_PAGES)
     reach.start(draft)
     return draft
 

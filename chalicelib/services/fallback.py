@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
-from typing import Any
 
-from chalicelib import errors, messaging
+from chalicelib import errors, jobs, messaging
+from chalicelib.clock import TimeLeft, no_deadline
 from chalicelib.logs import logger
 from chalicelib.providers.port import NOT_RCS_CAPABLE
 from chalicelib.providers.render import MissingVariable, fill
@@ -64,8 +64,8 @@ def owed(target: Target) -> bool:
             or target.state in ("expired", "revoked"))
 
 
-def job(account_id: str, broadcast_id: str, phones: Sequence[str]) -> dict[str, Any]:
-    return {"kind": "fallback", "account_id": account_id, "broadcast_id": broadcast_id, "phones": list(phones)}
+def job(account_id: str, broadcast_id: str, phones: Sequence[str]) -> jobs.Fallback:
+    return jobs.Fallback(account_id, broadcast_id, tuple(phones))
 
 
 def enqueue(broadcast: Broadcast, phones: Iterable[str], *, delay_seconds: int = 0) -> int:
@@ -121,7 +121,7 @@ class _Sms:
 
 
 def run(account_id: str, broadcast_id: str, phones: Sequence[str], *,
-        time_left: Callable[[], float] = lambda: float("inf"), sender: SmsSender | None = None) -> Outcome:
+        time_left: TimeLeft = no_deadline, sender: SmsSender | None = None) -> Outcome:
     """Send the SMS fallback of the job's owed targets (see the module's docstring)."""
     outcome = Outcome()
     broadcast = store.get_broadcast(account_id, broadcast_id)

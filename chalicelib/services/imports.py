@@ -50,10 +50,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, TypeGuard
+from typing import Any
 
-from chalicelib import errors, messaging
-from chalicelib.clock import format_time, utcnow
+from chalicelib import errors, jobs, messaging
+from chalicelib.clock import TimeLeft, format_time, utcnow
 from chalicelib.logs import logger
 from chalicelib.services import lists, optouts
 from chalicelib.services.csv_rows import OutOfTime, Record, is_valid_text, records
@@ -64,11 +64,9 @@ from chalicelib.store import uploads
 from chalicelib.store.imports import PENDING, REJECTED_SAMPLE, RUNNING, ImportRecord, RangeState, StepProgress
 from chalicelib.store.lists import ListFull, ListGone
 
-RemainingMs = Callable[[], int]
-
 UPLOAD_URL_SECONDS = 3600
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024
-STEP_MARGIN_MS = 20_000
+STEP_MARGIN_SECONDS = 20.0
 CHECKPOINT_SECONDS = 2.0
 TIME_CHECK_EVERY_ROWS = 100
 OPT_OUT_BATCH = 100
@@ -174,7 +172,7 @@ def parse_row(fields: list[str], columns: dict[str, Any], region: str | None) ->
 # --- the event handlers -------------------------------------------------------------------------
 
 
-def on_object_created(bucket: str, key: str, remaining_ms: RemainingMs) -> None:
+def on_object_created(bucket: str, key: str, time_left: TimeLeft) -> None:
     """An object landed in the import bucket: claim its import and run the first step."""
     match = _KEY.match(key)
     if bucket != get_settings().import_bucket or match is None:
@@ -200,66 +198,59 @@ def on_object_created(bucket: str, key: str, remaining_ms: RemainingMs) -> None:
         store.claim(record.list_id, record.import_id, size, head.etag, ranged=ranged)
         record = store.find_import(record.list_id, record.import_id) or record
     if record.ranged:
-        _advance_split(record, remaining_ms)
+        _advance_split(record, time_left)
     else:
-        _advance(record, 0, remaining_ms)
+        _advance(record, 0, time_left)
 
 
-def on_message(body: dict[str, Any], remaining_ms: RemainingMs) -> None:
-    """A message of the imports queue: the continuation of an import, or the purge of a list."""
-    kind = body.get("kind")
-    if kind in ("import", "import_range", "import_split"):
-        record = store.find_import(str(body.get("list_id", "")), str(body.get("import_id", "")))
-        offset, index = body.get("offset"), body.get("range", 0)
-        if record is None or not _is_int(offset) or not _is_int(index):
-            return
-        if kind == "import" and not record.ranged:
-            _advance(record, offset, remaining_ms)
-        elif kind == "import_range" and record.ranged:
-            _advance_range(record, index, offset, remaining_ms)
-        elif kind == "import_split" and record.ranged:
-            _advance_split(record, remaining_ms)
-    elif kind == "purge_list":
-        account_id, list_id = str(body.get("account_id", "")), str(body.get("list_id", ""))
-        if not lists.purge_deleted_list(account_id, list_id, remaining_ms):
-            messaging.send("imports", {"kind": "purge_list", "account_id": account_id, "list_id": list_id})
-    else:
-        logger.warning("an imports message of no known kind", extra={"kind": str(kind)[:40]})
+def on_message(job: jobs.Job, time_left: TimeLeft) -> None:
+    """A job of the imports queue: the continuation of an import, or the purge of a list."""
+    if isinstance(job, jobs.PurgeList):
+        if not lists.purge_deleted_list(job.account_id, job.list_id, time_left):
+            messaging.send("imports", job)
+        return
+    if not isinstance(job, jobs.ImportJob):
+        logger.warning("a job of another queue on the imports queue", extra={"kind": job.kind})
+        return
+    record = store.find_import(job.list_id, job.import_id)
+    if record is None:
+        return
+    if isinstance(job, jobs.ImportStep) and not record.ranged:
+        _advance(record, job.offset, time_left)
+    elif isinstance(job, jobs.ImportRange) and record.ranged:
+        _advance_range(record, job.range, job.offset, time_left)
+    elif isinstance(job, jobs.ImportSplit) and record.ranged:
+        _advance_split(record, time_left)
 
 
-def _is_int(value: object) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _advance(record: ImportRecord, offset: int, remaining_ms: RemainingMs) -> None:
+def _advance(record: ImportRecord, offset: int, time_left: TimeLeft) -> None:
     if record.status != RUNNING:
         return
     if record.offset == offset:
-        run_step(record, remaining_ms)
+        run_step(record, time_left)
     elif record.offset > offset and record.chained_offset != record.offset:
         _queue_continuation(record.list_id, record.import_id, record.offset)
 
 
 def _queue_continuation(list_id: str, import_id: str, offset: int) -> None:
-    messaging.send("imports", {"kind": "import", "list_id": list_id, "import_id": import_id, "offset": offset})
+    messaging.send("imports", jobs.ImportStep(list_id, import_id, offset))
     store.mark_chained(list_id, import_id, offset)
 
 
-def _advance_range(record: ImportRecord, index: int, offset: int, remaining_ms: RemainingMs) -> None:
+def _advance_range(record: ImportRecord, index: int, offset: int, time_left: TimeLeft) -> None:
     part = next((part for part in record.parts if part.index == index), None)
     if record.status != RUNNING or part is None:
         return
     if part.done:
         _finish_ranged(record)
     elif part.offset == offset:
-        _RangeStep(record, part, remaining_ms).run_guarded()
+        _RangeStep(record, part, time_left).run_guarded()
     elif part.offset > offset and part.chained != part.offset:
         _queue_range(record, index, part.offset)
 
 
 def _queue_range(record: ImportRecord, index: int, offset: int) -> None:
-    messaging.send("imports", {"kind": "import_range", "list_id": record.list_id, "import_id": record.import_id,
-                               "range": index, "offset": offset})
+    messaging.send("imports", jobs.ImportRange(record.list_id, record.import_id, index, offset))
     store.mark_range_chained(record.list_id, record.import_id, index, offset)
 
 
@@ -275,7 +266,7 @@ def range_bytes(size: int) -> int:
     return max(settings.import_range_bytes, -(-size // settings.import_ranges))
 
 
-def _advance_split(record: ImportRecord, remaining_ms: RemainingMs) -> None:
+def _advance_split(record: ImportRecord, time_left: TimeLeft) -> None:
     """Queue the ranges launched but never queued (a splitter that died after launching one), then
     split on from the recorded offset; a second splitter running at once loses its next launch
     to the first and stops."""
@@ -288,7 +279,7 @@ def _advance_split(record: ImportRecord, remaining_ms: RemainingMs) -> None:
         _finish_ranged(record)
         return
     try:
-        _split(record, remaining_ms)
+        _split(record, time_left)
     except HeaderError as error:
         store.fail(record.list_id, record.import_id, str(error))
     except uploads.ObjectReplaced:
@@ -297,7 +288,7 @@ def _advance_split(record: ImportRecord, remaining_ms: RemainingMs) -> None:
         store.fail(record.list_id, record.import_id, "the file was deleted during the import")
 
 
-def _split(record: ImportRecord, remaining_ms: RemainingMs) -> None:
+def _split(record: ImportRecord, time_left: TimeLeft) -> None:
     """Read the file from the split's offset with the very parser the steps use (writing nothing),
     and launch a range at the end of the first record that ends `range_bytes` or more after the
     range's start: a range boundary is a record boundary of the sequential reading, quoted line
@@ -325,9 +316,8 @@ def _split(record: ImportRecord, remaining_ms: RemainingMs) -> None:
             if not _launch(record, index, recorded, start, item.end, first_row, rows, new_columns):
                 return
             index, recorded, start, first_row, new_columns = index + 1, item.end, item.end, rows, None
-            if remaining_ms() < STEP_MARGIN_MS:
-                messaging.send("imports", {"kind": "import_split", "list_id": record.list_id,
-                                           "import_id": record.import_id, "offset": recorded})
+            if time_left() < STEP_MARGIN_SECONDS:
+                messaging.send("imports", jobs.ImportSplit(record.list_id, record.import_id, recorded))
                 return
     finally:
         if body is not None:
@@ -361,11 +351,11 @@ def _launch(record: ImportRecord, index: int, recorded: int, start: int, end: in
 class _Step:
     """One run from `record.offset` until the end of the file or of the time."""
 
-    def __init__(self, record: ImportRecord, remaining_ms: RemainingMs, *, offset: int | None = None,
+    def __init__(self, record: ImportRecord, time_left: TimeLeft, *, offset: int | None = None,
                  end: int | None = None, rows: int | None = None,
                  sample: list[dict[str, Any]] | None = None) -> None:
         self.record = record
-        self.remaining_ms = remaining_ms
+        self.time_left = time_left
         self.columns = record.columns
         self.sample = list(record.rejected_rows if sample is None else sample)
         self.rows_at_start = self.rows_total = record.rows_read if rows is None else rows
@@ -475,7 +465,7 @@ class _Step:
         """Asked at every line, inside a record too: true when time is short and this step has made
         the progress `_read` promises (a batch written, or TIME_CHECK_EVERY_ROWS rows read)."""
         progressed = self.batcher.sent > 0 or self.rows_total - self.rows_at_start >= TIME_CHECK_EVERY_ROWS
-        return progressed and self.remaining_ms() < STEP_MARGIN_MS
+        return progressed and self.time_left() < STEP_MARGIN_SECONDS
 
     def _read(self, stream: Any) -> None:
         """Take records until the end (then commit `completed`) or until the time is short (then
@@ -491,7 +481,7 @@ class _Step:
             if self.batcher.sent == sent_seen and rows_this_step % TIME_CHECK_EVERY_ROWS:
                 continue
             sent_seen = self.batcher.sent
-            if self.remaining_ms() < STEP_MARGIN_MS:
+            if self.time_left() < STEP_MARGIN_SECONDS:
                 if self.commit(done=False):
                     self._continue()
                 return
@@ -524,8 +514,8 @@ class _RangeStep(_Step):
     """One run of a range of a ranged import, from the range's recorded offset until its end or
     the end of the time. The header is the import's, read by the splitter."""
 
-    def __init__(self, record: ImportRecord, part: RangeState, remaining_ms: RemainingMs) -> None:
-        super().__init__(record, remaining_ms, offset=part.offset, end=part.end, rows=part.row,
+    def __init__(self, record: ImportRecord, part: RangeState, time_left: TimeLeft) -> None:
+        super().__init__(record, time_left, offset=part.offset, end=part.end, rows=part.row,
                          sample=part.rejected_rows)
         self.part = part
 
@@ -545,10 +535,10 @@ class _RangeStep(_Step):
         return committed
 
 
-def run_step(record: ImportRecord, remaining_ms: RemainingMs) -> None:
+def run_step(record: ImportRecord, time_left: TimeLeft) -> None:
     """Import from the recorded offset until the end of the file, or until the remaining time
     is short (then continue through the queue). Safe to run twice (see the module's doc)."""
-    _Step(record, remaining_ms).run_guarded()
+    _Step(record, time_left).run_guarded()
 
 
 # --- when steps stop: the dead-letter queue and the reconciler -----------------------------------
@@ -557,21 +547,15 @@ DEAD_LETTER_REASON = "internal_error: the import failed on every attempt"
 STALLED_REASON = "internal_error: the import stopped making progress"
 
 
-def on_dead_letter(body: dict[str, Any]) -> None:
-    """A message of the imports queue failed every delivery: its import ends `failed` with the
-    reason; a list purge is left to an operator (logged at error level: redrive it)."""
-    kind = body.get("kind")
-    if kind in ("import", "import_range", "import_split"):
-        list_id, import_id = str(body.get("list_id", "")), str(body.get("import_id", ""))
-        if store.fail(list_id, import_id, DEAD_LETTER_REASON):
-            logger.error("import failed: its step failed on every attempt",
-                         extra={"list_id": list_id, "import_id": import_id, "offset": body.get("offset")})
-    elif kind == "purge_list":
+def on_dead_letter(job: jobs.Job) -> None:
+    """A job of the imports queue failed every delivery: its import ends `failed` with the reason; a
+    list purge is left to an operator (logged at error level: redrive it)."""
+    if isinstance(job, jobs.ImportJob):
+        if store.fail(job.list_id, job.import_id, DEAD_LETTER_REASON):
+            logger.error("import failed: its step failed on every attempt", extra={"job": job.body()})
+    elif isinstance(job, jobs.PurgeList):
         logger.error("a list purge failed on every attempt; redrive the imports dead-letter queue",
-                     extra={"account_id": str(body.get("account_id", ""))[:64],
-                            "list_id": str(body.get("list_id", ""))[:64]})
-    else:
-        logger.warning("a dead-lettered imports message of no known kind", extra={"kind": str(kind)[:40]})
+                     extra={"job": job.body()})
 
 
 def retry_stalled(before: str, give_up_before: str, *,
@@ -589,17 +573,14 @@ def retry_stalled(before: str, give_up_before: str, *,
             failed += int(store.fail(list_id, import_id, STALLED_REASON))
         elif record.ranged:
             if not record.split_done:
-                messaging.send("imports", {"kind": "import_split", "list_id": list_id, "import_id": import_id,
-                                           "offset": record.split_offset})
+                messaging.send("imports", jobs.ImportSplit(list_id, import_id, record.split_offset or 0))
             for part in record.parts:
                 if not part.done:
-                    messaging.send("imports", {"kind": "import_range", "list_id": list_id,
-                                               "import_id": import_id, "range": part.index, "offset": part.offset})
+                    messaging.send("imports", jobs.ImportRange(list_id, import_id, part.index, part.offset))
             if record.split_done and all(part.done for part in record.parts):
                 _finish_ranged(record)
             requeued += 1
         else:
-            messaging.send("imports", {"kind": "import", "list_id": list_id, "import_id": import_id,
-                                       "offset": record.offset})
+            messaging.send("imports", jobs.ImportStep(list_id, import_id, record.offset))
             requeued += 1
     return requeued, failed

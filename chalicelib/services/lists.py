@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from chalicelib import errors, messaging
-from chalicelib.clock import parse_time
+from chalicelib import errors, jobs, messaging
+from chalicelib.clock import TimeLeft, parse_time
 from chalicelib.logs import logger
 from chalicelib.services import limits
 from chalicelib.services.phones import Rejected, check_region, check_variables, to_e164
@@ -28,7 +28,7 @@ MAX_NAME_LENGTH = limits.MAX_LIST_NAME_LENGTH
 _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # a name is one line of printable text
 _E164_SHAPE = re.compile(r"\+[1-9][0-9]{1,14}")
 PURGE_PAGE = 500
-PURGE_MARGIN_MS = 10_000
+PURGE_MARGIN_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def delete_list(account_id: str, list_id: str) -> None:
     if not list_id or not store.delete_list(account_id, list_id):
         raise errors.NotFound("no such list")
     try:
-        messaging.send("imports", {"kind": "purge_list", "account_id": account_id, "list_id": list_id})
+        messaging.send("imports", jobs.PurgeList(account_id, list_id))
     except Exception:
         logger.exception("could not queue the purge of a deleted list", extra={"list_id": list_id})
 
@@ -277,7 +277,7 @@ def member_pages(list_id: str, page_size: int = 1000, cursor: str | None = None)
             yield [Member(item.phone, item.variables) for item in page.items], page.next_cursor
 
 
-def purge_deleted_list(account_id: str, list_id: str, remaining_ms: Callable[[], int]) -> bool:
+def purge_deleted_list(account_id: str, list_id: str, time_left: TimeLeft) -> bool:
     """Delete the members of a deleted list while time allows; True when none is left.
     Nothing is done for a list that exists (a purge message that outlived a re-creation
     cannot happen: list ids are never reused)."""
@@ -290,5 +290,5 @@ def purge_deleted_list(account_id: str, list_id: str, remaining_ms: Callable[[],
         if len(phones) < PURGE_PAGE:
             import_store.delete_imports_of_list(list_id)
             return True
-        if remaining_ms() < PURGE_MARGIN_MS:
+        if time_left() < PURGE_MARGIN_SECONDS:
             return False

@@ -16,7 +16,7 @@ def send_chunk(job: runner.SendJob) -> None:
         wait = pacing.wait_to_join(job.account_id)
         if wait > pacing.JOIN_WAIT_SECONDS:  # given up before reading the chunk: one read, not a dozen
             deferral.seconds = wait
-            messaging.send("send", job.body(), delay_seconds=pacing.deferral_delay(deferral))
+            messaging.send("send", job.message(), delay_seconds=pacing.deferral_delay(deferral))
             return
     try:
         with pacing.deferring(deferral):
@@ -24,4 +24,4 @@ def send_chunk(job: runner.SendJob) -> None:
     except runner.ChunkNotFinished:
         if deferral is None or deferral.seconds is None:
             raise
-        messaging.send("send", job.body(), delay_seconds=pacing.deferral_delay(deferral))
+        messaging.send("send", job.message(), delay_seconds=pacing.deferral_delay(deferral))

@@ -14,10 +14,10 @@ and RBM's 404 on the send says the same thing; the background job tries again la
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
-from chalicelib import messaging
+from chalicelib import jobs, messaging
+from chalicelib.clock import TimeLeft, no_deadline
 from chalicelib.logs import logger
 from chalicelib.providers.port import NOT_RCS_CAPABLE, MessageProvider, ReachProvider
 from chalicelib.services import runner
@@ -30,9 +30,8 @@ WAIT_SECONDS = 2  # for the snapshot to copy more, or after a check the provider
 MAX_TRIES = 10
 
 
-def _job(broadcast: Broadcast, tries: int = 0) -> dict[str, object]:
-    return {"kind": "reach", "account_id": broadcast.account_id, "broadcast_id": broadcast.broadcast_id,
-            "tries": tries}
+def _job(broadcast: Broadcast, tries: int = 0) -> jobs.Reach:
+    return jobs.Reach(broadcast.account_id, broadcast.broadcast_id, tries=tries)
 
 
 def start(broadcast: Broadcast) -> None:
@@ -42,7 +41,7 @@ def start(broadcast: Broadcast) -> None:
 
 
 def continue_check(account_id: str, broadcast_id: str, *, tries: int = 0,
-                   time_left: Callable[[], float] = lambda: float("inf")) -> None:
+                   time_left: TimeLeft = no_deadline) -> None:
     broadcast = store.get_broadcast(account_id, broadcast_id)
     if not broadcast.check_reach or broadcast.reach_done or broadcast.status in ("cancelled", "failed"):
         return  # (a completed broadcast still gets its count: the check may have waited for credentials)

@@ -27,14 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from chalicelib import errors, messaging, metrics
-from chalicelib.clock import format_time, utcnow
+from chalicelib import errors, jobs, messaging, metrics
+from chalicelib.clock import TimeLeft, format_time, no_deadline, utcnow
 from chalicelib.logs import logger
 from chalicelib.services import imports, runner, templates
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 
-TimeLeft = Callable[[], float]
 SAFETY_SECONDS = 10.0
 
 
@@ -58,7 +57,7 @@ class Report:
         return dict(self.__dict__)
 
 
-def reconcile(now: datetime | None = None, *, time_left: TimeLeft = lambda: float("inf")) -> Report:
+def reconcile(now: datetime | None = None, *, time_left: TimeLeft = no_deadline) -> Report:
     """One pass over everything that stalled (until the time runs short); what it did."""
     now = now or utcnow()
     settings = get_settings()
@@ -109,11 +108,11 @@ def _broadcasts(stalled: str, give_up: str, report: Report, keep_going: Callable
             report.chunks_settled += runner.settle_reserved_chunks(store.get_broadcast(account_id, broadcast_id))
             logger.error("reconciler: broadcast made no progress for too long; failed", extra=extra)
         elif not broadcast.snapshot_done:
-            messaging.send("dispatch", {"kind": "snapshot", "account_id": account_id, "broadcast_id": broadcast_id})
+            messaging.send("dispatch", jobs.Snapshot(account_id, broadcast_id))
             report.broadcasts_requeued += 1
             logger.warning("reconciler: snapshot stalled; its job is queued again", extra=extra)
         elif not broadcast.dispatch_done:
-            messaging.send("dispatch", {"kind": "dispatch", "account_id": account_id, "broadcast_id": broadcast_id})
+            messaging.send("dispatch", jobs.Dispatch(account_id, broadcast_id))
             report.broadcasts_requeued += 1
             logger.warning("reconciler: dispatch stalled; its job is queued again", extra=extra)
         elif runner.complete_if_settled(account_id, broadcast_id):

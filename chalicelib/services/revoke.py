@@ -18,11 +18,11 @@ RBM accepted them. With `fallback: "sms"` each page's revoked targets get their 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
-from chalicelib import messaging
+from chalicelib import jobs, messaging
+from chalicelib.clock import TimeLeft, no_deadline
 from chalicelib.logs import logger
 from chalicelib.providers.port import RevokeResult, RevokingProvider
 from chalicelib.services import fallback, runner
@@ -39,9 +39,8 @@ MAX_TRIES_PER_PAGE = 5
 WRITE_ATTEMPTS = 5
 
 
-def job(account_id: str, broadcast_id: str, *, after: str = "", tries: int = 0) -> dict[str, Any]:
-    return {"kind": "revoke", "account_id": account_id, "broadcast_id": broadcast_id, "after": after,
-            "tries": tries}
+def job(account_id: str, broadcast_id: str, *, after: str = "", tries: int = 0) -> jobs.Revoke:
+    return jobs.Revoke(account_id, broadcast_id, after=after, tries=tries)
 
 
 def start(broadcast: Broadcast) -> None:
@@ -50,7 +49,7 @@ def start(broadcast: Broadcast) -> None:
 
 
 def continue_revoking(account_id: str, broadcast_id: str, *, after: str = "", tries: int = 0,
-                      time_left: Callable[[], float] = lambda: float("inf")) -> int:
+                      time_left: TimeLeft = no_deadline) -> int:
     """Revoke from the phone after `after` on; returns how many targets this call moved to revoked."""
     broadcast = store.get_broadcast(account_id, broadcast_id)
     if broadcast.status != "cancelled":

@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from chalicelib import errors, messaging
-from chalicelib.clock import format_time, parse_time, utcnow
+from chalicelib import errors, jobs, messaging
+from chalicelib.clock import TimeLeft, format_time, no_deadline, parse_time, utcnow
 from chalicelib.logs import logger
 from chalicelib.providers.factory import provider_for
 from chalicelib.providers.port import (
@@ -40,7 +40,6 @@ from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store.broadcasts import Broadcast, ChunkBounds, ChunkOutcome, Target
 
-TimeLeft = Callable[[], float]
 SNAPSHOT_PAGE = 1000
 SNAPSHOT_WRITERS = 4
 CHUNKS_PER_DISPATCH_BATCH = 10
@@ -55,8 +54,8 @@ class ChunkNotFinished(Exception):
     """Some targets of the chunk met a transient provider error: the chunk goes back to the queue."""
 
 
-def _job(kind: str, broadcast: Broadcast) -> dict[str, Any]:
-    return {"kind": kind, "account_id": broadcast.account_id, "broadcast_id": broadcast.broadcast_id}
+def _job(kind: type[jobs.Dispatch] | type[jobs.Snapshot], broadcast: Broadcast) -> jobs.BroadcastJob:
+    return kind(broadcast.account_id, broadcast.broadcast_id)
 
 
 # ---------------------------------------------------------------- snapshot
@@ -78,7 +77,7 @@ def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int |
         upcoming: Future[tuple[list[Member], str]] = pool.submit(next, source, ([], ""))
         while not broadcast.snapshot_done and broadcast.status not in store.TERMINAL:
             if (pages is not None and copied_pages >= pages) or time_left() < SAFETY_SECONDS:
-                messaging.send("dispatch", _job("snapshot", broadcast))
+                messaging.send("dispatch", _job(jobs.Snapshot, broadcast))
                 break
             members, next_cursor = upcoming.result()
             if next_cursor and (pages is None or copied_pages + 1 < pages):
@@ -106,14 +105,14 @@ def resume_running(broadcast: Broadcast) -> Broadcast | None:
     in the epoch read)."""
     resumed = store.mark_resumed(broadcast.account_id, broadcast.broadcast_id, epoch=broadcast.run_epoch)
     if resumed is not None:
-        messaging.send("dispatch", _job("dispatch", resumed))
+        messaging.send("dispatch", _job(jobs.Dispatch, resumed))
     return resumed
 
 
 def start_running(broadcast: Broadcast, *, from_statuses: tuple[str, ...]) -> Broadcast | None:
     running = store.mark_running(broadcast.account_id, broadcast.broadcast_id, from_statuses=from_statuses)
     if running is not None:
-        messaging.send("dispatch", _job("dispatch", running))
+        messaging.send("dispatch", _job(jobs.Dispatch, running))
     return running
 
 
@@ -163,7 +162,7 @@ def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None
                          extra={"broadcast_id": broadcast_id, "last_progress": broadcast.progress_at})
             fail_broadcast(account_id, broadcast_id, INTERNAL_ERROR)
             return
-        messaging.send("dispatch", _job("dispatch", broadcast), delay_seconds=SNAPSHOT_WAIT_SECONDS)
+        messaging.send("dispatch", _job(jobs.Dispatch, broadcast), delay_seconds=SNAPSHOT_WAIT_SECONDS)
         return
     if broadcast.content is None or broadcast.unit_price is None:
         reason, picked = _pick_up(broadcast)
@@ -175,13 +174,13 @@ def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None
     chunk_size = get_settings().send_chunk_size
     while True:
         if time_left() < SAFETY_SECONDS:
-            messaging.send("dispatch", _job("dispatch", broadcast))
+            messaging.send("dispatch", _job(jobs.Dispatch, broadcast))
             return
         bounds = store.chunk_bounds(broadcast_id, after=broadcast.dispatch_cursor, chunk_size=chunk_size,
                                     chunks=CHUNKS_PER_DISPATCH_BATCH)
         messaging.send_batch("send", (
-            {**_job("send", broadcast), "first": b.first_phone, "last": b.last_phone, "size": b.size,
-             "epoch": broadcast.run_epoch}
+            jobs.SendChunk(broadcast.account_id, broadcast.broadcast_id, b.first_phone, b.last_phone, b.size,
+                           epoch=broadcast.run_epoch)
             for b in bounds
         ))
         done = sum(b.size for b in bounds) < chunk_size * CHUNKS_PER_DISPATCH_BATCH
@@ -225,9 +224,14 @@ class SendJob:
     broadcast_id: str
     bounds: ChunkBounds
     final_attempt: bool
-    time_left: TimeLeft = lambda: float("inf")
+    time_left: TimeLeft = no_deadline
     epoch: int = 0
     wave: int = 0
+
+    @classmethod
+    def of(cls, chunk: jobs.SendChunk, *, final_attempt: bool, time_left: TimeLeft = no_deadline) -> SendJob:
+        return cls(chunk.account_id, chunk.broadcast_id, ChunkBounds(chunk.first, chunk.last, chunk.size),
+                   final_attempt=final_attempt, time_left=time_left, epoch=chunk.epoch, wave=chunk.wave)
 
     @property
     def pass_key(self) -> str:
@@ -242,10 +246,9 @@ class SendJob:
     def reservation_key(self) -> str:
         return f"{self.broadcast_id}:{self.chunk.key}"
 
-    def body(self) -> dict[str, Any]:
-        return {"kind": "send", "account_id": self.account_id, "broadcast_id": self.broadcast_id,
-                "first": self.bounds.first_phone, "last": self.bounds.last_phone, "size": self.bounds.size,
-                "epoch": self.epoch, "wave": self.wave}
+    def message(self) -> jobs.SendChunk:
+        return jobs.SendChunk(self.account_id, self.broadcast_id, self.bounds.first_phone, self.bounds.last_phone,
+                              self.bounds.size, epoch=self.epoch, wave=self.wave)
 
 
 def parse_pass(key: str) -> tuple[str, int, int]:
@@ -353,7 +356,7 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
     try:
         lease = SendLease.acquire(job.account_id, job.broadcast_id, job.bounds.key, job.epoch)
     except ChunkBusy:  # an earlier pass still has sends in flight: read the chunk once it has written them
-        messaging.send("send", job.body(), delay_seconds=BUSY_DELAY_SECONDS)
+        messaging.send("send", job.message(), delay_seconds=BUSY_DELAY_SECONDS)
         return None
     if lease is None:
         return _wind_down(job, store.get_broadcast(job.account_id, job.broadcast_id))
@@ -441,7 +444,7 @@ def _wait_for_window(job: SendJob, broadcast: Broadcast, opening: datetime) -> N
     now = quiet_hours.now()
     delay = min(MAX_DELAY_SECONDS, max(1, int((opening - now).total_seconds())))
     store.note_next_window(broadcast, format_time(opening), now=format_time(now))
-    messaging.send("send", replace(job, wave=job.wave + 1).body(), delay_seconds=delay)
+    messaging.send("send", replace(job, wave=job.wave + 1).message(), delay_seconds=delay)
 
 
 # SQS allows 900 s; 600 keeps a waiting broadcast's passes (each notes progress) well inside the

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from chalicelib import errors, messaging
+from chalicelib import errors, jobs, messaging
 from chalicelib.clock import parse_time, utcnow
 from chalicelib.logs import logger
 from chalicelib.services import brand_verification
@@ -110,7 +110,7 @@ def create_template(account_id: str, draft: TemplateDraft) -> Template:
         submitted=datetime.now(UTC), sms_fallback_text=draft.sms_text(),
     ))
     try:
-        messaging.send(REVIEW_QUEUE, {"template_id": record.template_id})
+        messaging.send(REVIEW_QUEUE, jobs.Review(record.template_id))
     except Exception:
         store.delete(record)  # a template nobody will review must not stay pending forever
         raise
@@ -186,7 +186,7 @@ def retry_stale_reviews(submitted_before: datetime, give_up_before: datetime, *,
         if parse_time(record.submitted_at) < give_up_before:
             given_up += int(review_unavailable(template_id))
         else:
-            messaging.send(REVIEW_QUEUE, {"template_id": template_id})
+            messaging.send(REVIEW_QUEUE, jobs.Review(template_id))
             requeued += 1
     return requeued, given_up
 

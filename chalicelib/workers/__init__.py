@@ -6,10 +6,10 @@ from chalice.app import Blueprint, Chalice
 
 from chalicelib.workers.broadcasts import bp as broadcast_runner
 from chalicelib.workers.dead_letters import bp as dead_letters
-from chalicelib.workers.imports import imports
+from chalicelib.workers.imports import bp as imports
 from chalicelib.workers.receipts import bp as receipts
 from chalicelib.workers.reconciler import bp as reconciler
-from chalicelib.workers.review import review
+from chalicelib.workers.review import bp as review
 
 BLUEPRINTS: list[Blueprint] = [review, imports, broadcast_runner, receipts, dead_letters, reconciler]
 

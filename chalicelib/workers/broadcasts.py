@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint, CloudWatchEvent, SQSEvent
 
-from chalicelib import errors
+from chalicelib import errors, jobs
 from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
 from chalicelib.messaging import QUEUE_SPECS
 from chalicelib.settings import get_settings
-from chalicelib.workers.sqs_batch import partial_response
+from chalicelib.workers.sqs_batch import partial_response, time_left
 
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -31,78 +30,59 @@ else:
 bp = Blueprint(__name__)
 
 
-def _time_left(event: SQSEvent) -> runner.TimeLeft:
-    context: Any = event.context
-    if context is None or not hasattr(context, "get_remaining_time_in_millis"):
-        return lambda: float("inf")
-    return lambda: float(context.get_remaining_time_in_millis()) / 1000
-
-
-def parse_job(record: SQSRecord) -> dict[str, Any] | None:
+def parse_job(queue: str, record: SQSRecord) -> jobs.BroadcastJob | None:
+    """The broadcast job a record carries; a malformed one is logged and dropped (None)."""
     try:
-        job = json.loads(record.body)
-    except ValueError:
+        job = jobs.parse(queue, record.body)
+    except jobs.MalformedJob as error:
         job = None
-    if not isinstance(job, dict) or not job.get("account_id") or not job.get("broadcast_id"):
-        logger.error("dropping a malformed runner job", extra={"message_id": record.message_id})
-        return None
-    return job
+        logger.error("dropping a malformed runner job", extra={"message_id": record.message_id, "error": str(error)})
+    return job if isinstance(job, jobs.BroadcastJob) else None
 
 
-def send_job_of(job: dict[str, Any], *, final_attempt: bool,
-                time_left: runner.TimeLeft = lambda: float("inf")) -> runner.SendJob:
-    return runner.SendJob(
-        account_id=job["account_id"], broadcast_id=job["broadcast_id"],
-        bounds=store.ChunkBounds(job["first"], job["last"], int(job.get("size", 0))),
-        final_attempt=final_attempt, time_left=time_left,
-        epoch=int(job.get("epoch", 0)), wave=int(job.get("wave", 0)),
-    )
-
-
-@bp.on_sqs_message(queue=get_settings().queue_name("dispatch"), batch_size=1)
+@bp.on_sqs_message(queue=get_settings().queue_name("dispatch"), batch_size=QUEUE_SPECS["dispatch"].batch_size)
 def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
-    time_left = _time_left(event)
+    remaining = time_left(event.context)
 
     def handle(record: SQSRecord) -> None:
-        job = parse_job(record)
+        job = parse_job("dispatch", record)
         if job is None:
             return
         try:
-            if job.get("kind") == "revoke":
-                revoke.continue_revoking(job["account_id"], job["broadcast_id"], after=str(job.get("after", "")),
-                                         tries=int(job.get("tries", 0)), time_left=time_left)
-            elif job.get("kind") == "reach":
-                reach.continue_check(job["account_id"], job["broadcast_id"], tries=int(job.get("tries", 0)),
-                                     time_left=time_left)
-            elif job.get("kind") == "snapshot":
-                broadcast = store.get_broadcast(job["account_id"], job["broadcast_id"])
-                runner.continue_snapshot(broadcast, time_left=time_left)
+            if isinstance(job, jobs.Revoke):
+                revoke.continue_revoking(job.account_id, job.broadcast_id, after=job.after, tries=job.tries,
+                                         time_left=remaining)
+            elif isinstance(job, jobs.Reach):
+                reach.continue_check(job.account_id, job.broadcast_id, tries=job.tries, time_left=remaining)
+            elif isinstance(job, jobs.Snapshot):
+                broadcast = store.get_broadcast(job.account_id, job.broadcast_id)
+                runner.continue_snapshot(broadcast, time_left=remaining)
             else:
-                runner.dispatch(job["account_id"], job["broadcast_id"], time_left=time_left)
+                runner.dispatch(job.account_id, job.broadcast_id, time_left=remaining)
         except errors.NotFound:
-            logger.info("runner job for a broadcast that no longer exists", extra={"job": job})
+            logger.info("runner job for a broadcast that no longer exists", extra={"job": job.body()})
 
     return partial_response(event, handle)
 
 
-@bp.on_sqs_message(queue=get_settings().queue_name("send"), batch_size=1)
+@bp.on_sqs_message(queue=get_settings().queue_name("send"), batch_size=QUEUE_SPECS["send"].batch_size)
 def send_chunks(event: SQSEvent) -> dict[str, Any]:
     max_receives = QUEUE_SPECS["send"].max_receive_count
-    time_left = _time_left(event)
+    remaining = time_left(event.context)
 
     def handle(record: SQSRecord) -> None:
-        job = parse_job(record)
+        job = parse_job("send", record)
         if job is None:
             return
         receives = int(record.attributes.approximate_receive_count or 1)
         try:
-            if job.get("kind") == "fallback":
-                fallback.run(job["account_id"], job["broadcast_id"], [str(p) for p in job.get("phones") or []],
-                             time_left=time_left)
-                return
-            paced_send.send_chunk(send_job_of(job, final_attempt=receives >= max_receives, time_left=time_left))
+            if isinstance(job, jobs.Fallback):
+                fallback.run(job.account_id, job.broadcast_id, list(job.phones), time_left=remaining)
+            elif isinstance(job, jobs.SendChunk):
+                paced_send.send_chunk(runner.SendJob.of(job, final_attempt=receives >= max_receives,
+                                                        time_left=remaining))
         except errors.NotFound:
-            logger.info("send job for a broadcast that no longer exists", extra={"job": job})
+            logger.info("send job for a broadcast that no longer exists", extra={"job": job.body()})
 
     return partial_response(event, handle)
 

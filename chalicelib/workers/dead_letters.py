@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint, SQSEvent
 
-from chalicelib import errors, metrics
+from chalicelib import errors, jobs, metrics
 from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
 from chalicelib.settings import get_settings
-from chalicelib.workers.broadcasts import parse_job, send_job_of
+from chalicelib.workers.broadcasts import parse_job
 from chalicelib.workers.sqs_batch import partial_response
 
 if TYPE_CHECKING:
@@ -37,6 +37,15 @@ else:
 
 bp = Blueprint(__name__)
 BATCH_SIZE = 10
+
+
+def _job(queue: str, record: SQSRecord) -> jobs.Job | None:
+    try:
+        return jobs.parse(queue, record.body)
+    except jobs.MalformedJob as error:
+        logger.error("dropping a malformed dead letter", extra={"queue": queue, "message_id": record.message_id,
+                                                                "error": str(error)})
+        return None
 
 
 def _body(record: SQSRecord) -> dict[str, Any] | None:
@@ -63,19 +72,14 @@ def _dead_letter_queue(key: str) -> str:
 @bp.on_sqs_message(queue=_dead_letter_queue("send"), batch_size=BATCH_SIZE)
 def send_dead_letters(event: SQSEvent) -> dict[str, Any]:
     def handle(record: SQSRecord) -> None:
-        job = parse_job(record)
-        if job is not None and job.get("kind") == "fallback":
-            try:  # its targets still owed an SMS end fallback_failed, uncharged
-                fallback.give_up(job["account_id"], job["broadcast_id"], [str(p) for p in job.get("phones") or []])
-            except errors.NotFound:
-                logger.info("dead fallback job of a broadcast that no longer exists", extra={"job": job})
-            return
-        if job is None or not {"first", "last"} <= set(job):
-            return
+        job = parse_job("send", record)
         try:
-            runner.fail_dead_chunk(send_job_of(job, final_attempt=True))
+            if isinstance(job, jobs.Fallback):  # its targets still owed an SMS end fallback_failed, uncharged
+                fallback.give_up(job.account_id, job.broadcast_id, list(job.phones))
+            elif isinstance(job, jobs.SendChunk):
+                runner.fail_dead_chunk(runner.SendJob.of(job, final_attempt=True))
         except errors.NotFound:
-            logger.info("dead send job of a broadcast that no longer exists", extra={"job": job})
+            logger.info("dead send job of a broadcast that no longer exists", extra={"job": job and job.body()})
 
     return _consume("send", event, handle)
 
@@ -83,14 +87,14 @@ def send_dead_letters(event: SQSEvent) -> dict[str, Any]:
 @bp.on_sqs_message(queue=_dead_letter_queue("dispatch"), batch_size=BATCH_SIZE)
 def dispatch_dead_letters(event: SQSEvent) -> dict[str, Any]:
     def handle(record: SQSRecord) -> None:
-        job = parse_job(record)
-        if job is not None and job.get("kind") in ("reach", "revoke"):
+        job = parse_job("dispatch", record)
+        if isinstance(job, jobs.Reach | jobs.Revoke):
             # Neither is needed to finish the broadcast: the sender checks reach itself, and a cancelled
             # broadcast's undelivered messages stay sent (a DELIVERED still moves them).
-            logger.warning("a reach or revoke job failed every delivery", extra={"job": job})
+            logger.warning("a reach or revoke job failed every delivery", extra={"job": job.body()})
         elif job is not None:
             # A snapshot job may belong to a draft (the snapshot starts at creation).
-            runner.fail_broadcast(job["account_id"], job["broadcast_id"], from_statuses=store.ACTIVE)
+            runner.fail_broadcast(job.account_id, job.broadcast_id, from_statuses=store.ACTIVE)
 
     return _consume("dispatch", event, handle)
 
@@ -98,12 +102,9 @@ def dispatch_dead_letters(event: SQSEvent) -> dict[str, Any]:
 @bp.on_sqs_message(queue=_dead_letter_queue("review"), batch_size=BATCH_SIZE)
 def review_dead_letters(event: SQSEvent) -> dict[str, Any]:
     def handle(record: SQSRecord) -> None:
-        body = _body(record)
-        template_id = body.get("template_id") if body else None
-        if isinstance(template_id, str) and template_id:
-            templates.review_unavailable(template_id)
-        else:
-            logger.error("dropping a malformed dead review message", extra={"message_id": record.message_id})
+        job = _job("review", record)
+        if isinstance(job, jobs.Review):
+            templates.review_unavailable(job.template_id)
 
     return _consume("review", event, handle)
 
@@ -111,9 +112,9 @@ def review_dead_letters(event: SQSEvent) -> dict[str, Any]:
 @bp.on_sqs_message(queue=_dead_letter_queue("imports"), batch_size=BATCH_SIZE)
 def imports_dead_letters(event: SQSEvent) -> dict[str, Any]:
     def handle(record: SQSRecord) -> None:
-        body = _body(record)
-        if body is not None:
-            imports.on_dead_letter(body)
+        job = _job("imports", record)
+        if job is not None:
+            imports.on_dead_letter(job)
 
     return _consume("imports", event, handle)
 

@@ -3,7 +3,6 @@ the senders on an injected clock (no wall-clock timing in any assertion)."""
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from typing import Any
 import pytest
 from chalice.test import Client
 
+from chalicelib import jobs
 from chalicelib.providers.port import RATE_LIMITED, MessageProvider, OutboundMessage, SendResult
 from chalicelib.services import account_settings, paced_send, pacing, runner
 from chalicelib.store import send_rates
@@ -337,10 +337,11 @@ def test_a_deferred_chunk_comes_back_as_a_new_message_and_is_sent(
     sqs = aws_client("sqs")
     message = sqs.receive_message(QueueUrl=queue_url("send"), MaxNumberOfMessages=1)["Messages"][0]
     sqs.delete_message(QueueUrl=queue_url("send"), ReceiptHandle=message["ReceiptHandle"])
-    from chalicelib.workers.broadcasts import send_job_of
+    job = jobs.parse("send", message["Body"])
+    assert isinstance(job, jobs.SendChunk)
 
     # WHEN its chunk's sender runs
-    paced_send.send_chunk(send_job_of(json.loads(message["Body"]), final_attempt=False))
+    paced_send.send_chunk(runner.SendJob.of(job, final_attempt=False))
     # THEN nothing was sent and the job is back on the queue, delayed, as a new message
     assert broadcast(client, auth, broadcast_id)["sent_count"] == 0
     attributes = sqs.get_queue_attributes(QueueUrl=queue_url("send"),
@@ -350,5 +351,5 @@ def test_a_deferred_chunk_comes_back_as_a_new_message_and_is_sent(
     assert not copy.get("Messages")
     # AND once the pause is over the copy (the same job) sends the chunk
     clock.sleep(25)
-    paced_send.send_chunk(send_job_of(json.loads(message["Body"]), final_attempt=False))
+    paced_send.send_chunk(runner.SendJob.of(job, final_attempt=False))
     assert broadcast(client, auth, broadcast_id)["sent_count"] == 4

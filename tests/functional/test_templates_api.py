@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from chalice.test import Client
 
-from chalicelib import errors
+from chalicelib import errors, jobs
 from chalicelib.services import templates as service
 from tests.support.templates import (
     ORDER_SHIPPED,
@@ -57,7 +57,7 @@ def test_create_queues_one_review_job_naming_the_template(client: Client, auth: 
 
     messages = review_messages()
 
-    assert [json.loads(message["Body"]) for message in messages] == [{"template_id": template_id}]
+    assert [jobs.parse("review", message["Body"]) for message in messages] == [jobs.Review(template_id)]
 
 
 def test_a_template_reads_back_exactly_as_submitted_and_pending(client: Client, auth: Auth) -> None:

@@ -10,6 +10,7 @@ RCS_FUZZ_POSITIVE_EXAMPLES for this phase alone)."""
 
 from __future__ import annotations
 
+import copy
 import re
 import zlib
 from collections import Counter
@@ -38,7 +39,8 @@ ALLOWED_REFUSALS = {
 
 # Not fuzzed here: the RBM webhook authenticates each body by its HMAC signature, which no schema can
 # generate (tests/functional/test_receipts.py sends signed events; the fuzzer sends unsigned ones).
-schema = schemathesis.openapi.from_dict(document(), config=positive_config()).exclude(operation_id="rbmWebhook")
+schema = schemathesis.openapi.from_dict(copy.deepcopy(document()), config=positive_config()).exclude(
+    operation_id="rbmWebhook")
 
 ANSWERS: Counter[tuple[str, int]] = Counter()
 _PLACEHOLDER = re.compile(r"\{\{[1-9][0-9]{0,2}\}\}")

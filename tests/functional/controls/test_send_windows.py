@@ -25,10 +25,10 @@ class Clock:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.now = datetime(2026, 6, 1, tzinfo=UTC)
-        self.delayed: list[tuple[dict[str, Any], int]] = []
+        self.delayed: list[tuple[messaging.Message, int]] = []
         real_send = messaging.send
 
-        def send(key: str, body: dict[str, Any], *, delay_seconds: int = 0) -> None:
+        def send(key: str, body: messaging.Message, *, delay_seconds: int = 0) -> None:
             if key == "send" and delay_seconds:
                 self.delayed.append((body, delay_seconds))
             else:

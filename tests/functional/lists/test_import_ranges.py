@@ -220,9 +220,9 @@ def test_a_ranged_import_whose_every_message_comes_twice_counts_every_row_once(
     list_id, import_id, key = start_upload(client, auth)
     real = messaging.send
 
-    def twice(queue: str, body: dict[str, Any], **kwargs: Any) -> None:
-        real(queue, body, **kwargs)
-        real(queue, json.loads(json.dumps(body)), **kwargs)
+    def twice(queue: str, job: messaging.Message, **kwargs: Any) -> None:
+        real(queue, job, **kwargs)
+        real(queue, job, **kwargs)
 
     monkeypatch.setattr(messaging, "send", twice)
 

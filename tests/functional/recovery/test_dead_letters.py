@@ -179,7 +179,7 @@ def test_an_import_step_failing_every_delivery_fails_the_import_with_its_reason(
     list_id, import_id, key = start_upload(client, auth)
     from chalicelib.settings import get_settings
 
-    import_service.on_object_created(get_settings().import_bucket, key, lambda: SHORT)
+    import_service.on_object_created(get_settings().import_bucket, key, lambda: SHORT / 1000)
     always_failing(monkeypatch, import_service, "run_step")
 
     drain(chalice_app)

@@ -172,7 +172,7 @@ def _import_world(client: Client, auth: Auth) -> tuple[str, str]:
     from tests.functional.faults.test_import_faults import SHORT, start_upload
 
     list_id, import_id, key = start_upload(client, auth)
-    import_service.on_object_created(get_settings().import_bucket, key, lambda: SHORT)
+    import_service.on_object_created(get_settings().import_bucket, key, lambda: SHORT / 1000)
     lose("imports")  # the continuation is lost
     return list_id, import_id
 
