@@ -209,11 +209,22 @@ class Registry:
             limit = 2 if len(candidate.skeleton) >= 9 else 1
             if abs(len(looks) - len(candidate.skeleton)) <= limit and \
                     Levenshtein.distance(looks, candidate.skeleton, score_cutoff=limit) <= limit and \
-                    (limit == 2 or len(looks) == len(candidate.skeleton) or _doubled(looks, candidate.skeleton)):
+                    ((limit == 1 and (len(looks) == len(candidate.skeleton) or _doubled(looks, candidate.skeleton)))
+                     or (limit == 2 and _one_place(looks, candidate.skeleton))):
                 # a short name one letter off: a swapped letter (`amazom`) or a doubled one (`paypall`),
                 # not a letter added to make another word (`shopdee` is no Shopee)
                 return candidate.brand
         return None
+
+
+def _one_place(a: str, b: str) -> bool:
+    """The two differ in one place of at most two letters (`aliexpres`, `allieexpress`), not in a whole
+    word before a shared one (`babiexpress` is no AliExpress)."""
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    end = 0
+    while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    return len(a) - start - end <= 2 and len(b) - start - end <= 2
 
 
 def _doubled(a: str, b: str) -> bool:
@@ -231,14 +242,14 @@ def _lure_skeletons() -> frozenset[str]:
 
 def _dressed_domain(host: str) -> str | None:
     """A whole domain worn as the start of a longer name (`auspost.com.au-redeliver.info`): the
-    look-alike of that domain, registry brand or not."""
+    look-alike of that domain, registry brand or not (`www.cm-braga.pt` wears no `www.cm`)."""
     for at, ch in enumerate(host):
         if ch == "-" and "." in host[:at]:
             start = host.rfind(".", 0, host.rfind(".", 0, at)) + 1 if host.count(".", 0, at) > 1 else 0
             for begin in range(start, -1, -1):
                 piece = host[begin:at]
                 if (begin == 0 or host[begin - 1] in ".-") and registrable(piece) == piece \
-                        and _COMMON_SUFFIX.fullmatch(suffix_of(piece)):
+                        and _COMMON_SUFFIX.fullmatch(suffix_of(piece)) and not piece.startswith("www."):
                     return piece
     return None
 

@@ -19,6 +19,7 @@ _GIVEN = re.compile(r"^\W{0,3}(?:[^\s{}]+\s+){0,2}\{\{n\}\}")  # "OTP {{n}}", "c
 _POSTAL = re.compile(r"^\W{0,2}(?:code|codes|कोड|कोड़)\b")  # "PIN code": an Indian postal code
 _DIGITS = re.compile(r"\D")
 _WORDLIKE = re.compile(r"\w")
+_WORD = re.compile(r"\w+")
 _LABEL_END = re.compile(r"[^.!?\n:\uff1a|\u3011\]]{0,20}[:\uff1a|\u3011\]]")
 # "make 5000 rupees daily", "ganhe R$ 300 por dia": an amount earned per day or week
 _PER_DAY = re.compile(r"\b(?:earn|make|kamao|kamaye|kamaiye|gana|ganar|ganhe|ganhar|gagnez|verdienen|verdiene|"
@@ -180,7 +181,7 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     # A betting offer's deposit and its prizes are the game itself (gambling rules them), not a fee to win.
     prize = () if signals.has("gambling") else ("prize",)
     context = signals.first(*prize, "job", "lending", "refund", "government")
-    if fee is not None and context is not None:
+    if fee is not None and context is not None and not _public_bill(signals, prize):
         yield finding("advance_fee", market, fee.path, f"{fee.term} \u2026 {context.term}")
     elif paid is not None and signals.first(*prize, "job") is not None:
         yield finding("advance_fee", market, paid.path, paid.term)
@@ -192,6 +193,25 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     elif (unseen := signals.first("no_viewing")) is not None and signals.has("housing") and \
             (signals.money or signals.has("pay")):
         yield finding("advance_fee", market, unseen.path, unseen.term)  # pay for a flat nobody may see
+
+
+def _public_bill(signals: Signals, prize: tuple[str, ...]) -> bool:
+    """A public office's own bill ("Ayuntamiento de Zaragoza: el recibo del IBI … zaragoza.es"): it gives
+    nothing in return for the fee (no prize, job, loan or refund) and sends people only to its own site."""
+    return not signals.has(*prize, "job", "lending", "refund") and _public_site(signals)
+
+
+def _public_site(signals: Signals) -> bool:
+    """A public office that names no phone number and links only to sites named by a word of its text (the
+    city or office that signs it: "Urząd Miejski w Gdańsku … gdansk.pl"), or to none."""
+    if not signals.has("government") or signals.phones:
+        return False
+    words = set(_WORD.findall(signals.plain.text))
+    return all(spot.domain and _named(spot.domain.split(".")[0], words) for spot in signals.links)
+
+
+def _named(label: str, words: set[str]) -> bool:
+    return label in words or (len(label) >= 5 and any(word.startswith(label) for word in words))  # "gdansku"
 
 
 def _salary(signals: Signals, spot: Spot) -> bool:
@@ -342,7 +362,9 @@ def scam_mark_checks(signals: Signals) -> Iterator[Finding]:
         return
     # what a fraud warning says nobody will ask for ("we never call asking for your password") is no mark
     warned = signals.sentences("never", "scammers")
-    marks = [spot for concept in _MARKS if (spot := next(
+    # a public office's name is no mark on its own site
+    concepts = [concept for concept in _MARKS if concept != "government" or not _public_site(signals)]
+    marks = [spot for concept in concepts if (spot := next(
         (spot for spot in signals.concepts[concept] if (spot.path, spot.sentence) not in warned), None)) is not None]
     # a deadline and a shipping fee are what every sale says: one mark must be more than that
     if len(marks) >= 2 and len(marks) > signals.has("urgency") + signals.has("fee"):

@@ -14,7 +14,7 @@ CONCEPTS = (
     "secret", "ask", "never", "fee", "pay", "parcel", "prize", "job", "income_promise", "threat", "urgency",
     "verify_action", "refund", "install", "government", "bank_words", "opt_out", "offer", "otp_words",
     "drugs", "weapons", "sexual", "hate", "malware", "alcohol", "tobacco", "cannabis", "gambling", "pharmacy",
-    "lending", "speculative", "dating", "politics", "disconnection", "benign_alarming", "no_prescription",
+    "lending", "speculative", "dating", "politics", "election", "disconnection", "benign_alarming", "no_prescription",
     "group", "exclude", "housing", "guarantee", "new_number", "free", "hostile", "training",
     "scammers", "release_fee", "no_viewing", "criterion", "licence_check",
 )

@@ -59,7 +59,11 @@ def test_hosts_that_imitate_a_brand_are_named_for_it(host: str, brand: str) -> N
                                   # a short brand label (Banco Inter's inter.co) glued to an ordinary word
                                   "www.interiordesign.com", "intercity.nl", "www.interrail.eu",
                                   # a letter added to make another name: Thai "shop dee", not Shopee
-                                  "cdn.shopdee.co.th"])
+                                  "cdn.shopdee.co.th",
+                                  # a council's site after `www.` (`www.cm` would be a Cameroonian domain)
+                                  "www.cm-braga.pt",
+                                  # a name that shares a generic word with a brand's (AliExpress)
+                                  "img.babiexpress.ci"])
 def test_ordinary_hosts_imitate_nothing(host: str) -> None:
     assert registry().imitated(host) is None
 

@@ -1105,3 +1105,94 @@ def test_a_withdrawal_in_portuguese_is_no_rice_wine() -> None:
     # "saque" (a withdrawal) and "saquê" (sake) fold to one word
     subject = text("Seu saque de R$ 500,00 foi realizado no caixa eletrônico em 12/03.", "transactional", "pt_BR")
     assert "alcohol" not in found(subject)
+
+
+# Civic notices and public bills ------------------------------------------------------------------
+@pytest.mark.parametrize("subject", [
+    text("Travis County Elections: the voter registration deadline for the November 3 election is Monday, "
+         "October 5. Update your address so you are assigned to the right polling place."),
+    text("Ville de Lyon : pour voter aux élections municipales des 15 et 22 mars, inscrivez-vous sur les listes "
+         "électorales jusqu'au 6 février.", language="fr_FR"),
+    text("Stadt Freiburg, Wahlamt: Sie möchten bei der Landtagswahl am 8. März per Briefwahl wählen? Den "
+         "Wahlschein können Sie bis Freitag online beantragen.", language="de_DE"),
+])
+def test_an_election_offices_non_partisan_notice_is_civic_information(subject: Subject) -> None:
+    assert "politics" not in found(subject) and verdict(subject) == "approved"
+
+
+@pytest.mark.parametrize("subject", [
+    text("Vote for Maria Lopez, your candidate for District 4, on November 3. " + STOP, "promotional"),
+    text("Nantes en commun, avec Claire Morel : premier tour des municipales le 15 mars. Venez échanger sur nos "
+         "propositions jeudi à 19h. STOP au 36184", "promotional", "fr_FR"),
+])
+def test_campaigning_for_a_candidate_still_goes_to_a_human(subject: Subject) -> None:
+    assert "politics" in found(subject) and verdict(subject) == "needs_admin"
+
+
+@pytest.mark.parametrize("subject", [
+    text("Ayuntamiento de Zaragoza: ya puedes consultar el recibo del IBI 2026. Si lo tienes domiciliado, el cargo "
+         "en cuenta se hará el 5 de octubre. Consúltalo en https://www.zaragoza.es/sede/portal/tributos/",
+         language="es_ES"),
+    text("Urząd Miejski w Gdańsku przypomina: termin płatności opłaty za odpady mija 15 września. Numer konta "
+         "znajdziesz na gdansk.pl.", language="pl_PL"),
+])
+def test_a_public_offices_own_bill_on_its_own_site_is_no_advance_fee(subject: Subject) -> None:
+    assert verdict(subject) == "approved"
+
+
+def test_the_same_bill_paid_on_a_stranger_site_is_still_an_advance_fee() -> None:
+    subject = text("Ayuntamiento de Zaragoza: tiene un cargo pendiente del IBI 2026. Pague la tasa hoy en "
+                   "https://pagos-tributos-online.com", language="es_ES")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+# Look-alikes that are something else -------------------------------------------------------------
+@pytest.mark.parametrize(("subject", "code"), [
+    (text("Trường THCS Nguyễn Du thông báo: họp phụ huynh lúc 7h30 Chủ nhật.", language="vi_VN"), "cannabis"),
+    (carousel("Free delivery in Soweto and the Joburg CBD on orders over R500."), "cannabis"),
+    (text("Combo desayuno: arepa, huevos pericos y chocolate, $18.000. Responde SALIR para no recibir más.",
+          "promotional", "es_CO"), "illegal_drugs"),
+])
+def test_a_school_a_district_and_a_dish_are_not_the_goods_they_spell(subject: Subject, code: str) -> None:
+    assert code not in found(subject)
+
+
+def test_a_name_that_shares_a_word_with_a_brand_is_no_look_alike_of_it() -> None:
+    subject = text("Votre colis arrive aujourd'hui.", suggestions=[
+        {"type": "url", "text": "Suivre", "url": "https://track.babiexpress.ci/colis"}], language="fr_CI")
+    assert "lookalike_domain" not in found(subject)
+
+
+def test_a_brand_name_one_letter_off_is_still_a_look_alike() -> None:
+    subject = text("Your order shipped.", suggestions=[
+        {"type": "url", "text": "Track", "url": "https://www.aliexpres.com/track"}])
+    assert "lookalike_domain" in found(subject)
+
+
+# Hidden in one field -----------------------------------------------------------------------------
+def test_a_pin_to_be_read_out_on_a_call_in_a_calendar_entry_is_asked_for() -> None:
+    subject = text("Tu videollamada de activación está agendada.", language="es_CL", suggestions=[
+        {"type": "calendar", "text": "Agregar", "title": "Activación", "start_time": "2026-03-12T16:00:00Z",
+         "end_time": "2026-03-12T16:15:00Z", "description": "El ejecutivo te pedirá la clave de 4 dígitos y el "
+                                                            "código que te llegará por SMS."}])
+    assert found(subject).get("credentials") == "suggestions.0.description"
+
+
+def test_a_job_card_that_turns_women_away_is_discrimination() -> None:
+    subject = carousel("ڈرائیور کی نوکری، تنخواہ 45,000 روپے\u06d4", "صرف مرد امیدوار، خواتین رابطہ نہ کریں\u06d4",
+                       language="ur_PK")
+    assert found(subject).get("hate") == "components.cards.1.description" and verdict(subject) == "rejected"
+
+
+def test_a_happy_ending_sent_to_the_hotel_room_is_sexual_solicitation() -> None:
+    subject = carousel("นวดแผนไทย 2 ชม. 490 บาท", "ส่งน้องๆ ไปถึงโรงแรม เลือกน้องจากรูปได้ จบแบบ happy ending",
+                       language="th_TH")
+    assert found(subject).get("sexual_content") == "components.cards.1.description"
+
+
+def test_a_loans_monthly_instalment_is_no_fee() -> None:
+    subject = text("Préstamo Reforma Hogar: TIN 6,95 %, TAE 7,41 %. Ejemplo: 10.000 € a 60 meses, cuota mensual "
+                   "de 197,80 €. Concesión sujeta a estudio. Solicita tu préstamo en la oficina. Responde BAJA para no "
+                   "recibir más.", "promotional",
+                   "es_ES")
+    assert "advance_fee" not in found(subject)
