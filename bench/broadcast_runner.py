@@ -170,6 +170,7 @@ def sender_throughput(app: Any, targets: int, latency_ms: int) -> dict[str, Any]
     from chalicelib.services import broadcasts, runner
     from chalicelib.settings import get_settings
     from chalicelib.store import broadcasts as store
+    from chalicelib.store import targets as target_store
 
     template_id = seed_account("bench-speed", latency_ms=latency_ms)
     list_id = seed_list("bench-speed", targets)
@@ -195,7 +196,7 @@ def sender_throughput(app: Any, targets: int, latency_ms: int) -> dict[str, Any]
     started = time.perf_counter()
     for job in jobs:
         runner.send_chunk(runner.SendJob(job["account_id"], job["broadcast_id"],
-                                         store.ChunkBounds(job["first"], job["last"], job["size"]), False))
+                                         target_store.ChunkBounds(job["first"], job["last"], job["size"]), False))
     elapsed = time.perf_counter() - started
     final = store.get_broadcast("bench-speed", broadcast.broadcast_id)
     bound = settings.send_concurrency / (latency_ms / 1000)
@@ -208,8 +209,8 @@ def sender_throughput(app: Any, targets: int, latency_ms: int) -> dict[str, Any]
 
 def snapshot_ratio(members: int) -> dict[str, Any]:
     from chalicelib.services import broadcasts, runner
-    from chalicelib.store.broadcasts import TargetModel
     from chalicelib.store.lists import MemberModel
+    from chalicelib.store.targets import TargetModel
 
     template_id = seed_account("bench-snap", latency_ms=0)
     list_id = seed_list("bench-snap", members)

@@ -1,6 +1,7 @@
 """The Google RBM adapter: a REST client of `phones.agentMessages.create` and `.delete` (revoke), and
 of `users:batchGet` (reach: at most MAX_USERS_PER_CALL numbers a call, at most 600 calls a minute
-from one provider object; the endpoint must be the agent's regional one).
+from one provider object; the endpoint must be the agent's regional one). One module: every call
+shares the provider's token, session and the mapping of Google's answers to our outcomes.
 
 - Auth: a service-account key -> OAuth2 access token (scope `rcsbusinessmessaging`) through
   google-auth; the token is cached on the provider until google-auth deems it expired (it

@@ -1,4 +1,5 @@
-"""Our template (`components`, `suggestions`) plus one member's variables -> the RBM AgentMessage.
+"""Our template (`components`, `suggestions`) plus one member's variables -> the RBM AgentMessage
+(one mapping, kept whole so each key of our format and its RBM name sit side by side).
 
 Every key name of our template format is in `Keys` below: if the template feature names a key
 differently, change it there. Optional keys may be missing; enum values are upper-cased and a

@@ -19,8 +19,10 @@ from chalicelib.services import (
 )
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
-from chalicelib.store.broadcasts import Broadcast, Target
+from chalicelib.store import targets as target_store
+from chalicelib.store.broadcasts import Broadcast
 from chalicelib.store.paging import Page
+from chalicelib.store.targets import Target
 
 MAX_SCHEDULE_AHEAD = timedelta(days=365)
 INLINE_SNAPSHOT_PAGES = 1
@@ -177,6 +179,6 @@ def retry(account_id: str, source_id: str) -> Broadcast:
 
 def targets(account_id: str, broadcast_id: str, *, size: int, state: str | None, cursor: str | None) -> Page[Target]:
     store.get_broadcast(account_id, broadcast_id)
-    if state is not None and state not in store.TARGET_STATES:
-        raise errors.InvalidInput("state", f"state must be one of {', '.join(store.TARGET_STATES)}")
-    return store.list_targets(broadcast_id, size=size, state=state, cursor=cursor)
+    if state is not None and state not in target_store.TARGET_STATES:
+        raise errors.InvalidInput("state", f"state must be one of {', '.join(target_store.TARGET_STATES)}")
+    return target_store.list_targets(broadcast_id, size=size, state=state, cursor=cursor)

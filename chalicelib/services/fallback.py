@@ -43,7 +43,9 @@ from chalicelib.services.pacing import TokenBucket, paced_stream
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store import fallbacks as claims
-from chalicelib.store.broadcasts import Broadcast, Target
+from chalicelib.store import targets as target_store
+from chalicelib.store.broadcasts import Broadcast
+from chalicelib.store.targets import Target
 
 QUEUE = "send"
 JOB_PHONES = claims.MAX_CLAIM
@@ -165,7 +167,7 @@ def give_up(account_id: str, broadcast_id: str, phones: Sequence[str]) -> int:
 
 
 def _read(broadcast_id: str, phones: Sequence[str]) -> list[Target]:
-    found = store.target_states((broadcast_id, phone) for phone in phones)
+    found = target_store.target_states((broadcast_id, phone) for phone in phones)
     return sorted(found.values(), key=lambda target: target.phone)
 
 

@@ -17,7 +17,8 @@ from chalicelib import errors
 from chalicelib.clock import utcnow
 from chalicelib.services import zones
 from chalicelib.settings import get_settings
-from chalicelib.store.broadcasts import Broadcast, Target
+from chalicelib.store.broadcasts import Broadcast
+from chalicelib.store.targets import Target
 
 _HH_MM = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 SEARCH_DAYS = 8  # a window that is never open in every zone of a country within this is hopeless

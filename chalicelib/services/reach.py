@@ -22,7 +22,9 @@ from chalicelib.logs import logger
 from chalicelib.providers.port import NOT_RCS_CAPABLE, MessageProvider, ReachProvider
 from chalicelib.services import runner
 from chalicelib.store import broadcasts as store
-from chalicelib.store.broadcasts import Broadcast, Target
+from chalicelib.store import targets as target_store
+from chalicelib.store.broadcasts import Broadcast
+from chalicelib.store.targets import Target
 
 PAGE = 1000
 SAFETY_SECONDS = 60.0
@@ -52,7 +54,7 @@ def continue_check(account_id: str, broadcast_id: str, *, tries: int = 0,
         if time_left() < SAFETY_SECONDS:
             messaging.send("dispatch", _job(broadcast, tries))
             return
-        phones = store.phones_after(broadcast_id, after=broadcast.reach_cursor, limit=PAGE)
+        phones = target_store.phones_after(broadcast_id, after=broadcast.reach_cursor, limit=PAGE)
         if not phones and not broadcast.snapshot_done:
             messaging.send("dispatch", _job(broadcast, tries), delay_seconds=WAIT_SECONDS)
             return

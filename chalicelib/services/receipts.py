@@ -22,7 +22,8 @@ from chalicelib.logs import logger
 from chalicelib.services import credentials, inbound
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
-from chalicelib.store.broadcasts import StaleState, Target, TargetChange
+from chalicelib.store import targets as target_store
+from chalicelib.store.targets import StaleState, Target, TargetChange
 
 Kind = Literal["DELIVERED", "READ", "TTL_EXPIRATION_REVOKED"]
 # expired and revoked rank with sent: taken back, yet a later DELIVERED still wins
@@ -145,7 +146,7 @@ def _advance(target: Target, receipts: list[Receipt]) -> TargetChange | None:
 def apply(receipts: list[Receipt]) -> ReceiptOutcome:
     """Apply a batch of events: per target at most one forward move, counters added per broadcast."""
     outcome = ReceiptOutcome()
-    located = store.locate_messages(r.message_id for r in receipts)
+    located = target_store.locate_messages(r.message_id for r in receipts)
     by_account: dict[str, dict[tuple[str, str], list[Receipt]]] = {}
     for receipt in receipts:
         where = located.get(receipt.message_id)
@@ -166,7 +167,7 @@ def apply(receipts: list[Receipt]) -> ReceiptOutcome:
 def _apply_account(account_id: str, per_target: dict[tuple[str, str], list[Receipt]],
                    outcome: ReceiptOutcome) -> None:
     for _ in range(ATTEMPTS):
-        current = store.target_states(per_target)
+        current = target_store.target_states(per_target)
         changes: list[TargetChange] = []
         waiting: list[Receipt] = []
         for key, receipts in per_target.items():
@@ -180,7 +181,7 @@ def _apply_account(account_id: str, per_target: dict[tuple[str, str], list[Recei
             if change is not None:
                 changes.append(change)
         try:
-            store.apply_target_changes(account_id, changes)
+            target_store.apply_target_changes(account_id, changes)
         except StaleState:
             continue
         outcome.applied += len(changes)

@@ -30,7 +30,9 @@ from chalicelib.services.send_lease import LEASE_SECONDS
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store import send_leases
-from chalicelib.store.broadcasts import Broadcast, StaleState, Target, TargetChange
+from chalicelib.store import targets as target_store
+from chalicelib.store.broadcasts import Broadcast
+from chalicelib.store.targets import StaleState, Target, TargetChange
 
 PAGE = 200
 SAFETY_SECONDS = 60.0
@@ -92,8 +94,8 @@ def continue_revoking(account_id: str, broadcast_id: str, *, after: str = "", tr
 def _page(broadcast_id: str, after: str) -> list[Target]:
     """The next PAGE targets after `after` that are `sent` or `revoked` (a revoked one in the range
     may be from a run that died before its revocation was sent), by phone."""
-    both = [*store.targets_in_state(broadcast_id, "sent", after=after, limit=PAGE),
-            *store.targets_in_state(broadcast_id, "revoked", after=after, limit=PAGE)]
+    both = [*target_store.targets_in_state(broadcast_id, "sent", after=after, limit=PAGE),
+            *target_store.targets_in_state(broadcast_id, "revoked", after=after, limit=PAGE)]
     return sorted(both, key=lambda target: target.phone)[:PAGE]
 
 
@@ -112,13 +114,13 @@ def mark_revoked(account_id: str, broadcast_id: str, targets: Sequence[Target]) 
     returns how many moved. A target that moved meanwhile (delivered) is left as it is."""
     keys = [(broadcast_id, target.phone) for target in targets]
     for _ in range(WRITE_ATTEMPTS):
-        current = store.target_states(keys) if keys else {}
+        current = target_store.target_states(keys) if keys else {}
         changes = [TargetChange(broadcast_id=broadcast_id, phone=t.phone, prior="sent", state="revoked",
                                 delivered_at=None, read_at=None, delivered_delta=0, read_delta=0,
                                 failure_reason="")
                    for t in current.values() if t.state == "sent"]
         try:
-            store.apply_target_changes(account_id, changes)
+            target_store.apply_target_changes(account_id, changes)
         except StaleState:
             continue
         return len(changes)

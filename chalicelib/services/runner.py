@@ -38,7 +38,9 @@ from chalicelib.services.pacing import AccountPacer, paced_stream
 from chalicelib.services.send_lease import ChunkBusy, SendLease
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
-from chalicelib.store.broadcasts import Broadcast, ChunkBounds, ChunkOutcome, Target
+from chalicelib.store import targets as target_store
+from chalicelib.store.broadcasts import Broadcast
+from chalicelib.store.targets import ChunkBounds, ChunkOutcome, Target
 
 SNAPSHOT_PAGE = 1000
 SNAPSHOT_WRITERS = 4
@@ -71,7 +73,7 @@ def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int |
     broadcast_id = broadcast.broadcast_id
 
     def write(part: list[Target]) -> None:
-        store.put_targets(broadcast_id, part, expires_at=store.targets_expire_at(broadcast))
+        target_store.put_targets(broadcast_id, part, expires_at=store.targets_expire_at(broadcast))
 
     with ThreadPoolExecutor(max_workers=SNAPSHOT_WRITERS + 1) as pool:
         upcoming: Future[tuple[list[Member], str]] = pool.submit(next, source, ([], ""))
@@ -176,7 +178,7 @@ def dispatch(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> None
         if time_left() < SAFETY_SECONDS:
             messaging.send("dispatch", _job(jobs.Dispatch, broadcast))
             return
-        bounds = store.chunk_bounds(broadcast_id, after=broadcast.dispatch_cursor, chunk_size=chunk_size,
+        bounds = target_store.chunk_bounds(broadcast_id, after=broadcast.dispatch_cursor, chunk_size=chunk_size,
                                     chunks=CHUNKS_PER_DISPATCH_BATCH)
         messaging.send_batch("send", (
             jobs.SendChunk(broadcast.account_id, broadcast.broadcast_id, b.first_phone, b.last_phone, b.size,
@@ -350,7 +352,7 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
             or broadcast.run_epoch != job.epoch):
         return _wind_down(job, broadcast)
     if job.wave:  # a copy of a wave that is over would queue the next wave again: it stops here
-        settled = store.settled_chunk(job.broadcast_id, job.chunk)
+        settled = target_store.settled_chunk(job.broadcast_id, job.chunk)
         if settled is not None:
             return _pay_settled(job, broadcast, settled)
     try:
@@ -361,7 +363,7 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
     if lease is None:
         return _wind_down(job, store.get_broadcast(job.account_id, job.broadcast_id))
     try:
-        targets = store.chunk_targets(job.broadcast_id, job.chunk)
+        targets = target_store.chunk_targets(job.broadcast_id, job.chunk)
         if (job.epoch and not any(t.state == "queued" or suppression.awaiting_screen(t) for t in targets)
                 and balance.reservation(job.account_id, job.reservation_key) is None):
             complete_if_settled(job.account_id, job.broadcast_id)  # after a resume: nothing left in this chunk
@@ -405,7 +407,7 @@ def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease:
             outcomes = (_settled(target, state="failed", failure_reason=PROVIDER_UNAVAILABLE)
                         if target.state == "queued" and (target.failure_reason or not lease.lost) else target
                         for target in outcomes)
-        changed = store.put_targets_as_they_come(
+        changed = target_store.put_targets_as_they_come(
             job.broadcast_id, (replace(target, settled_in=job.pass_key) for target in outcomes))
         still_queued = [target for target in changed if target.state == "queued"]
         account_failures = {t.failure_reason for t in changed} & ACCOUNT_LEVEL_FAILURES
@@ -482,10 +484,10 @@ def _settle(job: SendJob, broadcast: Broadcast, targets: list[Target], changed: 
     failed = sum(1 for state in mine if state == "failed")
     outcome = ChunkOutcome(sent=sent, failed=failed, refund_due=max(0, reserved - sent),
                            suppressed=sum(1 for state in mine if state == suppression.SUPPRESSED))
-    if store.settle_chunk(broadcast, job.chunk, outcome):
+    if target_store.settle_chunk(broadcast, job.chunk, outcome):
         outcome.newly_settled = True
     else:
-        outcome = store.settled_chunk(job.broadcast_id, job.chunk) or outcome
+        outcome = target_store.settled_chunk(job.broadcast_id, job.chunk) or outcome
     if outcome.refund_due:
         balance.refund(job.account_id, job.reservation_key, outcome.refund_due, broadcast.unit_price)
     if broadcast.fallback == "sms":
@@ -499,8 +501,8 @@ def _settle(job: SendJob, broadcast: Broadcast, targets: list[Target], changed: 
 
 def _fail_queued(job: SendJob, broadcast: Broadcast, reserved: int, reason: str) -> ChunkOutcome:
     """Settle the pass without sending: its still-queued targets fail with `reason`."""
-    targets = store.chunk_targets(job.broadcast_id, job.chunk)
-    changed = store.put_targets_as_they_come(job.broadcast_id, (
+    targets = target_store.chunk_targets(job.broadcast_id, job.chunk)
+    changed = target_store.put_targets_as_they_come(job.broadcast_id, (
         _settled(target, state="failed", failure_reason=reason, settled_in=job.pass_key)
         for target in targets if target.state == "queued"))
     return _settle(job, broadcast, targets, changed, reserved)
@@ -509,7 +511,7 @@ def _fail_queued(job: SendJob, broadcast: Broadcast, reserved: int, reason: str)
 def _close_pass(job: SendJob, broadcast: Broadcast, reserved: int) -> ChunkOutcome:
     """Settle the pass of a paused (or since resumed) broadcast without sending: what it sent counts,
     the rest of its reservation is refunded, its queued targets stay queued for the next epoch."""
-    return _settle(job, broadcast, store.chunk_targets(job.broadcast_id, job.chunk), [], reserved)
+    return _settle(job, broadcast, target_store.chunk_targets(job.broadcast_id, job.chunk), [], reserved)
 
 
 def _wind_down(job: SendJob, broadcast: Broadcast) -> ChunkOutcome | None:
@@ -517,7 +519,7 @@ def _wind_down(job: SendJob, broadcast: Broadcast) -> ChunkOutcome | None:
     A pass that reserved nothing takes nothing (a paused broadcast's chunks not yet started)."""
     if broadcast.unit_price is None:
         return None  # never picked up: no chunk of it was ever charged
-    settled = store.settled_chunk(job.broadcast_id, job.chunk)
+    settled = target_store.settled_chunk(job.broadcast_id, job.chunk)
     if settled is not None:
         if settled.refund_due:
             balance.refund(job.account_id, job.reservation_key, settled.refund_due, broadcast.unit_price)
@@ -539,7 +541,7 @@ def fail_dead_chunk(job: SendJob) -> ChunkOutcome | None:
     broadcast = store.get_broadcast(job.account_id, job.broadcast_id)
     if broadcast.unit_price is None:
         return None
-    settled = store.settled_chunk(job.broadcast_id, job.chunk)
+    settled = target_store.settled_chunk(job.broadcast_id, job.chunk)
     if settled is not None:
         return _pay_settled(job, broadcast, settled)
     reserved = balance.close_reservation(job.account_id, job.reservation_key, broadcast.unit_price)
@@ -569,7 +571,7 @@ def settle_reserved_chunks(broadcast: Broadcast) -> int:
         first, _, last = chunk.partition("..")
         job = SendJob(broadcast.account_id, broadcast.broadcast_id, ChunkBounds(first, last, 0), final_attempt=True,
                       epoch=epoch, wave=wave)
-        if store.settled_chunk(broadcast.broadcast_id, job.chunk) is None:
+        if target_store.settled_chunk(broadcast.broadcast_id, job.chunk) is None:
             _fail_queued(job, broadcast, reserved, INTERNAL_ERROR)
             settled += 1
     return settled

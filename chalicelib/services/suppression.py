@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chalicelib.store import optouts as store
-from chalicelib.store.broadcasts import Target
+from chalicelib.store.targets import Target
 
 OPTED_OUT = "opted_out"
 SUPPRESSED = "suppressed"

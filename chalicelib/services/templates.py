@@ -19,7 +19,8 @@ from chalicelib.clock import parse_time, utcnow
 from chalicelib.logs import logger
 from chalicelib.services import brand_verification
 from chalicelib.services.review import Reviewer, Subject, default_reviewers, run_reviewers
-from chalicelib.services.template_content import TemplateDraft, check_size, check_sms_placeholders, placeholders_of
+from chalicelib.services.template_content import TemplateDraft
+from chalicelib.services.template_fields import check_size, check_sms_placeholders, placeholders_of
 from chalicelib.store import templates as store
 from chalicelib.store.paging import Page
 

@@ -12,6 +12,8 @@ Keys:
   happen once per (kind, reference): the entry is put with `attribute_not_exists` in the same
   transaction as the balance change. `time_index` (account_id, seq) lists them newest first;
   `seq` (creation time in milliseconds, then randomness) is the entry id the API shows.
+
+One module: every ledger entry is written in the same transaction as the balance it moves.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """SMS fallback claims and their settlement (chalicelib/services/fallback.py), on the targets and
-chunks tables of chalicelib/store/broadcasts.py.
+chunks tables of chalicelib/store/targets.py.
 
 A fallback step claims a few targets at a time for itself (a `holder` id, until a deadline) in one
 transaction, sends their SMS, then records every outcome in one more transaction together with a
@@ -16,7 +16,8 @@ from typing import Any
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.clock import format_time, utcnow
-from chalicelib.store.broadcasts import BroadcastModel, ChunkModel, Target, TargetModel
+from chalicelib.store.broadcasts import BroadcastModel
+from chalicelib.store.targets import ChunkModel, Target, TargetModel
 from chalicelib.store.transact import Cancelled, Contended, transact
 
 SETTLE_PREFIX = "sms:"

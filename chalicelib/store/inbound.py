@@ -29,7 +29,8 @@ from pynamodb.models import Model
 
 from chalicelib.settings import get_settings
 from chalicelib.store.base import table_meta
-from chalicelib.store.broadcasts import TargetModel, owned_broadcasts
+from chalicelib.store.broadcasts import owned_broadcasts
+from chalicelib.store.targets import TargetModel
 from chalicelib.store.transact import Cancelled, Contended, transact_items
 
 EVENT_MEMORY = timedelta(days=8)

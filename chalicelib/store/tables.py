@@ -7,13 +7,14 @@ from pynamodb.models import Model
 
 from chalicelib.store.accounts import AccountModel, LedgerModel
 from chalicelib.store.base import reset_connection
-from chalicelib.store.broadcasts import BroadcastModel, ChunkModel, TargetModel
+from chalicelib.store.broadcasts import BroadcastModel
 from chalicelib.store.idempotency import IdempotencyRecordModel
 from chalicelib.store.imports import ImportModel
 from chalicelib.store.inbound import ClickModel, InboundEventModel
 from chalicelib.store.lists import ListModel, MemberModel
 from chalicelib.store.optouts import OptOutModel
 from chalicelib.store.rate_limits import RateLimitModel
+from chalicelib.store.targets import ChunkModel, TargetModel
 from chalicelib.store.templates import TemplateRecord
 
 ALL_MODELS: list[type[Model]] = [

@@ -13,7 +13,8 @@ from chalice.test import Client
 from chalicelib.clock import format_time, parse_time, utcnow
 from chalicelib.settings import reset_settings
 from chalicelib.store import broadcasts as broadcasts_store
-from chalicelib.store.broadcasts import BroadcastModel, TargetModel
+from chalicelib.store.broadcasts import BroadcastModel
+from chalicelib.store.targets import TargetModel
 from tests.support.drain import drain
 from tests.support.world import Auth, approved_template, call, contact_list, credit, members, simulator
 

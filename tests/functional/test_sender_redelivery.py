@@ -15,7 +15,7 @@ from chalice.test import Client
 from chalicelib.providers.port import MessageProvider, OutboundMessage, SendResult
 from chalicelib.services import balance as balance_service
 from chalicelib.services import runner
-from chalicelib.store import broadcasts as broadcast_store
+from chalicelib.store import targets as target_store
 from tests.support.drain import drain
 from tests.support.world import (
     Auth,
@@ -79,7 +79,7 @@ def kill_once_after(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, *, o
 
 
 def kill_after_sending_before_writing(monkeypatch: pytest.MonkeyPatch, *, on_call: int) -> None:
-    real = broadcast_store.put_targets_as_they_come
+    real = target_store.put_targets_as_they_come
     calls = [0]
 
     def step(broadcast_id: str, targets: Iterable[Any]) -> Any:
@@ -89,11 +89,11 @@ def kill_after_sending_before_writing(monkeypatch: pytest.MonkeyPatch, *, on_cal
             raise Killed("killed after sending, before writing")
         return real(broadcast_id, targets)
 
-    monkeypatch.setattr(broadcast_store, "put_targets_as_they_come", step)
+    monkeypatch.setattr(target_store, "put_targets_as_they_come", step)
 
 
 def kill_while_writing(monkeypatch: pytest.MonkeyPatch, *, on_call: int) -> None:
-    real = broadcast_store.put_targets_as_they_come
+    real = target_store.put_targets_as_they_come
     calls = [0]
 
     def step(broadcast_id: str, targets: Iterable[Any]) -> Any:
@@ -103,15 +103,15 @@ def kill_while_writing(monkeypatch: pytest.MonkeyPatch, *, on_call: int) -> None
             raise Killed("killed half way through writing")
         return real(broadcast_id, targets)
 
-    monkeypatch.setattr(broadcast_store, "put_targets_as_they_come", step)
+    monkeypatch.setattr(target_store, "put_targets_as_they_come", step)
 
 
 STEPS = [
     pytest.param(balance_service, "reserve", id="after reserving the chunk's cost"),
     pytest.param(None, "sending", id="after sending, before writing target states"),
     pytest.param(None, "writing", id="half way through writing target states"),
-    pytest.param(broadcast_store, "put_targets_as_they_come", id="after writing target states, before settling"),
-    pytest.param(broadcast_store, "settle_chunk", id="after settling, before the refund"),
+    pytest.param(target_store, "put_targets_as_they_come", id="after writing target states, before settling"),
+    pytest.param(target_store, "settle_chunk", id="after settling, before the refund"),
     pytest.param(balance_service, "refund", id="after the refund, before the completion check"),
     pytest.param(runner, "complete_if_settled", id="after the completion check"),
 ]

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from bench.review_agreement import evaluate, language_of, load_split
-from chalicelib.services.template_content import TemplateDraft, check_size, placeholders_of
+from chalicelib.services.template_content import TemplateDraft
+from chalicelib.services.template_fields import check_size, placeholders_of
 
 TRAIN = load_split("train")
 SEALED = load_split("sealed")

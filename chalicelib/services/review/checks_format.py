@@ -13,7 +13,7 @@ from chalicelib.services.review.model import Finding
 from chalicelib.services.review.normalize import fold
 from chalicelib.services.review.policy import finding
 from chalicelib.services.review.signals import Signals, Spot
-from chalicelib.services.template_content import PLACEHOLDER
+from chalicelib.services.template_fields import PLACEHOLDER
 
 _PERCENT_OFF = re.compile(r"\d+\s?%")
 # "50% off", "30% कैशबैक": an amount taken off is an offer in any language

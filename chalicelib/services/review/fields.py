@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from chalicelib.services.template_content import text_fields
+from chalicelib.services.template_fields import text_fields
 
 Kind = Literal["text", "title", "description", "label", "postback", "url", "media", "phone", "place", "calendar"]
 VISIBLE: tuple[Kind, ...] = ("text", "title", "description")

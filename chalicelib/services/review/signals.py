@@ -19,7 +19,7 @@ from chalicelib.services.review.fields import LINKS, READ, VISIBLE, Field, templ
 from chalicelib.services.review.lexicon import CONCEPTS, index
 from chalicelib.services.review.model import Subject
 from chalicelib.services.review.normalize import fold, unmask, unmask_cased
-from chalicelib.services.template_content import PLACEHOLDER
+from chalicelib.services.template_fields import PLACEHOLDER
 
 _SEPARATOR = "\n\u00b6\n"
 _HOST_WORDS = re.compile(r"[-./_?=&#]+")

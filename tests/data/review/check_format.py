@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 from pydantic import ValidationError
 
 from chalicelib import errors
-from chalicelib.services.template_content import TemplateDraft, check_size, placeholders_of
+from chalicelib.services.template_content import TemplateDraft
+from chalicelib.services.template_fields import check_size, placeholders_of
 
 REQUIRED = {"id", "category", "language", "components", "expected", "why"}
 EXPECTED = {"approved", "needs_admin", "rejected"}

@@ -15,7 +15,7 @@ from chalicelib.aws import client as aws_client
 from chalicelib.providers.receipts import ReceiptEvent, webhook_request
 from chalicelib.services import credentials as credentials_service
 from chalicelib.settings import get_settings
-from chalicelib.store import broadcasts as broadcast_store
+from chalicelib.store import targets as target_store
 from chalicelib.store.paging import encode_cursor
 from tests.fakes.rbm_server import push, user_message
 from tests.functional.api.conftest import ADMIN, Auth, World, template_body
@@ -177,8 +177,8 @@ def test_every_operation_answers_as_the_document_says_through_a_whole_life(
     drain(chalice_app)
     assert api.call("GET", f"/broadcasts/{controlled}", owner)[1]["broadcast"]["status"] == "completed"
     # retry: GIVEN one of its targets failed for a transient reason (written as the sender would)
-    done = broadcast_store.chunk_targets(controlled, broadcast_store.ChunkBounds("+", "+9", 0))[0]
-    broadcast_store.put_targets_as_they_come(controlled, [
+    done = target_store.chunk_targets(controlled, target_store.ChunkBounds("+", "+9", 0))[0]
+    target_store.put_targets_as_they_come(controlled, [
         dataclasses.replace(done, state="failed", failure_reason="provider_unavailable")])
     status, body = api.call("POST", f"/broadcasts/{controlled}/retry", owner)
     assert status == 201 and api.call("GET", f"/broadcasts/{body['broadcast_id']}", owner)[1]["broadcast"][

@@ -74,8 +74,8 @@ def test_a_stop_from_a_number_the_account_never_sent_to_still_opts_it_out(
 def test_the_screen_reads_the_list_once_per_hundred_numbers(client: Client, auth: Auth) -> None:
     """GIVEN 250 targets of a send pass, two of them opted out
     WHEN the sender screens them THEN three BatchGetItem requests read the list (100 keys each at most)."""
-    from chalicelib.store.broadcasts import Target
     from chalicelib.store.optouts import OptOutModel
+    from chalicelib.store.targets import Target
 
     phones = [f"+1415555{n:04d}" for n in range(1000, 1250)]
     call(client, "POST", "/optouts", auth(), {"phones": [phones[7], phones[201]]})

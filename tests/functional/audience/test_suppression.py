@@ -15,7 +15,7 @@ from chalice.test import Client
 
 from chalicelib.providers.port import OutboundMessage
 from chalicelib.services import runner
-from chalicelib.store import broadcasts as broadcast_store
+from chalicelib.store import targets as target_store
 from tests.functional.audience.support import PRICE, account
 from tests.support.drain import drain
 from tests.support.money import assert_ledger_reconciles, ledger
@@ -115,7 +115,7 @@ def test_a_sender_killed_after_suppressing_and_redelivered_counts_each_number_on
     broadcast_id = draft(client, auth, chalice_app)
     opt_out(client, auth, PHONES[3])
     # WHEN the sender dies right after this step of the first chunk, and the chunk is delivered again
-    real = getattr(broadcast_store, step)
+    real = getattr(target_store, step)
     calls = [0]
 
     def dying(*args: Any, **kwargs: Any) -> Any:
@@ -125,7 +125,7 @@ def test_a_sender_killed_after_suppressing_and_redelivered_counts_each_number_on
             raise Killed(step)
         return result
 
-    monkeypatch.setattr(broadcast_store, step, dying)
+    monkeypatch.setattr(target_store, step, dying)
     final = start(client, auth, chalice_app, broadcast_id)
     # THEN each suppressed number counts once, nothing was sent twice, and the money reconciles
     assert (final["status"], final["sent_count"], final["suppressed_count"], final["queued_count"]) == (
@@ -139,10 +139,10 @@ def test_a_retry_of_a_broadcast_skips_numbers_opted_out_since(
     # GIVEN a completed broadcast where two targets failed for a transient reason
     broadcast_id = draft(client, auth, chalice_app)
     start(client, auth, chalice_app, broadcast_id)
-    done = sorted(broadcast_store.iter_all_targets(broadcast_id), key=lambda t: t.phone)
+    done = sorted(target_store.iter_all_targets(broadcast_id), key=lambda t: t.phone)
     import dataclasses
 
-    broadcast_store.put_targets_as_they_come(broadcast_id, [
+    target_store.put_targets_as_they_come(broadcast_id, [
         dataclasses.replace(target, state="failed", failure_reason="provider_unavailable") for target in done[:2]])
     # WHEN one of them opts out, and the broadcast is retried
     opt_out(client, auth, done[0].phone)

@@ -13,7 +13,7 @@ from chalice.test import Client
 
 from chalicelib.services import balance as balance_service
 from chalicelib.services import broadcasts as broadcast_service
-from chalicelib.store import broadcasts as broadcast_store
+from chalicelib.store import targets as target_store
 from tests.functional.controls.conftest import CREDIT, PRICE, Sends, started
 from tests.support.drain import drain
 from tests.support.money import assert_ledger_reconciles
@@ -47,9 +47,9 @@ def kill_first_call(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, *, c
 
 STEPS = [
     pytest.param(balance_service, "reserve", False, id="after reserving"),
-    pytest.param(broadcast_store, "put_targets_as_they_come", True, id="after sending, before writing"),
-    pytest.param(broadcast_store, "put_targets_as_they_come", False, id="after writing, before settling"),
-    pytest.param(broadcast_store, "settle_chunk", False, id="after settling, before the refund"),
+    pytest.param(target_store, "put_targets_as_they_come", True, id="after sending, before writing"),
+    pytest.param(target_store, "put_targets_as_they_come", False, id="after writing, before settling"),
+    pytest.param(target_store, "settle_chunk", False, id="after settling, before the refund"),
 ]
 
 

@@ -13,6 +13,7 @@ from chalice.test import Client
 
 from chalicelib.services import reach
 from chalicelib.store import broadcasts as broadcast_store
+from chalicelib.store import targets as target_store
 from tests.fakes.rbm_server import FakeRbmServer
 from tests.support.drain import drain
 from tests.support.money import assert_ledger_reconciles, ledger
@@ -137,7 +138,7 @@ def test_the_sender_killed_after_its_reach_check_then_delivered_again_charges_on
     # GIVEN RBM that cannot reach three of eight numbers, and a sender that dies the first time it
     # is about to write its targets (after the reach check, the reservation and the sends)
     rbm.not_capable(*UNREACHABLE)
-    real = broadcast_store.put_targets_as_they_come
+    real = target_store.put_targets_as_they_come
     deaths = [1]
 
     def dying(broadcast_id: str, targets: Any) -> Any:
@@ -147,7 +148,7 @@ def test_the_sender_killed_after_its_reach_check_then_delivered_again_charges_on
             raise Killed
         return real(broadcast_id, targets)
 
-    monkeypatch.setattr(broadcast_store, "put_targets_as_they_come", dying)
+    monkeypatch.setattr(target_store, "put_targets_as_they_come", dying)
     broadcast_id = draft(client, auth)
     assert call(client, "POST", f"/broadcasts/{broadcast_id}/start", auth())[0] == 200
     # WHEN SQS delivers the chunk again

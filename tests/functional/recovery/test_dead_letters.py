@@ -15,7 +15,7 @@ from chalicelib import messaging
 from chalicelib.services import balance as balance_service
 from chalicelib.services import imports as import_service
 from chalicelib.services import runner, templates
-from chalicelib.store import broadcasts as broadcast_store
+from chalicelib.store import targets as target_store
 from tests.functional.recovery.conftest import (
     CREDIT,
     PRICE,
@@ -44,7 +44,7 @@ def _second_chunk_settle(broadcast: Any, bounds: Any, *args: Any) -> bool:
     pytest.param(balance_service, "reserve", False, 6, {"internal_error": 4}, id="killed before reserving"),
     pytest.param(balance_service, "reserve", True, 6, {"internal_error": 4},
                  id="killed between reserving and sending"),
-    pytest.param(broadcast_store, "settle_chunk", True, 9, {"missing_variable": 1},
+    pytest.param(target_store, "settle_chunk", True, 9, {"missing_variable": 1},
                  id="killed between settling and the refund"),
 ])
 def test_a_send_job_failing_every_delivery_is_settled_refunded_and_its_broadcast_completes(
@@ -80,7 +80,7 @@ def test_a_dead_send_job_handled_twice_settles_and_refunds_once(
     always_failing(monkeypatch, balance_service, "reserve", _second_chunk_reserve, after=True)
     drain(chalice_app)
     monkeypatch.undo()
-    chunk = next(c for c in [broadcast_store.ChunkBounds(SECOND_CHUNK, "+14155550007", 4)])
+    chunk = next(c for c in [target_store.ChunkBounds(SECOND_CHUNK, "+14155550007", 4)])
     # WHEN its dead-letter consumer's work runs again (SQS delivers at least once)
     job = runner.SendJob("acme", broadcast_id, chunk, final_attempt=True)
     again = runner.fail_dead_chunk(job)
@@ -96,7 +96,7 @@ def test_a_settled_chunk_pays_its_refund_even_when_a_later_chunk_completed_the_b
     the third chunk completes the broadcast before the second is delivered again."""
     monkeypatch.setattr("infra.local.pump.RETRY_DELAY_SECONDS", 2)  # the third chunk runs first
     broadcast_id = started(client, auth, world)
-    real = broadcast_store.settle_chunk
+    real = target_store.settle_chunk
     seen: list[str] = []
 
     def settle_then_die_once(broadcast: Any, bounds: Any, outcome: Any) -> bool:
@@ -106,7 +106,7 @@ def test_a_settled_chunk_pays_its_refund_even_when_a_later_chunk_completed_the_b
             raise RuntimeError("killed after settling, before the refund")
         return settled
 
-    monkeypatch.setattr(broadcast_store, "settle_chunk", settle_then_die_once)
+    monkeypatch.setattr(target_store, "settle_chunk", settle_then_die_once)
     drain(chalice_app)
 
     # the third chunk settled (completing the broadcast) before the second came back, which then
@@ -202,8 +202,8 @@ def test_a_receipt_failing_every_delivery_is_logged_counted_and_dropped(
                                                                       "variables": {"1": "Ann"}}])}
     _status, body = call(client, "POST", "/broadcasts", auth(), simulator_world)
     broadcast_id = body["broadcast_id"]
-    target = broadcast_store.TargetModel.get(broadcast_id, "+14155550100")
-    target.update(actions=[broadcast_store.TargetModel.rm_message_id.set("m-waiting")])
+    target = target_store.TargetModel.get(broadcast_id, "+14155550100")
+    target.update(actions=[target_store.TargetModel.rm_message_id.set("m-waiting")])
     messaging.send("receipts", {"account_id": "acme", "message_id": "m-waiting", "phone": "+14155550100",
                                 "kind": "DELIVERED", "at": "2026-11-22T10:00:00Z", "event_id": "e-1"})
 
