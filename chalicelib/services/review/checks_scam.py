@@ -174,7 +174,8 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     never = signals.sentences("never")  # "we never charge any fee at any stage of hiring"
     # "processing fee up to 2.5% + GST" discloses a loan's terms; nothing is paid to receive it
     fee = next((spot for spot in signals.concepts["fee"] if (spot.path, spot.sentence) not in never and not any(
-        rate.path == spot.path and 0 <= rate.at - spot.at <= 10 + len(spot.term) for rate in signals.percents)), None)
+        rate.path == spot.path and -10 - len(rate.term) <= rate.at - spot.at <= 10 + len(spot.term)
+        for rate in signals.percents)), None)  # "flat 5% fee per advance" too
     money_sentences = places(signals.money)
     paid = next((spot for spot in signals.concepts["pay"] if (spot.path, spot.sentence) in money_sentences
                  and not _salary(signals, spot)), None)
@@ -188,7 +189,8 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     elif fee is not None and signals.has("parcel") and (signals.links or signals.phones) and \
             signals.has("urgency", "threat", "verify_action") and not signals.has("offer"):
         yield finding("advance_fee", market, fee.path, fee.term)
-    elif (release := signals.first("release_fee")) is not None and (signals.money or signals.links):
+    elif (release := next((spot for spot in signals.concepts["release_fee"] if (spot.path, spot.sentence) not in never),
+                          None)) is not None and (signals.money or signals.links):  # not "we never ask … to release"
         yield finding("advance_fee", market, release.path, release.term)  # a fee to unlock one's own money
     elif (unseen := signals.first("no_viewing")) is not None and signals.has("housing") and \
             (signals.money or signals.has("pay")):
@@ -274,9 +276,11 @@ def _sentence_at(text: str, position: int) -> str:
 
 def promise_checks(signals: Signals) -> Iterator[Finding]:
     denied = signals.sentences("never")  # "rewards are not guaranteed"
+    warned = denied | signals.sentences("scammers")  # "scammers promise to double your money"
     # "earn up to 6.1% AER ... rewards are variable and not guaranteed" states a rate, promises nothing
     hedged = any((sure.path, sure.sentence) in denied for sure in signals.concepts["guarantee"])
-    spot = next((spot for spot in signals.concepts["income_promise"] if not (hedged and any(
+    spot = next((spot for spot in signals.concepts["income_promise"] if (spot.path, spot.sentence) not in warned
+                 and not (hedged and any(
         rate.path == spot.path and 0 <= rate.at - spot.at <= 12 + len(spot.term) for rate in signals.percents))), None)
     if spot is not None and not signals.has("gambling"):  # a "risk-free first bet" is the bookmaker's offer
         yield finding("guaranteed_returns", signals.market, spot.path, spot.term)

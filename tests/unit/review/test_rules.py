@@ -1196,3 +1196,113 @@ def test_a_loans_monthly_instalment_is_no_fee() -> None:
                    "recibir más.", "promotional",
                    "es_ES")
     assert "advance_fee" not in found(subject)
+
+
+# Prohibited written to get past a filter, and the lawful trade beside it ---------------------------
+@pytest.mark.parametrize("subject", [
+    text("Deer rifles in stock. Every firearm sale requires a valid photo ID, a completed Form 4473 and an approved "
+         "federal background check; no online sales. " + STOP, "promotional"),
+    text("Repetierbüchsen in .308 Win vorrätig. Verkauf nur im Laden gegen Vorlage einer gültigen Waffenbesitzkarte "
+         "und Ihres Personalausweises. Abmelden: STOP.", "promotional", "de_DE"),
+])
+def test_a_dealer_that_sells_only_against_the_legal_checks_sells_no_weapon_without_them(subject: Subject) -> None:
+    assert "weapons" not in found(subject)
+
+
+def test_firearm_parts_without_a_background_check_are_still_weapons_without_checks() -> None:
+    subject = text("Unserialized AR-15 parts kits, no background check, no paperwork. Ships today. " + STOP,
+                   "promotional")
+    assert found(subject).get("weapons") == "components.text" and verdict(subject) == "rejected"
+
+
+@pytest.mark.parametrize("subject", [
+    text("Duka la Vifaa tunaajiri wauzaji 3. Maombi ni BURE, hatutozi ada yoyote. Tuma CV kwa kazi@vifaa.co.tz. "
+         "Kujiondoa tuma STOP.", "promotional", "sw_KE"),
+    text("Hiring! Kailangan namin ng service crew sa Marikina. Walang placement fee o anumang bayad. I-text ang STOP "
+         "para hindi na makatanggap.", "promotional", "fil_PH"),
+])
+def test_a_job_ad_that_says_it_charges_nothing_asks_no_fee(subject: Subject) -> None:
+    assert "advance_fee" not in found(subject)
+
+
+def test_a_job_ads_candidates_are_not_an_elections() -> None:
+    subject = text("A Tasca do Zé está a contratar empregados de mesa. Não cobramos qualquer valor aos candidatos. "
+                   "Para deixar de receber mensagens, responda STOP.", "promotional", "pt_PT")
+    assert "politics" not in found(subject)
+
+
+@pytest.mark.parametrize("subject", [
+    text("Now hiring: counter cashier, $15/hr. Must be male, ages 18-30 ONLY. No older applicants and no women. "
+         + STOP, "promotional"),
+    text("مطلوب سكرتيرة. الشروط: آنسة، مسلمة ومحجبة، السن لا يزيد عن ٢٥ سنة. المتزوجات والمسيحيات لا يتقدمن. "
+         "المرتب 7000 جنيه. لإيقاف الرسائل أرسل STOP", "promotional", "ar_EG"),
+])
+def test_a_job_that_turns_away_a_sex_an_age_or_a_religion_is_discrimination(subject: Subject) -> None:
+    assert "hate" in found(subject) and verdict(subject) == "rejected"
+
+
+@pytest.mark.parametrize("subject", [
+    carousel("Hydrating facial, 50 min, $75.", "Pick your companion from our gallery, private room, extras "
+             "negotiable directly with the girl. $200/hr, cash only."),
+    carousel("جلسات مساج بالزيوت العطرية.", "بنات جدد، زيارة للفندق، خدمة كاملة بدون حدود، 800 ريال للساعة.",
+             language="ar_SA"),
+])
+def test_an_escort_card_behind_a_spa_is_sexual_solicitation(subject: Subject) -> None:
+    assert found(subject).get("sexual_content") == "components.cards.1.description"
+
+
+def test_a_task_job_that_wants_a_top_up_to_activate_the_account_is_an_advance_fee() -> None:
+    subject = text("Việc làm online tại nhà, thu nhập 500K/ngày. Nạp 300K để kích hoạt tài khoản cộng tác viên. "
+                   "Đăng ký: https://congtacvien-donhang.vip/dangky", "promotional", "vi_VN")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+def test_crypto_sent_in_to_get_double_back_is_a_guaranteed_return() -> None:
+    subject = text("Every wallet that sends 0.05 to 1 BTC to the event address gets DOUBLE back within 30 minutes. "
+                   "https://x-giveaway-event.live/claim", "promotional")
+    assert "guaranteed_returns" in found(subject) and verdict(subject) == "rejected"
+
+
+def test_a_bank_telling_what_scammers_promise_promises_nothing() -> None:
+    subject = text("Beware: scammers posing as advisers promise to double your money in crypto. We will never ask "
+                   "for your PIN or OTP.", verified=("sbi",), language="en_IN")
+    assert "guaranteed_returns" not in found(subject)
+
+
+@pytest.mark.parametrize(("subject", "absent"), [
+    (text("Préstamos de $2,000 a $15,000 sin revisar Buró. Sin comisiones por adelantado: nunca te pediremos dinero "
+          "para liberar tu préstamo. Solicítalo en prestamoslucero.mx. Responde BAJA para no recibir más.",
+          "promotional", "es_MX"), "advance_fee"),
+    (text("With PesaNow Advance you can access the salary you've already earned. Flat 5% fee per advance, repaid "
+          "on payday. " + STOP, "promotional", "en_KE"), "advance_fee"),
+    (text("Шахматный клуб приглашает детей на турнир 12 апреля. Взнос 500 ₽, победителям медали и грамоты. "
+          "Запись по телефону +7 (843) 212-45-90. Отписаться: ответьте STOP.", "promotional", "ru_RU"), "advance_fee"),
+])
+def test_a_fee_the_sender_says_it_never_takes_or_states_as_a_rate_or_an_entry_is_no_advance_fee(
+        subject: Subject, absent: str) -> None:
+    assert absent not in found(subject) and verdict(subject) != "rejected"
+
+
+@pytest.mark.parametrize(("subject", "code"), [
+    (text("Im Wasserpfeifen-Café Samira: neue Sorten, jeder Kopf 14 €, dienstags zwei Köpfe zum Preis von einem. "
+          "Abmelden: STOP.", "promotional", "de_DE"), "tobacco"),
+    (text("Попробуйте чашу на ананасе в лаунже «Облако». Отписаться: ответьте STOP.", "promotional", "ru_RU"),
+     "tobacco"),
+    (text("A tasting of six peated single malts, Friday 7pm, £35. " + STOP, "promotional", "en_GB"), "alcohol"),
+    (text("Payday too far? Get a salary advance to your wallet today. " + STOP, "promotional", "en_KE"),
+     "high_risk_lending"),
+])
+def test_restricted_goods_without_their_most_obvious_word_still_go_to_a_human(subject: Subject, code: str) -> None:
+    assert code in found(subject) and verdict(subject) == "needs_admin"
+
+
+def test_semaglutide_sold_without_a_prescription_is_an_illegal_drug() -> None:
+    subject = text("Plumas de semaglutida a domicilio, sin fórmula médica, pago contraentrega. Responde BAJA para no "
+                   "recibir más.", "promotional", "es_CO")
+    assert "illegal_drugs" in found(subject) and verdict(subject) == "rejected"
+
+
+def test_a_paid_fantasy_cricket_team_is_gambling_which_india_prohibits() -> None:
+    subject = text("सिर्फ ₹49 की एंट्री में अपनी 11 खिलाड़ियों की टीम बनाइए और जीतिए ₹1 करोड़ तक का इनाम! STOP भेजें।",
+                   "promotional", "hi_IN")
+    assert "gambling" in found(subject) and verdict(subject) == "rejected"
