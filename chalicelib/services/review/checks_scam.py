@@ -190,8 +190,9 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
             signals.has("urgency", "threat", "verify_action") and not signals.has("offer"):
         yield finding("advance_fee", market, fee.path, fee.term)
     elif (release := next((spot for spot in signals.concepts["release_fee"] if (spot.path, spot.sentence) not in never),
-                          None)) is not None and (signals.money or signals.links):  # not "we never ask … to release"
-        yield finding("advance_fee", market, release.path, release.term)  # a fee to unlock one's own money
+                          None)) is not None and (signals.money or signals.links or signals.phones):
+        # a fee to unlock one's own money or papers (not "we never ask for money to release your loan")
+        yield finding("advance_fee", market, release.path, release.term)
     elif (unseen := signals.first("no_viewing")) is not None and signals.has("housing") and \
             (signals.money or signals.has("pay")):
         yield finding("advance_fee", market, unseen.path, unseen.term)  # pay for a flat nobody may see

@@ -1306,3 +1306,34 @@ def test_a_paid_fantasy_cricket_team_is_gambling_which_india_prohibits() -> None
     subject = text("सिर्फ ₹49 की एंट्री में अपनी 11 खिलाड़ियों की टीम बनाइए और जीतिए ₹1 करोड़ तक का इनाम! STOP भेजें।",
                    "promotional", "hi_IN")
     assert "gambling" in found(subject) and verdict(subject) == "rejected"
+
+
+# Everyday notices and their one-detail twins -----------------------------------------------------
+def test_school_results_held_back_until_a_fee_is_sent_to_a_number_are_an_advance_fee() -> None:
+    subject = text("প্রিয় অভিভাবক, ফলাফল পেতে আজকের মধ্যে ৫০০ টাকা 'ফলাফল প্রসেসিং ফি' 01712-345678 নম্বরে সেন্ড মানি "
+                   "করুন। ফি না দিলে ফলাফল দেওয়া হবে না।", language="bn_BD")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+def test_a_job_ad_telling_foreigners_not_to_apply_is_discrimination() -> None:
+    subject = text("Vacature: wij zoeken een bakkerijmedewerker. Je bent van Nederlandse afkomst; buitenlanders hoeven "
+                   "niet te reageren. Geen berichten meer? Stuur STOP.", "promotional", "nl_NL")
+    assert "hate" in found(subject) and verdict(subject) == "rejected"
+
+
+def test_a_child_on_a_new_number_asking_for_money_in_swahili_is_impersonation() -> None:
+    subject = text("Mama, ni mimi. Hii ni namba yangu mpya, simu yangu iliibiwa jana. Naomba unitumie shilingi 4,500 "
+                   "leo. Usipige ile namba ya zamani.", language="sw_KE")
+    assert "person_impersonation" in found(subject) and verdict(subject) == "rejected"
+
+
+def test_remote_access_software_to_fix_a_charge_is_malware() -> None:
+    subject = text("【禾木书店】您的会员账户存在异常扣费风险\uff0c请立即下载远程协助软件\uff0c"
+                   "并将设备识别码告知客服 400-820-1234。", language="zh_CN")
+    assert "malware" in found(subject) and verdict(subject) == "rejected"
+
+
+def test_a_utilitys_planned_outage_threatens_nobody() -> None:
+    subject = text("Stadtwerke Lindenau: Wegen Arbeiten an der Hauptwasserleitung ist die Wasserversorgung am Dienstag "
+                   "von 8 bis 12 Uhr unterbrochen. Infos: https://stadtwerke-lindenau.de/stoerungen", language="de_DE")
+    assert verdict(subject) == "approved"
