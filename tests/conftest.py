@@ -116,10 +116,20 @@ def auth(token: Callable[..., str]) -> Callable[..., dict[str, str]]:
 
 
 @pytest.fixture
-def small_chunks() -> Iterator[None]:
+def settings_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
+    """`settings_env(RCS_X="1", ...)`: set settings for one test. The settings are read again at once,
+    and again once the variables are restored after the test (the one way tests change settings)."""
+    def set_env(**values: str) -> None:
+        for name, value in values.items():
+            monkeypatch.setenv(name, value)
+        reset_settings()
+
+    yield set_env
+    monkeypatch.undo()
+    reset_settings()
+
+
+@pytest.fixture
+def small_chunks(settings_env: Callable[..., None]) -> None:
     """The runner sends 4 targets a chunk (RCS_SEND_CHUNK_SIZE), so a small list spans several chunks."""
-    os.environ["RCS_SEND_CHUNK_SIZE"] = "4"
-    reset_settings()
-    yield
-    os.environ.pop("RCS_SEND_CHUNK_SIZE", None)
-    reset_settings()
+    settings_env(RCS_SEND_CHUNK_SIZE="4")

@@ -4,14 +4,13 @@ queued targets with DynamoDB's TTL. Each cap is a setting; past it, a 409 `confl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 from chalice.test import Client
 
 from chalicelib.clock import format_time, parse_time, utcnow
-from chalicelib.settings import reset_settings
 from chalicelib.store import broadcasts as broadcasts_store
 from chalicelib.store.broadcasts import BroadcastModel
 from chalicelib.store.targets import TargetModel
@@ -22,15 +21,11 @@ Caps = Callable[..., None]
 
 
 @pytest.fixture
-def caps(monkeypatch: pytest.MonkeyPatch) -> Iterator[Caps]:
+def caps(settings_env: Callable[..., None]) -> Caps:
     def configure(**values: int) -> None:
-        for name, value in values.items():
-            monkeypatch.setenv(f"RCS_{name.upper()}", str(value))
-        reset_settings()
+        settings_env(**{f"RCS_{name.upper()}": str(value) for name, value in values.items()})
 
-    yield configure
-    monkeypatch.undo()
-    reset_settings()
+    return configure
 
 
 def template_body(n: int) -> dict[str, object]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -222,11 +222,8 @@ def test_a_sender_with_a_deferral_gives_its_work_up_when_the_account_is_booked_a
     assert 30 - pacing.HORIZON_SECONDS <= pacing.deferral_delay(deferral) <= 30 + deferral.spread
 
 
-def test_the_accounts_own_limit_is_used_else_the_setting(aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RCS_SEND_RATE_PER_SECOND", "250")
-    from chalicelib.settings import reset_settings
-
-    reset_settings()
+def test_the_accounts_own_limit_is_used_else_the_setting(aws: None, settings_env: Callable[..., None]) -> None:
+    settings_env(RCS_SEND_RATE_PER_SECOND="250")
     account_settings.set_send_rate("acme", 40)
     assert pacing.AccountPacer.for_account("acme", demand=1).limit == 40
     assert pacing.AccountPacer.for_account("other", demand=1).limit == 250
@@ -259,14 +256,9 @@ class Killed(Exception):
 
 
 @pytest.fixture
-def one_thread(monkeypatch: pytest.MonkeyPatch, small_chunks: None) -> Iterator[None]:
+def one_thread(settings_env: Callable[..., None], small_chunks: None) -> None:
     """Senders of one thread each (their sends follow the fake clock in order), chunks of 4 targets."""
-    from chalicelib.settings import reset_settings
-
-    monkeypatch.setenv("RCS_SEND_CONCURRENCY", "1")
-    reset_settings()
-    yield
-    reset_settings()
+    settings_env(RCS_SEND_CONCURRENCY="1")
 
 
 def test_a_sender_killed_mid_lease_and_redelivered_keeps_the_rate_and_sends_each_message_once(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -11,7 +11,6 @@ from botocore.stub import Stubber
 from chalice.test import Client
 
 from chalicelib.aws import client as aws_client
-from chalicelib.settings import reset_settings
 from tests.support.templates import (
     NO_OPT_OUT,
     PROHIBITED,
@@ -99,13 +98,10 @@ def test_an_admin_decision_taken_before_the_review_stands(client: Client, auth: 
 
 # The LLM reviewer through the worker -----------------------------------------------------------
 @pytest.fixture
-def llm_on(monkeypatch: pytest.MonkeyPatch, aws: None) -> Iterator[Stubber]:
-    monkeypatch.setenv("RCS_LLM_REVIEW_ENABLED", "true")
-    monkeypatch.setenv("RCS_BEDROCK_TIMEOUT_SECONDS", "2")
-    reset_settings()
+def llm_on(settings_env: Callable[..., None], aws: None) -> Iterator[Stubber]:
+    settings_env(RCS_LLM_REVIEW_ENABLED="true", RCS_BEDROCK_TIMEOUT_SECONDS="2")
     with Stubber(aws_client("bedrock-runtime")) as stubber:
         yield stubber
-    reset_settings()
 
 
 def verdict_answer(verdict: str, score: float, reason: str) -> dict[str, Any]:

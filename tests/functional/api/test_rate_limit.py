@@ -4,7 +4,7 @@ limits"): a token bucket in DynamoDB, so every Lambda instance spends the same b
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import boto3
@@ -14,7 +14,6 @@ from chalice.test import Client
 from chalicelib import errors
 from chalicelib.aws import reset_clients
 from chalicelib.services import rate_limit
-from chalicelib.settings import reset_settings
 from chalicelib.store.tables import reset_connections
 from tests.support import faults
 from tests.support.openapi import ValidatingClient
@@ -23,15 +22,11 @@ Auth = Callable[..., dict[str, str]]
 
 
 @pytest.fixture
-def limit(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[float, int], None]]:
+def limit(settings_env: Callable[..., None]) -> Callable[[float, int], None]:
     def configure(per_second: float, burst: int) -> None:
-        monkeypatch.setenv("RCS_API_RATE_PER_SECOND", str(per_second))
-        monkeypatch.setenv("RCS_API_BURST", str(burst))
-        reset_settings()
+        settings_env(RCS_API_RATE_PER_SECOND=str(per_second), RCS_API_BURST=str(burst))
 
-    yield configure
-    monkeypatch.undo()
-    reset_settings()
+    return configure
 
 
 def test_past_the_burst_an_account_gets_429_with_retry_after_and_others_are_not_affected(

@@ -3,16 +3,14 @@ world of 10 members in chunks of 4, one send at a time, and a record of every me
 
 from __future__ import annotations
 
-import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from chalice.test import Client
 
 from chalicelib.providers.port import MessageProvider, OutboundMessage, SendResult
 from chalicelib.services import runner
-from chalicelib.settings import reset_settings
 from tests.support.world import Auth, approved_template, call, contact_list, credit, members, simulator
 
 PRICE = 20
@@ -20,13 +18,9 @@ CREDIT = 1_000
 
 
 @pytest.fixture
-def one_at_a_time(small_chunks: None) -> Iterator[None]:
+def one_at_a_time(small_chunks: None, settings_env: Callable[..., None]) -> None:
     """Chunks of 4 and one send in flight at a time, so a test knows which send starts next."""
-    os.environ["RCS_SEND_CONCURRENCY"] = "1"
-    reset_settings()
-    yield
-    os.environ.pop("RCS_SEND_CONCURRENCY", None)
-    reset_settings()
+    settings_env(RCS_SEND_CONCURRENCY="1")
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ charged once under a repeated request with the same Idempotency-Key."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -97,12 +98,8 @@ def test_bad_input_is_a_400_naming_the_field(client: Client, auth: Auth, sends: 
 
 
 def test_test_sends_are_rate_limited_per_account(client: Client, auth: Auth, sends: Sends,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from chalicelib.settings import reset_settings
-
-    monkeypatch.setenv("RCS_TEST_SENDS_PER_MINUTE", "1")
-    monkeypatch.setenv("RCS_TEST_SEND_BURST", "2")
-    reset_settings()
+                                                 settings_env: Callable[..., None]) -> None:
+    settings_env(RCS_TEST_SENDS_PER_MINUTE="1", RCS_TEST_SEND_BURST="2")
     simulator(client, auth)
     credit(client, auth, amount=CREDIT)
     template_id = approved_template(client, auth)
@@ -110,4 +107,3 @@ def test_test_sends_are_rate_limited_per_account(client: Client, auth: Auth, sen
     assert [status for status, _ in answers] == [200, 200, 429]
     assert answers[2][1]["error"] == "rate_limited"
     assert len(sends.messages) == 2 and balance(client, auth) == CREDIT - 2 * PRICE
-    reset_settings()

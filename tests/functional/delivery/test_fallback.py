@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -19,7 +19,7 @@ from chalice.test import Client
 
 from chalicelib import messaging
 from chalicelib.services import fallback, sms_segments
-from chalicelib.settings import get_settings, reset_settings
+from chalicelib.settings import get_settings
 from tests.fakes.rbm_server import FakeRbmServer, push
 from tests.support.drain import drain
 from tests.support.money import ledger
@@ -49,13 +49,9 @@ def outbox(client: Client) -> Outbox:
 
 
 @pytest.fixture
-def revoked_fallback_at_once() -> Iterator[None]:
+def revoked_fallback_at_once(settings_env: Callable[..., None]) -> None:
     """A revoked target's fallback job is queued without the production delay."""
-    os.environ["RCS_FALLBACK_REVOKED_DELAY_SECONDS"] = "0"
-    reset_settings()
-    yield
-    os.environ.pop("RCS_FALLBACK_REVOKED_DELAY_SECONDS", None)
-    reset_settings()
+    settings_env(RCS_FALLBACK_REVOKED_DELAY_SECONDS="0")
 
 
 def sms_template(client: Client, auth: Auth, *, category: str = "transactional",
@@ -290,13 +286,9 @@ def test_a_duplicated_fallback_job_sends_one_sms_and_charges_once(
 
 
 @pytest.fixture
-def claims_of_two() -> Iterator[None]:
+def claims_of_two(settings_env: Callable[..., None]) -> None:
     """The fallback step claims two targets at a time (send_concurrency)."""
-    os.environ["RCS_SEND_CONCURRENCY"] = "2"
-    reset_settings()
-    yield
-    os.environ.pop("RCS_SEND_CONCURRENCY", None)
-    reset_settings()
+    settings_env(RCS_SEND_CONCURRENCY="2")
 
 
 def test_a_fallback_step_killed_between_its_claims_then_delivered_again_sends_each_sms_once(
@@ -355,12 +347,11 @@ def test_a_fallback_step_killed_after_its_claim_before_reserving_leaves_nothing_
 
 def test_a_fallback_step_killed_while_sending_never_sends_an_sms_twice_and_refunds_the_claim(
         client: Client, auth: Auth, chalice_app: Chalice, rbm: FakeRbmServer, outbox: Outbox,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, settings_env: Callable[..., None]) -> None:
     # GIVEN a step that dies after SNS took the first SMS of its claim
     rbm.not_capable(*UNREACHABLE)
     monkeypatch.setattr(fallback, "CLAIM_SECONDS", 0.5)
-    monkeypatch.setenv("RCS_SEND_CONCURRENCY", "1")
-    reset_settings()
+    settings_env(RCS_SEND_CONCURRENCY="1")
     from chalicelib.providers import sms
 
     real = sms.SnsSmsSender()
@@ -389,7 +380,6 @@ def test_a_fallback_step_killed_while_sending_never_sends_an_sms_twice_and_refun
     assert broadcast(client, auth, broadcast_id)["fallback_count"] == 2
     assert_money(client, auth, rcs=5, rcs_price=PRICES["transactional"],
                  sms_phones=[p for p in UNREACHABLE if p != sent_first])
-    reset_settings()
 
 
 def test_a_fallback_job_costs_a_few_requests_per_claim_not_per_target(

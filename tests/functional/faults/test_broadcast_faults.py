@@ -6,7 +6,6 @@ and the broadcast's counters equal to its targets' states."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -21,7 +20,6 @@ from chalicelib.providers import factory
 from chalicelib.providers.port import MessageProvider, OutboundMessage, SendResult
 from chalicelib.providers.rbm import RbmProvider, RetryPolicy
 from chalicelib.services import runner
-from chalicelib.settings import reset_settings
 from tests.fakes.rbm_server import FakeRbmServer, Reply, make_service_account
 from tests.support.drain import drain
 from tests.support.faults import DynamoFaults
@@ -44,12 +42,8 @@ VALID = 8  # members with their variable; one more lacks it (failed: missing_var
 
 
 @pytest.fixture(autouse=True)
-def small_chunks() -> Iterator[None]:
-    os.environ["RCS_SEND_CHUNK_SIZE"] = "4"
-    reset_settings()
-    yield
-    os.environ.pop("RCS_SEND_CHUNK_SIZE", None)
-    reset_settings()
+def four_targets_a_chunk(small_chunks: None) -> None:
+    """Chunks of 4 targets (tests/conftest.py)."""
 
 
 @dataclass

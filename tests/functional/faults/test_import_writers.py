@@ -14,7 +14,7 @@ from chalice.app import Chalice
 from chalice.test import Client
 
 from chalicelib.aws import client as aws_client
-from chalicelib.settings import get_settings, reset_settings
+from chalicelib.settings import get_settings
 from chalicelib.store import lists as list_store
 from chalicelib.store.lists import count_members
 from tests.functional.lists.support import FakeContext, call, get_list, new_list
@@ -38,9 +38,8 @@ class Killed(Exception):
 
 
 @pytest.fixture(autouse=True)
-def four_writers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RCS_IMPORT_WRITERS", "4")
-    reset_settings()
+def four_writers(settings_env: Callable[..., None]) -> None:
+    settings_env(RCS_IMPORT_WRITERS="4")
 
 
 def start_upload(client: Client, auth: Auth) -> tuple[str, str, str]:

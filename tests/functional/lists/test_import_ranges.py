@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -19,7 +19,7 @@ from chalice.test import Client
 
 from chalicelib import messaging
 from chalicelib.aws import client as aws_client
-from chalicelib.settings import get_settings, reset_settings
+from chalicelib.settings import get_settings
 from chalicelib.store import imports as import_store
 from chalicelib.store import lists as list_store
 from chalicelib.store.lists import count_members
@@ -52,14 +52,9 @@ def csv_bytes() -> bytes:
 
 
 @pytest.fixture(autouse=True)
-def small_ranges(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def small_ranges(settings_env: Callable[..., None]) -> None:
     """Ranges of at least 400 bytes, at most 8 of them: the file above makes 8."""
-    monkeypatch.setenv("RCS_IMPORT_RANGE_BYTES", "400")
-    monkeypatch.setenv("RCS_IMPORT_RANGES", "8")
-    monkeypatch.setenv("RCS_IMPORT_WRITERS", "2")
-    reset_settings()
-    yield
-    reset_settings()
+    settings_env(RCS_IMPORT_RANGE_BYTES="400", RCS_IMPORT_RANGES="8", RCS_IMPORT_WRITERS="2")
 
 
 def start_upload(client: Client, auth: Auth, data: bytes | None = None) -> tuple[str, str, str]:

@@ -5,9 +5,8 @@ snapshot that makes no progress."""
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -21,7 +20,7 @@ from chalicelib.metrics import RECONCILER_ENDED
 from chalicelib.services import balance as balance_service
 from chalicelib.services import imports as import_service
 from chalicelib.services import reconciler, runner, templates
-from chalicelib.settings import get_settings, reset_settings
+from chalicelib.settings import get_settings
 from tests.functional.recovery.conftest import CREDIT, PRICE, SECOND_CHUNK, started
 from tests.support.drain import drain
 from tests.support.money import assert_ledger_reconciles
@@ -146,12 +145,8 @@ def test_a_broadcast_that_stalls_for_good_is_failed_and_its_reserved_chunk_refun
 
 
 @pytest.fixture
-def impatient_dispatcher() -> Iterator[None]:
-    os.environ["RCS_SNAPSHOT_WAIT_SECONDS"] = "0"
-    reset_settings()
-    yield
-    os.environ.pop("RCS_SNAPSHOT_WAIT_SECONDS", None)
-    reset_settings()
+def impatient_dispatcher(settings_env: Callable[..., None]) -> None:
+    settings_env(RCS_SNAPSHOT_WAIT_SECONDS="0")
 
 
 @pytest.mark.usefixtures("pages_of_four", "impatient_dispatcher")
