@@ -1,7 +1,7 @@
 """The messages of the work queues (`chalicelib.messaging.QUEUE_SPECS`), one frozen type per kind. A
 service puts a job with `messaging.send(<queue>, job)` and the queue's worker reads it back with
 `parse(<queue>, body)`, so each field is named once. On the queue a job is a JSON object of its
-fields and its `kind`; the receipts queue carries `services.receipts.Receipt` and
+fields and its `kind` (but for a queue's only kind); the receipts queue carries `services.receipts.Receipt` and
 `services.inbound.UserMessage`, which are written and read through their own types."""
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ class Job:
     kind: ClassVar[str]
 
     def body(self) -> dict[str, Any]:
+        """The fields and the kind; a queue's only kind goes unnamed (as review jobs always were)."""
+        if DEFAULT_KINDS.get(self.queue) == self.kind:
+            return asdict(self)
         return {"kind": self.kind, **asdict(self)}
 
 
@@ -146,7 +149,7 @@ KINDS: dict[tuple[str, str], type[Job]] = {
     for kind in (Review, Dispatch, Snapshot, Reach, Revoke, SendChunk, Fallback, ImportStep, ImportRange,
                  ImportSplit, PurgeList)
 }
-# Messages queued before jobs named their kind: a review names only its template.
+# A queue with one kind of job does not name it: a review names only its template.
 DEFAULT_KINDS = {"review": "review"}
 
 

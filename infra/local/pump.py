@@ -94,7 +94,7 @@ def job_line(queue: str, body: str, ok: bool, seconds: float) -> str:
             what = f"{what} {key.removesuffix('_id')} {str(job[key])[:12]}".strip()
             break
     for key in ("chunk", "offset", "wave", "state", "event"):
-        if key in job and not isinstance(job[key], dict | list):
+        if job.get(key) and not isinstance(job[key], dict | list):  # a first pass's `wave 0` says nothing
             what += f" {key} {job[key]}"
     name = queue.removeprefix(get_settings().prefix + "-")
     result = outcome(name, job) if ok else ""

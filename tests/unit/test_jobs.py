@@ -40,7 +40,8 @@ def test_the_queue_carries_the_fields_and_the_kind() -> None:
         "epoch": 0, "wave": 0}
 
 
-def test_a_review_message_queued_before_jobs_named_their_kind_is_still_read() -> None:
+def test_a_queues_only_kind_goes_unnamed() -> None:
+    assert jobs.Review("tpl_1").body() == {"template_id": "tpl_1"}
     assert jobs.parse("review", '{"template_id": "tpl_1"}') == jobs.Review("tpl_1")
 
 
