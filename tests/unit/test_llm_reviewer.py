@@ -3,6 +3,7 @@ call, and every way it can fail sends the template to a human, never silently th
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -193,6 +194,8 @@ def test_a_json_text_answer_in_a_code_fence_is_read(bedrock: tuple[Any, Stubber]
 def test_a_model_slower_than_the_timeout_sends_the_template_to_a_human(bedrock: tuple[Any, Stubber]) -> None:
     client, stubber = bedrock
     client.meta.events.register(SLOW_POINT, lambda **_: time.sleep(1.0))
+    answered = threading.Event()
+    client.meta.events.register("after-call.bedrock-runtime.Converse", lambda **_: answered.set())
     stubber.add_response("converse", tool_answer(verdict("approved", 0.99)))
     started = time.monotonic()
 
@@ -200,7 +203,7 @@ def test_a_model_slower_than_the_timeout_sends_the_template_to_a_human(bedrock: 
 
     assert (codes, status) == (["llm.unavailable"], "needs_admin")
     assert time.monotonic() - started < 0.9
-    time.sleep(1.0)  # let the abandoned call finish before the stubber is checked
+    assert answered.wait(30)  # the abandoned call ends before the stubber is checked
 
 
 def test_a_read_timeout_sends_the_template_to_a_human(bedrock: tuple[Any, Stubber]) -> None:
