@@ -33,7 +33,7 @@ _GOVERNMENT_WORDS = frozenset(("gov", "gob", "gouv", "govt", "gobierno", "govern
 _GENERIC_LABELS = frozenset((
     "bank", "cash", "com", "gov", "live", "play", "plus", "true", "key", "max", "jet", "wish", "wise", "snap",
     "bol", "goo", "pos", "duo", "liv", "iam", "sso", "bund", "tri", "sha", "grab", "digi", "bait", "sab", "itc",
-    "mds", "cms", "icp", "mps", "a2z", "dlt", "post", "mail", "pay", "shop", "store", "online", "net", "web",
+    "mds", "cms", "digital", "icp", "mps", "a2z", "dlt", "post", "mail", "pay", "shop", "store", "online", "net", "web",
 ))
 
 

@@ -19,6 +19,7 @@ _PERCENT_OFF = re.compile(r"\d+\s?%")
 # "50% off", "30% कैशबैक": an amount taken off is an offer in any language
 _DISCOUNT = re.compile(r"\d+\s?%\s?(?:" + "|".join(map(re.escape, vocabulary("discount_words"))) + ")", re.IGNORECASE)
 _PROMO_CODE = re.compile(r"\b(?i:code|coupon|c[oó]digo|cupom|cup[oó]n|kode|kod|voucher)\s*:?\s+[A-Z][A-Z0-9]{3,}\b")
+_NON_PROMO_CODES = frozenset(vocabulary("non_promo_codes"))
 _SHOUTING_RUN = re.compile(r"[!?]{3,}")
 _ADJACENT = re.compile(r"\}\}\s*\{\{")
 _EDGE_TRIM = " \t\r\n.,;:!?¡¿\"'()[]-\u2013\u2014\u0964"
@@ -29,9 +30,9 @@ SHORTENERS = frozenset(vocabulary("shortener_domains"))
 def _offer(signals: Signals) -> Spot | None:
     for field in signals.fields:
         if field.kind in VISIBLE:
-            match = _PROMO_CODE.search(field.text)
-            if match:
-                return Spot(field.path, match.group(0), 0)
+            for code in _PROMO_CODE.finditer(field.text):
+                if code.group(0).split()[-1] not in _NON_PROMO_CODES:
+                    return Spot(field.path, code.group(0), 0)
     spot = signals.first("offer")
     if spot is not None:
         return spot

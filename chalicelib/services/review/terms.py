@@ -26,6 +26,8 @@ _UNSPACED_CHARS = r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\
 _UNSPACED = re.compile(f"[{_UNSPACED_CHARS}]")
 _LATIN_RUN = re.compile(r"[a-z0-9]", re.IGNORECASE)
 _SCRIPT_RUN = re.compile(f"[{_UNSPACED_CHARS}]+|[^{_UNSPACED_CHARS}]+")
+# A phrase does not run on past the end of a sentence ("busta paga. Solo fino a domenica" is no "paga solo").
+_SENTENCE_GAP = re.compile(r"[.!?\u0964\u06d4\u061f]\s|[\u3002\uff01\uff1f\n\u00b6]")
 
 
 _REMEMBERED = 200_000  # distinct words whose lookups a term set keeps (a few tens of MB at most)
@@ -173,7 +175,8 @@ class TermSet:
                     continue
                 span = words[at:at + size]
                 middle = zip([w for w, _, _ in span[1:-1]], entry.words[1:-1], strict=False)
-                if len(span) == size and all(w == e for w, e in middle) and self._last_ok(entry, span[-1][0]):
+                if len(span) == size and all(w == e for w, e in middle) and self._last_ok(entry, span[-1][0]) \
+                        and not _SENTENCE_GAP.search(text, span[0][2], span[-1][1]):
                     yield Hit(text[start:span[-1][2]], start, span[-1][2], entry.labels)
         if not self._unspaced or not _UNSPACED.search(text):
             return

@@ -1337,3 +1337,27 @@ def test_a_utilitys_planned_outage_threatens_nobody() -> None:
     subject = text("Stadtwerke Lindenau: Wegen Arbeiten an der Hauptwasserleitung ist die Wasserversorgung am Dienstag "
                    "von 8 bis 12 Uhr unterbrochen. Infos: https://stadtwerke-lindenau.de/stoerungen", language="de_DE")
     assert verdict(subject) == "approved"
+
+
+# A phrase stops at a sentence's end; a code's name is no promo code; a brand's ordinary-word label -----------
+def test_a_phrase_does_not_run_on_across_the_end_of_a_sentence() -> None:
+    from chalicelib.services.review.terms import TermSet
+
+    terms = TermSet(["paga solo"])
+    assert [hit.term for hit in terms.finditer("oggi paga solo 2 euro")] == ["paga solo"]
+    assert list(terms.finditer("senza busta paga. solo fino a domenica")) == []
+
+
+def test_the_name_of_a_payment_code_after_code_is_no_promotion_in_a_transactional_template() -> None:
+    warning = text("PKO Bank Polski: nigdy nie prosimy o kod BLIK ani PIN. Zadzwoń na 800 302 302.",
+                   language="pl_PL", verified=("PKO Bank Polski",))
+    assert "promotion_in_transactional" not in found(warning)
+    assert "promotion_in_transactional" in found(text("Twoje zamówienie wysłane. Kod RABAT20 na kolejne zakupy.",
+                                                     language="pl_PL"))
+
+
+def test_a_host_ending_in_an_ordinary_word_of_an_agencys_domain_imitates_no_one() -> None:
+    from chalicelib.services.review.brands import registry
+
+    assert registry().imitated("sahmdigital.ae") is None  # digital.go.jp's label is a word
+    assert registry().imitated("paypal-secure.com") == "paypal"
