@@ -127,7 +127,10 @@ class Registry:
         `temu janji` (a Malay appointment), `на тему` (Russian "on the topic")."""
         if language not in self.brands[brand_id].ordinary_in:
             return False
-        written = [match.group(0) for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", raw, re.IGNORECASE)]
+        words = re.findall(r"\w+", raw)
+        size = len(fold(name).split())
+        written = [window[0] for window in (words[at:at + size] for at in range(len(words)))
+                   if fold(" ".join(window)) == fold(name)]  # as written, accents and all ("über" for Uber)
         return bool(written) and not any(word[:1].isupper() for word in written)
 
     def serves(self, brand_id: str, market: str, name: str) -> bool:
@@ -191,8 +194,9 @@ class Registry:
             if looks == candidate.skeleton:
                 return candidate.brand  # same look, other letters (else it would be official)
             if candidate.ordinary:
-                if candidate.skeleton in tokens and tokens & _GOVERNMENT_WORDS:
-                    return candidate.brand  # `sat-devoluciones.mx-gob.info`: an agency's short name by a "gob"
+                if candidate.skeleton in tokens and tokens & (_GOVERNMENT_WORDS | _lure_skeletons()):
+                    # `sat-devoluciones.mx-gob.info`, `jio-recharge-offers.in`: a short name by a "gob" or a lure
+                    return candidate.brand
                 continue
             if candidate.skeleton in tokens:
                 return candidate.brand

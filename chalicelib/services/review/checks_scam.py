@@ -111,6 +111,8 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
         return  # a verified brand sending to its own places may name others ("never share your BLIK code")
     pays = signals.has("fee") or (signals.has("pay") and bool(signals.money)
                                   and signals.has("threat", "urgency", "parcel", "disconnection", "verify_action"))
+    # a fee with no amount, link nor number to pay it through is a shop naming the bills it takes
+    pays = pays and bool(signals.money or signals.links or signals.phones)
     lure = _lure(signals)
     demand = pays and signals.has("fee", "threat", "parcel", "disconnection")  # pay to get a parcel, stop a cut
     unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items()

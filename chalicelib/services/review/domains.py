@@ -40,7 +40,7 @@ def links(text: str) -> list[Link]:
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end in spans):
                 continue
-            raw = match.group(0).rstrip(".,;:!?)")
+            raw = _closed(match.group(0)).rstrip(".,;:!?)")
             parsed = urlsplit(raw if "://" in raw else f"//{raw}")
             host = (parsed.hostname or "").lower()
             if pattern is _BARE_HOST and (not registrable(host) or _FILE_LIKE.search(host)):
@@ -51,6 +51,26 @@ def links(text: str) -> list[Link]:
         if not any(start <= match.start() < end for start, end in spans):
             found.append(Link(match.group(0), match.group(1), ""))
     return found
+
+
+# CJK closing brackets and punctuation, and a closing guillemet: no link holds them unencoded
+_CLOSERS = "\uff09\u300d\u3011\u300b\u00bb\u3001\u3002\uff0c"
+
+
+def _closed(raw: str) -> str:
+    """The link up to a bracket it did not open (`(www.ex.co.kr)에서`: the sentence goes on after it)
+    or CJK punctuation, which no link holds unencoded."""
+    depth = 0
+    for at, ch in enumerate(raw):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return raw[:at]
+            depth -= 1
+        elif ch in _CLOSERS:
+            return raw[:at]
+    return raw
 
 
 def is_ip(host: str) -> bool:

@@ -110,3 +110,15 @@ def test_an_account_is_verified_as_a_brand_by_its_id_name_or_official_domain(nam
 
 def test_a_domain_name_shared_by_many_brands_verifies_none_of_them() -> None:
     assert verified_ids(["bank"]) == frozenset()
+
+
+def test_a_name_that_is_an_ordinary_word_counts_as_written_accents_and_all() -> None:
+    # "über unser Formular" (via our form) names no Uber; "Über Uber" opens a sentence about it
+    assert registry().as_word("uber", "uber", "de", "Melden Sie den Stand über unser Online-Formular")
+    assert not registry().as_word("uber", "uber", "de", "Fahren Sie mit Uber zum Flughafen")
+    assert not registry().as_word("uber", "uber", "en", "book an uber today")
+
+
+def test_a_brands_ordinary_name_beside_a_lure_word_in_a_host_is_a_look_alike() -> None:
+    assert registry().imitated("jio-recharge-offers.in") == "jio"
+    assert registry().imitated("jio-cafe.in") is None

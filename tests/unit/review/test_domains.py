@@ -48,3 +48,11 @@ def test_words_with_dots_are_not_links(text: str) -> None:
 
 def test_an_internationalised_host_is_shown_as_a_person_reads_it() -> None:
     assert domains.unicode_host("xn--pypal-4ve.com") == "p\u0430ypal.com"
+
+
+def test_a_link_ends_at_a_bracket_it_did_not_open_or_at_cjk_punctuation() -> None:
+    assert [link.host for link in domains.links("납부는 홈페이지(www.ex.co.kr)에서 가능합니다")] == ["www.ex.co.kr"]
+    japanese = domains.links("詳細は https://www.jreast.co.jp/info」をご覧ください")
+    assert [link.host for link in japanese] == ["www.jreast.co.jp"]
+    found = domains.links("see https://en.wikipedia.org/wiki/Mercury_(planet)")
+    assert [link.text for link in found] == ["https://en.wikipedia.org/wiki/Mercury_(planet"]  # a closing ) is trimmed

@@ -1361,3 +1361,11 @@ def test_a_host_ending_in_an_ordinary_word_of_an_agencys_domain_imitates_no_one(
 
     assert registry().imitated("sahmdigital.ae") is None  # digital.go.jp's label is a word
     assert registry().imitated("paypal-secure.com") == "paypal"
+
+
+def test_a_shop_naming_the_bills_it_takes_with_no_amount_link_or_number_impersonates_no_one() -> None:
+    shop = text("ร้านเจริญโมบาย: รับชำระค่าบริการรายเดือน AIS, True และ dtac เติมเงินได้ทุกเครือข่าย "
+                "เปิดทุกวัน 9:00-20:00 น. หน้าตลาดสดเทศบาล ยกเลิกรับข้อความ พิมพ์ STOP", "promotional", "th_TH")
+    assert "brand_impersonation" not in found(shop)
+    scam = text("AIS: your service fee of 299 THB is overdue. Pay now at https://ais-billpay.top", "transactional")
+    assert verdict(scam) == "rejected"
