@@ -37,7 +37,7 @@ from chalicelib.api import idempotency  # noqa: E402
 from chalicelib.auth.tokens import issue  # noqa: E402
 from chalicelib.aws import reset_clients  # noqa: E402
 from chalicelib.messaging import reset_queue_urls  # noqa: E402
-from chalicelib.services import pacing, runner  # noqa: E402
+from chalicelib.services import credentials, pacing  # noqa: E402
 from chalicelib.settings import reset_settings  # noqa: E402
 from chalicelib.store.idempotency import reset_persistence_layer  # noqa: E402
 from chalicelib.store.tables import reset_connections  # noqa: E402
@@ -61,7 +61,7 @@ def _reset_caches() -> None:
     reset_queue_urls()
     reset_connections()
     reset_persistence_layer()
-    runner.reset_providers()
+    credentials.reset_cache()
     pacing.reset()
     idempotency.reset()
 

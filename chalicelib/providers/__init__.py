@@ -6,7 +6,7 @@ The sender needs only what is exported here: `provider_for(credentials)`, `messa
 
 from __future__ import annotations
 
-from chalicelib.providers.factory import ProviderCredentialsLike, provider_for, reset_providers
+from chalicelib.providers.factory import ProviderCredentialsLike, provider_for
 from chalicelib.providers.port import (
     ACCOUNT_LEVEL_FAILURES,
     CONNECTION_ERROR,
@@ -59,5 +59,4 @@ __all__ = [
     "message_id_for",
     "provider_for",
     "render_agent_message",
-    "reset_providers",
 ]

@@ -1,16 +1,13 @@
-"""`provider_for(credentials)`: the provider an account's credentials describe.
+"""`provider_for(credentials)`: a new provider as an account's credentials describe it.
 
-Providers are cached per process by a fingerprint of the credentials (bounded, least recently
-used first out), so a warm Lambda reuses the RBM OAuth token and connection pool across chunks
-and a change of credentials gives a new provider. Nothing here runs at import time.
+The factory builds; it keeps nothing. An account's provider is kept, per process and per version of
+its credentials, in the one cache of the provider path (`services.credentials.account_provider`), so a
+warm Lambda reuses the RBM OAuth token and connection pool across chunks. Nothing here runs at import
+time.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -20,8 +17,6 @@ from chalicelib.providers.rbm import RbmProvider, is_trusted_endpoint, is_truste
 from chalicelib.providers.receipts import WEBHOOK_PATH, WebhookReceiptEmitter
 from chalicelib.providers.simulator import SimulatorProvider, SimulatorSettings
 from chalicelib.settings import get_settings
-
-CACHE_SIZE = 64
 
 
 class ProviderCredentialsLike(Protocol):
@@ -42,38 +37,12 @@ class ProviderCredentialsLike(Protocol):
     def webhook_client_token(self) -> str | None: ...
 
 
-_cache: OrderedDict[str, MessageProvider] = OrderedDict()
-_lock = threading.Lock()
-
-
 def provider_for(credentials: ProviderCredentialsLike, *, allow_any_endpoint: bool = False) -> MessageProvider:
-    """The provider for `credentials`; raises `ProviderConfigError` if they cannot work.
+    """A provider for `credentials`; raises `ProviderConfigError` if they cannot work.
 
     RBM sends only to Google's RBM hosts (global or regional) and fetches tokens only from
     Google's token endpoint, since both URLs come from what an account uploaded;
     `allow_any_endpoint` lifts that for tests and local fakes."""
-    key = _fingerprint(credentials, allow_any_endpoint)
-    with _lock:
-        found = _cache.get(key)
-        if found is not None:
-            _cache.move_to_end(key)
-            return found
-    provider = _build(credentials, allow_any_endpoint)
-    with _lock:
-        provider = _cache.setdefault(key, provider)
-        _cache.move_to_end(key)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return provider
-
-
-def reset_providers() -> None:
-    """Forget cached providers (tests)."""
-    with _lock:
-        _cache.clear()
-
-
-def _build(credentials: ProviderCredentialsLike, allow_any_endpoint: bool) -> MessageProvider:
     kind = (credentials.provider or "").strip().lower()
     if kind == "rbm":
         key = credentials.service_account
@@ -104,20 +73,3 @@ def _build(credentials: ProviderCredentialsLike, allow_any_endpoint: bool) -> Me
         return SimulatorProvider(settings, agent_id=credentials.agent_id, emitter=emitter)
     raise ProviderConfigError(f"unknown provider {credentials.provider!r}")
 
-
-def _fingerprint(credentials: ProviderCredentialsLike, allow_any_endpoint: bool) -> str:
-    material = json.dumps(
-        [
-            credentials.provider,
-            credentials.agent_id,
-            credentials.endpoint,
-            credentials.service_account,
-            credentials.simulator,
-            credentials.webhook_client_token,
-            allow_any_endpoint,
-            get_settings().public_api_url,
-        ],
-        sort_keys=True,
-        default=str,
-    )
-    return hashlib.sha256(material.encode()).hexdigest()

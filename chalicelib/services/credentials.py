@@ -4,14 +4,16 @@ account), referenced from the account's item, and shown only masked.
 The secret holds the provider's secrets (the service-account key, the webhook client token) and
 the simulator's settings; the account item holds the provider, the agent id (indexed, for the
 receipts webhook), the endpoint and the secret's id and version. A load reads the item and the
-version it names, so a reader never mixes two PUTs; the secret of a version is cached in memory
-(a version never changes)."""
+version it names, so a reader never mixes two PUTs; what a version holds, and the provider built from
+it, is kept in memory (a version never changes): the one cache of the provider path."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -22,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, m
 
 from chalicelib import errors
 from chalicelib.clock import format_time, utcnow
+from chalicelib.providers.port import MessageProvider, ProviderConfigError
 from chalicelib.store import accounts
 from chalicelib.store import secrets as secret_store
 from chalicelib.store.accounts import CredentialsRef
@@ -219,20 +222,41 @@ def parse_input(body: Any) -> CredentialsInput:
 
 # --- loading -------------------------------------------------------------------------------------
 
-_secret_cache: dict[tuple[str, str], dict[str, Any]] = {}
+# The one cache of the provider path: per account, the credentials of the version its item names and
+# the provider built from them. A load reads the item (one GetItem) and the secret only when the item
+# names another version; a sender looks again at most every PROVIDER_TTL_SECONDS.
+PROVIDER_TTL_SECONDS = 60.0
 
 
-def _secret_of(ref: CredentialsRef) -> dict[str, Any] | None:
-    key = (ref.secret_id, ref.secret_version)
-    cached = _secret_cache.get(key)
-    if cached is not None:
-        return cached
-    value = secret_store.get_secret(ref.secret_id, ref.secret_version or None)
-    if value is not None and ref.secret_version:
-        if len(_secret_cache) >= _CACHE_LIMIT:
-            _secret_cache.clear()
-        _secret_cache[key] = value
-    return value
+@dataclass
+class _Loaded:
+    ref: CredentialsRef
+    credentials: ProviderCredentials
+    checked_at: float
+    provider: MessageProvider | None = None  # built on first use
+
+
+_loaded: dict[str, _Loaded] = {}
+
+
+def _load(account_id: str) -> _Loaded | None:
+    ref = accounts.get_credentials_ref(account_id)
+    known = _loaded.get(account_id)
+    if ref is None:
+        _loaded.pop(account_id, None)
+        return None
+    if known is not None and known.ref == ref:
+        known.checked_at = time.monotonic()
+        return known
+    secret = secret_store.get_secret(ref.secret_id, ref.secret_version or None)
+    if secret is None:
+        return None
+    loaded = _Loaded(ref, _credentials(ref, secret), time.monotonic())
+    if ref.secret_version:  # a version never changes; an unversioned read is not kept
+        if len(_loaded) >= _CACHE_LIMIT:
+            _loaded.clear()
+        _loaded[account_id] = loaded
+    return loaded
 
 
 def _credentials(ref: CredentialsRef, secret: dict[str, Any]) -> ProviderCredentials:
@@ -249,11 +273,31 @@ def _credentials(ref: CredentialsRef, secret: dict[str, Any]) -> ProviderCredent
 
 def load_credentials(account_id: str) -> ProviderCredentials | None:
     """The account's credentials with their secrets, or None when none are configured."""
-    ref = accounts.get_credentials_ref(account_id)
-    if ref is None:
+    loaded = _load(account_id)
+    return loaded.credentials if loaded is not None else None
+
+
+def account_provider(account_id: str, build: Callable[[ProviderCredentials], MessageProvider]) -> \
+        MessageProvider | None:
+    """The account's provider, built by `build` once per version of its credentials; None without
+    credentials that work. Credentials that are missing or do not work are not remembered: a draft's
+    reach check may look before the account sets them, and its start a moment after must find them."""
+    known = _loaded.get(account_id)
+    if known is None or time.monotonic() - known.checked_at >= PROVIDER_TTL_SECONDS:
+        known = _load(account_id)
+    if known is None:
         return None
-    secret = _secret_of(ref)
-    return _credentials(ref, secret) if secret is not None else None
+    if known.provider is None:
+        try:
+            known.provider = build(known.credentials)
+        except ProviderConfigError:
+            return None
+    return known.provider
+
+
+def reset_cache() -> None:
+    """Forget every account's credentials and provider (tests; a PUT or DELETE forgets its account's)."""
+    _loaded.clear()
 
 
 def token_hash(token: str) -> str:
@@ -303,7 +347,7 @@ def put_credentials(account_id: str, data: CredentialsInput) -> ProviderCredenti
         endpoint = ""
         token = ""
         if current is not None and current.provider == "simulator":
-            previous = _secret_of(current)
+            previous = secret_store.get_secret(current.secret_id, current.secret_version or None)
             token = str((previous or {}).get("webhook_client_token", ""))
         secret = {
             "provider": "simulator",
@@ -316,6 +360,7 @@ def put_credentials(account_id: str, data: CredentialsInput) -> ProviderCredenti
                          secret_id=secret_id, secret_version=version, updated_at=format_time(utcnow()),
                          webhook_token_hash=token_hash(str(secret["webhook_client_token"])))
     accounts.set_credentials_ref(ref)
+    _loaded.pop(account_id, None)
     if current is not None and current.provider == "rbm" and current.agent_id != agent_id:
         accounts.release_agent(current.agent_id, account_id)
     return _credentials(ref, secret)
@@ -331,6 +376,7 @@ def delete_credentials(account_id: str) -> bool:
             if ref.provider == "rbm":
                 accounts.release_agent(ref.agent_id, account_id)
             secret_store.delete_secret(ref.secret_id)
+            _loaded.pop(account_id, None)
             return True
     raise errors.Conflict("the credentials changed while they were being deleted; try again")
 
@@ -362,6 +408,3 @@ def masked(credentials: ProviderCredentials | None) -> dict[str, Any]:
                      for name in SIMULATOR_DEFAULTS})
     return view
 
-
-def reset_cache() -> None:
-    _secret_cache.clear()

@@ -12,7 +12,6 @@ Every step is safe to run twice (SQS delivers at least once):
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -28,7 +27,6 @@ from chalicelib.providers.port import (
     PROVIDER_UNAVAILABLE,
     MessageProvider,
     OutboundMessage,
-    ProviderConfigError,
     message_id_for,
 )
 from chalicelib.providers.render import TRAFFIC_TYPES, MissingVariable, RenderError, render_agent_message
@@ -310,37 +308,13 @@ def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Tar
             yield _settled(target, state="failed", failure_reason=result.failure_reason)
 
 
-_providers: dict[str, tuple[float, MessageProvider | None]] = {}
-PROVIDER_TTL_SECONDS = 60.0
-
-
 def _provider(account_id: str) -> MessageProvider | None:
-    """The account's provider, remembered for a minute per process (one credentials read per
-    minute rather than per chunk). A missing one is not remembered: a draft's reach check may look
-    before the account sets its credentials, and its start a moment after must find them."""
-    now = time.monotonic()
-    cached = _providers.get(account_id)
-    if cached is not None and now - cached[0] < PROVIDER_TTL_SECONDS:
-        return cached[1]
-    found = credentials.load_credentials(account_id)
-    provider: MessageProvider | None = None
-    if found is not None:
-        try:
-            provider = provider_for(found)
-        except ProviderConfigError:
-            provider = None
-    if provider is not None:
-        _providers[account_id] = (now, provider)
-    return provider
+    return credentials.account_provider(account_id, provider_for)
 
 
 def account_provider(account_id: str) -> MessageProvider | None:
     """The account's provider (None without usable credentials), as the sender uses it."""
     return _provider(account_id)
-
-
-def reset_providers() -> None:
-    _providers.clear()
 
 
 def send_chunk(job: SendJob) -> ChunkOutcome | None:

@@ -13,7 +13,7 @@ from chalice.test import Client
 
 from chalicelib import jobs
 from chalicelib.providers.port import RATE_LIMITED, MessageProvider, OutboundMessage, SendResult
-from chalicelib.services import account_settings, paced_send, pacing, runner
+from chalicelib.services import account_settings, credentials, paced_send, pacing, runner
 from chalicelib.store import send_rates
 from tests.support.drain import drain
 from tests.support.world import (
@@ -294,7 +294,7 @@ def test_a_sender_killed_mid_lease_and_redelivered_keeps_the_rate_and_sends_each
             return self.inner.send(message)
 
     monkeypatch.setattr(runner, "provider_for", lambda credentials: Recording(real(credentials)))
-    runner.reset_providers()
+    credentials.reset_cache()
     # WHEN the second chunk's sender dies after its first send, and its job comes back
     drain(chalice_app, timeout=120)
 

@@ -272,3 +272,43 @@ def test_an_agent_let_go_can_be_claimed_by_another_account(client: Client, auth:
     # AND after globex deletes its credentials, acme may take it back
     assert call(client, "DELETE", "/credentials", auth("globex"))[0] == 200
     assert call(client, "PUT", "/credentials", auth(), rbm())[0] == 200
+
+
+def test_an_accounts_provider_is_built_once_per_version_of_its_credentials_and_read_at_most_once_a_minute(
+        client: Client, auth: Auth, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chalicelib.store import secrets as secret_store
+
+    reads = {"item": 0, "secret": 0}
+    built: list[Any] = []
+    real_ref, real_secret = accounts.get_credentials_ref, secret_store.get_secret
+
+    def counted_ref(account_id: str) -> Any:
+        reads["item"] += 1
+        return real_ref(account_id)
+
+    def counted_secret(*args: Any) -> Any:
+        reads["secret"] += 1
+        return real_secret(*args)
+
+    def build(found: credentials.ProviderCredentials) -> Any:
+        built.append(found)
+        return object()
+
+    monkeypatch.setattr(accounts, "get_credentials_ref", counted_ref)
+    monkeypatch.setattr(secret_store, "get_secret", counted_secret)
+    assert credentials.account_provider("acme", build) is None, "no credentials yet: nothing is remembered"
+    assert call(client, "PUT", "/credentials", auth(), {"provider": "simulator"})[0] == 200
+    reads.update(item=0, secret=0)
+    # WHEN a sender asks for the account's provider again and again
+    first = credentials.account_provider("acme", build)
+    assert credentials.account_provider("acme", build) is first
+    # THEN it was built once, from one read of the item and one of the secret
+    assert (len(built), reads["item"], reads["secret"]) == (1, 1, 1)
+    # AND a minute later the item is read again, but an unchanged version is neither read nor built again
+    monkeypatch.setattr(credentials, "PROVIDER_TTL_SECONDS", 0.0)
+    assert credentials.account_provider("acme", build) is first
+    assert (len(built), reads["item"], reads["secret"]) == (1, 2, 1)
+    # AND new credentials give a new provider
+    assert call(client, "PUT", "/credentials", auth(), {"provider": "simulator", "latency_ms": 5})[0] == 200
+    second = credentials.account_provider("acme", build)
+    assert second is not first and built[-1].simulator["latency_ms"] == 5

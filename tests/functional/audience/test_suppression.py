@@ -14,7 +14,7 @@ from chalice.app import Chalice
 from chalice.test import Client
 
 from chalicelib.providers.port import OutboundMessage
-from chalicelib.services import runner
+from chalicelib.services import credentials, runner
 from chalicelib.store import targets as target_store
 from tests.functional.audience.support import PRICE, account
 from tests.support.drain import drain
@@ -42,7 +42,7 @@ def sends(monkeypatch: pytest.MonkeyPatch) -> list[OutboundMessage]:
         return provider
 
     monkeypatch.setattr(runner, "provider_for", recording)
-    runner.reset_providers()
+    credentials.reset_cache()
     return seen
 
 

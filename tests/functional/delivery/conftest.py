@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from chalicelib.providers.rbm import RbmProvider, RetryPolicy
-from chalicelib.services import runner
+from chalicelib.services import credentials, runner
 from tests.fakes.rbm_server import FakeRbmServer, make_service_account
 
 AGENT = "sim-acme"  # the agent of account acme's credentials: the webhook finds the account by it
@@ -22,7 +22,7 @@ def rbm(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeRbmServer]:
                                endpoint=server.url, sleep=lambda seconds: None,
                                retry=RetryPolicy(max_attempts=2, initial_wait=0.0, max_wait=0.0, jitter=0.0))
         monkeypatch.setattr(runner, "provider_for", lambda credentials: provider)
-        runner.reset_providers()
+        credentials.reset_cache()
         yield server
-        runner.reset_providers()
+        credentials.reset_cache()
         provider.close()

@@ -24,7 +24,6 @@ from chalicelib.providers import (
     message_id_for,
     provider_for,
     render_agent_message,
-    reset_providers,
 )
 from chalicelib.providers.rbm import RbmProvider, RetryPolicy
 from tests.fakes.rbm_server import FakeRbmServer, Reply, ServiceAccountKey, make_service_account
@@ -367,14 +366,10 @@ def test_provider_for_rbm_credentials_sends_through_google(
         webhook_client_token: str
 
     key = {**service_account_key.info, "token_uri": rbm_server.token_uri}
-    reset_providers()
-    try:
-        credentials = Credentials("rbm", "acme_agent", rbm_server.url, key, {}, "tok")
-        provider = provider_for(credentials, allow_any_endpoint=True)
+    credentials = Credentials("rbm", "acme_agent", rbm_server.url, key, {}, "tok")
+    provider = provider_for(credentials, allow_any_endpoint=True)
 
-        assert provider.send(message()).outcome == "sent"
-    finally:
-        reset_providers()
+    assert provider.send(message()).outcome == "sent"
     assert len(rbm_server.deliveries) == 1
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from chalicelib.providers import OutboundMessage, message_id_for, provider_for, reset_providers
+from chalicelib.providers import OutboundMessage, message_id_for, provider_for
 from chalicelib.providers.receipts import (
     SIGNATURE_HEADER,
     WEBHOOK_PATH,
@@ -98,7 +98,6 @@ class Credentials:
 def test_the_factorys_simulator_posts_to_the_public_api_url(sink: WebhookSink, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RCS_PUBLIC_API_URL", sink.url)
     reset_settings()
-    reset_providers()
     try:
         provider_for(Credentials()).send(outbound())
 
@@ -110,4 +109,3 @@ def test_the_factorys_simulator_posts_to_the_public_api_url(sink: WebhookSink, m
     finally:
         monkeypatch.undo()
         reset_settings()
-        reset_providers()

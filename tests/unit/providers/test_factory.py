@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
-from chalicelib.providers import ProviderConfigError, provider_for, reset_providers
+from chalicelib.providers import ProviderConfigError, provider_for
 from chalicelib.providers.rbm import DEFAULT_ENDPOINT, RbmProvider, is_trusted_endpoint
 from chalicelib.providers.receipts import WebhookReceiptEmitter
 from chalicelib.providers.simulator import SimulatorProvider
@@ -33,13 +32,6 @@ def key() -> ServiceAccountKey:
     return make_service_account()
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache() -> Iterator[None]:
-    reset_providers()
-    yield
-    reset_providers()
-
-
 def test_simulator_credentials_give_a_simulator_with_their_settings() -> None:
     provider = provider_for(Credentials("simulator", simulator={"latency_ms": 5, "failure_rate": 0.25}))
 
@@ -60,15 +52,6 @@ def test_a_simulator_without_a_webhook_token_sends_no_receipts() -> None:
     provider = provider_for(Credentials("simulator"))
 
     assert isinstance(provider, SimulatorProvider) and provider.emitter is None
-
-
-def test_the_same_credentials_give_the_same_provider_and_changed_ones_a_new_one(key: ServiceAccountKey) -> None:
-    rbm = Credentials("rbm", service_account=key.info)
-
-    assert provider_for(rbm) is provider_for(Credentials("rbm", service_account=dict(key.info)))
-    assert provider_for(rbm) is not provider_for(Credentials("rbm", service_account=key.info, agent_id="other"))
-    slower = Credentials("simulator", simulator={"latency_ms": 1})
-    assert provider_for(Credentials("simulator")) is not provider_for(slower)
 
 
 def test_rbm_credentials_give_the_rbm_adapter_on_the_global_endpoint_by_default(key: ServiceAccountKey) -> None:
