@@ -1369,3 +1369,22 @@ def test_a_shop_naming_the_bills_it_takes_with_no_amount_link_or_number_imperson
     assert "brand_impersonation" not in found(shop)
     scam = text("AIS: your service fee of 299 THB is overdue. Pay now at https://ais-billpay.top", "transactional")
     assert verdict(scam) == "rejected"
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Chasse & Nature : vestes, bottes et jumelles à -30 %. Nous ne vendons ni armes ni munitions. STOP au 36111.",
+     "fr_FR"),
+    ("Kedai Pemburu: jaket, but dan teropong diskaun 40%. Kami tidak menjual senjata api atau peluru. Balas STOP.",
+     "ms_MY"),
+    ("CepCüzdan: fatura öde, para gönder. Kripto yok, kaldıraç yok, kumar yok; sadece günlük paran. "
+     "Almamak için RET yazın.", "tr_TR"),
+])
+def test_a_shop_that_says_which_restricted_goods_it_does_not_sell_sells_none(body: str, language: str) -> None:
+    assert verdict(text(body, "promotional", language)) == "approved"
+
+
+def test_a_job_ad_that_turns_away_women_in_one_card_excludes_a_group() -> None:
+    ad = carousel("Cajero, turno matutino. Sueldo de $9,800 mensuales.",
+                  "Almacenista, turno vespertino. Requisito: solo hombres de 18 a 30 años, mujeres abstenerse.",
+                  language="es_MX")
+    assert found(ad).get("hate") == "components.cards.1.description"
