@@ -1376,8 +1376,8 @@ def test_a_shop_naming_the_bills_it_takes_with_no_amount_link_or_number_imperson
      "fr_FR"),
     ("Kedai Pemburu: jaket, but dan teropong diskaun 40%. Kami tidak menjual senjata api atau peluru. Balas STOP.",
      "ms_MY"),
-    ("CepCüzdan: fatura öde, para gönder. Kripto yok, kaldıraç yok, kumar yok; sadece günlük paran. "
-     "Almamak için RET yazın.", "tr_TR"),
+    ("CepCüzdan: fatura öde, para gönder. Kripto yok, kald\u0131raç yok, kumar yok; sadece günlük paran. "
+     "Almamak için RET yaz\u0131n.", "tr_TR"),
 ])
 def test_a_shop_that_says_which_restricted_goods_it_does_not_sell_sells_none(body: str, language: str) -> None:
     assert verdict(text(body, "promotional", language)) == "approved"
