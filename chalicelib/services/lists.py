@@ -161,7 +161,7 @@ class MemberBatcher:
         self._pending = {}
         self.sent += 1
         if not self._writers:
-            self._count(store.write_members(self.account_id, self.list_id, writes))
+            self._count(store.put_members(self.account_id, self.list_id, writes))
             return
         phones = frozenset(write.phone for write in writes)
         while self._in_flight and (len(self._in_flight) >= self._writers
@@ -169,7 +169,7 @@ class MemberBatcher:
             self._collect_oldest()
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=self._writers, thread_name_prefix="members")
-        self._in_flight.append((self._pool.submit(store.write_members, self.account_id, self.list_id, writes),
+        self._in_flight.append((self._pool.submit(store.put_members, self.account_id, self.list_id, writes),
                                 phones))
 
     def _collect_oldest(self) -> None:

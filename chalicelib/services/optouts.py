@@ -37,12 +37,12 @@ def add(account_id: str, raw_phones: Any, source: str = "api") -> int:
             phones.append(_e164(raw))
         except Rejected as rejection:
             raise errors.InvalidInput(f"phones.{index}", rejection.reason) from None
-    return store.add(account_id, phones, source)
+    return store.add_optouts(account_id, phones, source)
 
 
 def add_numbers(account_id: str, phones: Sequence[str], source: str) -> int:
     """Add numbers already in E.164 (a stop keyword's sender, an import's rows); how many were new."""
-    return store.add(account_id, phones, source) if phones else 0
+    return store.add_optouts(account_id, phones, source) if phones else 0
 
 
 def remove(account_id: str, raw_phone: str) -> None:
@@ -54,7 +54,7 @@ def remove(account_id: str, raw_phone: str) -> None:
         if isinstance(raw_phone, str) and _E164_SHAPE.fullmatch(raw_phone):
             raise errors.NotFound("this number is not on the opt-out list (not a valid phone number)") from None
         raise errors.InvalidInput("phone", rejection.reason) from None
-    if not store.remove(account_id, phone):
+    if not store.delete_optout(account_id, phone):
         raise errors.NotFound("this number is not on the opt-out list")
 
 
@@ -66,7 +66,7 @@ def _e164(raw: Any) -> str:
 
 
 def page(account_id: str, *, limit: int, cursor: str | None) -> Page[OptOut]:
-    return store.page(account_id, limit=limit, cursor=cursor)
+    return store.list_optouts(account_id, limit=limit, cursor=cursor)
 
 
 # ---------------------------------------------------------------- stop keywords

@@ -336,7 +336,7 @@ def wait_to_join(account_id: str, *, fresh_seconds: float = 0.5) -> float:
         seen = _seen.get(account_id)
         known = _known.get(account_id)
     if known is None or seen is None or now - seen > fresh_seconds:
-        known = send_rates.read(account_id)
+        known = send_rates.get_state(account_id)
         with _known_lock:
             _known[account_id], _seen[account_id] = known, now
     if known.tat is None:

@@ -87,7 +87,7 @@ def _from_record(record: store.TemplateRecord) -> Template:
 
 
 def _record(template_id: str) -> store.TemplateRecord | None:
-    return store.find(template_id) if _TEMPLATE_ID.match(template_id) else None
+    return store.find_template(template_id) if _TEMPLATE_ID.match(template_id) else None
 
 
 def _owned(account_id: str, template_id: str) -> store.TemplateRecord:
@@ -143,7 +143,7 @@ def subject_of(template: Template) -> Subject:
 def review_template(template_id: str, reviewers: Sequence[Reviewer] | None = None) -> bool:
     """Run the AI review and store its verdict once. False (and nothing done) when the template
     is gone or already reviewed, so a redelivered message is harmless."""
-    record = store.find(template_id)
+    record = store.find_template(template_id)
     if record is None or record.ai_review_status != store.PENDING:
         logger.info("review skipped", extra={"template_id": template_id,
                                              "reason": "deleted" if record is None else "already reviewed"})
@@ -181,7 +181,7 @@ def retry_stale_reviews(submitted_before: datetime, give_up_before: datetime, *,
     requeued = given_up = 0
     for template_id in store.stale_pending(submitted_before):
         keep_going()
-        record = store.find(template_id)
+        record = store.find_template(template_id)
         if record is None or record.ai_review_status != store.PENDING:
             continue
         if parse_time(record.submitted_at) < give_up_before:

@@ -191,7 +191,7 @@ def _variables(variables: dict[str, str]) -> dict[str, Any]:
     return {"M": {key: {"S": value} for key, value in variables.items()}}
 
 
-def write_members(account_id: str, list_id: str, writes: Sequence[MemberWrite]) -> WriteResult:
+def put_members(account_id: str, list_id: str, writes: Sequence[MemberWrite]) -> WriteResult:
     """Put `writes` (distinct phones, at most `BATCH`) into the list in one transaction with the
     list's counter; raises ListGone when the list does not exist (any more)."""
     if len(writes) > BATCH:

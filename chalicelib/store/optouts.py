@@ -97,7 +97,7 @@ def opted_out(account_id: str, phones: Iterable[str]) -> set[str]:
                                                          attributes_to_get=["account_id", "phone"])}
 
 
-def add(account_id: str, phones: Sequence[str], source: str) -> int:
+def add_optouts(account_id: str, phones: Sequence[str], source: str) -> int:
     """Put the numbers not yet on the account's list; how many this call added."""
     if source not in SOURCES:
         raise ValueError(f"unknown opt-out source {source!r}")
@@ -130,7 +130,7 @@ def _put_missing(account_id: str, phones: list[str], source: str) -> int:
     raise Contended("opt-outs kept changing under concurrent writers")
 
 
-def remove(account_id: str, phone: str) -> bool:
+def delete_optout(account_id: str, phone: str) -> bool:
     """Delete one number from the list; whether it was there."""
     table = get_settings().table_name("optouts")
     try:
@@ -146,7 +146,7 @@ def remove(account_id: str, phone: str) -> bool:
     return True
 
 
-def page(account_id: str, *, limit: int, cursor: str | None) -> Page[OptOut]:
+def list_optouts(account_id: str, *, limit: int, cursor: str | None) -> Page[OptOut]:
     start = decode_cursor(cursor, pinned={"account_id": account_id}, shape=key_shape(OptOutModel))
     items = list(OptOutModel.query(account_id, OptOutModel.phone.startswith("+"), limit=limit + 1,
                                    page_size=limit + 1, last_evaluated_key=start))

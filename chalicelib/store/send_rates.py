@@ -130,7 +130,7 @@ def pause_until(account_id: str, *, until_ms: float) -> Answer:
                    "attribute_not_exists(tat) OR tat < :until", values)
 
 
-def read(account_id: str) -> State:
+def get_state(account_id: str) -> State:
     """The item as it is (tests and the benchmark; senders never read)."""
     try:
         item = SendRateModel.get(account_id + SUFFIX, consistent_read=True)

@@ -159,7 +159,7 @@ def insert(new: NewTemplate) -> TemplateRecord:
     return record
 
 
-def find(template_id: str) -> TemplateRecord | None:
+def find_template(template_id: str) -> TemplateRecord | None:
     """The template with that id (any account), read consistently; None for unknown or deleted ids."""
     try:
         record = TemplateRecord.get(template_id, consistent_read=True)
@@ -224,7 +224,7 @@ def save_verdict(template_id: str, verdict: Verdict, reviewed: datetime, *, atte
     An admin decision taken meanwhile keeps its `reviewed_at` and keeps the template out of the
     review queue; the condition on `admin_status` makes that hold against a concurrent decision."""
     for _ in range(attempts):
-        record = find(template_id)
+        record = find_template(template_id)
         if record is None or record.ai_review_status != PENDING:
             return False
         decided = record.admin_status != ""

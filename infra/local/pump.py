@@ -108,7 +108,7 @@ def outcome(queue: str, job: dict[str, Any]) -> str:
         if queue == "review" and job.get("template_id"):
             from chalicelib.store import templates
 
-            record = templates.find(str(job["template_id"]))
+            record = templates.find_template(str(job["template_id"]))
             return f"-> {record.ai_review_status}" if record is not None else ""
         if queue in ("dispatch", "send") and job.get("account_id") and job.get("broadcast_id"):
             from chalicelib.store import broadcasts

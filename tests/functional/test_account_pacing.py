@@ -168,7 +168,7 @@ def test_a_429_halves_the_accounts_rate_and_it_grows_back_additively(aws: None, 
     pacer = pacing.AccountPacer("acme", limit=100, demand=1000)
     assert pacer.acquire()
     pacer.observe(SendResult.retry("5b0f4c1e-8f6a-4d2b-9c7e-3a1d2e4f6b80", RATE_LIMITED, status=429))
-    state = send_rates.read("acme")
+    state = send_rates.get_state("acme")
     # THEN the shared rate is halved, and grows back by 5 % of the limit a second up to the limit
     assert state.rate == pytest.approx(50)
     at = clock.time() * 1000
@@ -180,10 +180,10 @@ def test_a_429_halves_the_accounts_rate_and_it_grows_back_additively(aws: None, 
     other = pacing.AccountPacer("acme", limit=100, demand=50)
     pacer.observe(SendResult.retry("5b0f4c1e-8f6a-4d2b-9c7e-3a1d2e4f6b80", RATE_LIMITED, status=429))
     other.observe(SendResult.retry("5b0f4c1e-8f6a-4d2b-9c7e-3a1d2e4f6b80", RATE_LIMITED, status=429))
-    assert send_rates.read("acme").rate_at == state.rate_at
+    assert send_rates.get_state("acme").rate_at == state.rate_at
     # AND other transient answers leave the rate alone
     other.observe(SendResult.retry("5b0f4c1e-8f6a-4d2b-9c7e-3a1d2e4f6b80", "provider_unavailable", status=503))
-    assert send_rates.read("acme").rate == state.rate
+    assert send_rates.get_state("acme").rate == state.rate
     # AND every sender of the account now paces at the lowered rate: 50 sends take about a second
     begun = clock.time()
     for _ in range(50):

@@ -115,7 +115,7 @@ def assert_exact(client: Client, auth: Auth, list_id: str, import_id: str) -> No
 
 STEPS = [
     pytest.param(import_store, "claim", 1, id="after claiming the upload"),
-    pytest.param(list_store, "write_members", 2, id="after writing a batch, before recording progress"),
+    pytest.param(list_store, "put_members", 2, id="after writing a batch, before recording progress"),
     pytest.param(import_store, "commit", 2, id="after recording progress, before queueing the rest"),
     pytest.param(messaging, "send", 1, id="after queueing the continuation, before marking it"),
     pytest.param(import_store, "mark_chained", 2, id="after marking the continuation"),

@@ -72,14 +72,14 @@ def assert_exact(client: Client, auth: Auth, list_id: str, import_id: str) -> No
 def test_batches_written_by_several_threads_count_exactly_and_the_later_row_wins(
         client: Client, auth: Auth, chalice_app: Chalice, monkeypatch: pytest.MonkeyPatch) -> None:
     list_id, import_id, key = start_upload(client, auth)
-    real = list_store.write_members
+    real = list_store.put_members
     threads: list[str] = []
 
     def recorded(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread().name)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(list_store, "write_members", recorded)
+    monkeypatch.setattr(list_store, "put_members", recorded)
 
     chalice_app.handler_map["import_uploaded_csv"](s3_event(key), FakeContext())
 
@@ -91,7 +91,7 @@ def test_batches_written_by_several_threads_count_exactly_and_the_later_row_wins
 def test_a_step_killed_with_batches_in_flight_and_delivered_again_counts_every_row_once(
         client: Client, auth: Auth, chalice_app: Chalice, monkeypatch: pytest.MonkeyPatch, on_call: int) -> None:
     list_id, import_id, key = start_upload(client, auth)
-    real = list_store.write_members
+    real = list_store.put_members
     calls = [0]
     lock = threading.Lock()
 
@@ -103,7 +103,7 @@ def test_a_step_killed_with_batches_in_flight_and_delivered_again_counts_every_r
                 raise Killed("the Lambda died after this batch was written")
         return result
 
-    monkeypatch.setattr(list_store, "write_members", dies_once)
+    monkeypatch.setattr(list_store, "put_members", dies_once)
 
     with pytest.raises(Killed):
         chalice_app.handler_map["import_uploaded_csv"](s3_event(key), FakeContext())
