@@ -84,8 +84,11 @@ def _excluded_group(signals: Signals) -> Spot | None:
 
 
 def restricted_checks(signals: Signals) -> Iterator[Finding]:
+    # a verified brand quoting what fraudsters promise ("scammers offer guaranteed crypto income") or what it
+    # never does ("we never ask you to move money to a crypto wallet") sells none of it
+    warned = signals.sentences("scammers", "never") if signals.subject.verified_brands else set()
     for concept, code in RESTRICTED.items():
-        spot = signals.first(concept)
+        spot = next((spot for spot in signals.concepts[concept] if (spot.path, spot.sentence) not in warned), None)
         if spot is not None:
             yield finding(code, signals.market, spot.path, spot.term)
 

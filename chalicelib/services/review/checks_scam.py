@@ -183,7 +183,7 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
                  and not _salary(signals, spot)), None)
     # A betting offer's deposit and its prizes are the game itself (gambling rules them), not a fee to win.
     prize = () if signals.has("gambling") else ("prize",)
-    context = signals.first(*prize, "job", "lending", "refund", "government")
+    context = signals.first(*prize, "job", "lending", "refund", "government", "election")  # voting costs nothing
     if fee is not None and context is not None and not _public_bill(signals, prize):
         yield finding("advance_fee", market, fee.path, f"{fee.term} \u2026 {context.term}")
     elif paid is not None and signals.first(*prize, "job") is not None:

@@ -1388,3 +1388,17 @@ def test_a_job_ad_that_turns_away_women_in_one_card_excludes_a_group() -> None:
                   "Almacenista, turno vespertino. Requisito: solo hombres de 18 a 30 años, mujeres abstenerse.",
                   language="es_MX")
     assert found(ad).get("hate") == "components.cards.1.description"
+
+
+def test_a_verified_bank_quoting_what_fraudsters_promise_sells_none_of_it() -> None:
+    warning = text("HSBC: fraudsters call pretending to be our security team and promise guaranteed income in crypto. "
+                   "We never ask you to move money to a crypto wallet.", verified=("HSBC",), language="en_GB")
+    assert "speculative_finance" not in found(warning)
+    assert "speculative_finance" in found(text("Trade crypto with 10x leverage on our app today. " + STOP,
+                                               "promotional"))
+
+
+def test_a_fee_to_receive_a_ballot_is_an_advance_fee() -> None:
+    ballot = text("Your mail-in ballot for the general election is on hold due to unpaid postage. Pay the $4.95 "
+                  "postage fee by Friday: https://mailballot-postage.com/pay")
+    assert verdict(ballot) == "rejected" and "advance_fee" in found(ballot)
