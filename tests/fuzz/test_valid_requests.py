@@ -96,6 +96,11 @@ def _suggestion(suggestion: dict[str, Any]) -> None:
 
 def _template(body: dict[str, Any]) -> dict[str, Any]:
     body = _one_placeholder(body)
+    fallback = body.get("sms_fallback")
+    rest = {key: value for key, value in body.items() if key != "sms_fallback"}
+    if isinstance(fallback, dict) and isinstance(fallback.get("text"), str) and not _PLACEHOLDER.search(repr(rest)):
+        # the SMS may use only the template's own placeholders (the document's sms_fallback.text)
+        fallback["text"] = _PLACEHOLDER.sub("1", fallback["text"])
     components = body.get("components") or {}
     cards = [components] if components.get("type") == "rich_card" else components.get("cards") or []
     for card in cards:
