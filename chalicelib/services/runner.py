@@ -143,7 +143,7 @@ def _pick_up(broadcast: Broadcast) -> tuple[str, Broadcast | None]:
             "components": template.components, "suggestions": template.suggestions,
             "placeholders": template.placeholders, "sms_fallback": template.sms_fallback_text,
         }
-    if _provider(broadcast.account_id) is None:
+    if account_provider(broadcast.account_id) is None:
         return "no_credentials", None
     price = get_settings().price_of(str(content["category"]))
     if balance.get_balance(broadcast.account_id) < price:
@@ -308,13 +308,9 @@ def _send_all(provider: MessageProvider, broadcast: Broadcast, targets: list[Tar
             yield _settled(target, state="failed", failure_reason=result.failure_reason)
 
 
-def _provider(account_id: str) -> MessageProvider | None:
-    return credentials.account_provider(account_id, provider_for)
-
-
 def account_provider(account_id: str) -> MessageProvider | None:
     """The account's provider (None without usable credentials), as the sender uses it."""
-    return _provider(account_id)
+    return credentials.account_provider(account_id, provider_for)
 
 
 def send_chunk(job: SendJob) -> ChunkOutcome | None:
@@ -352,7 +348,7 @@ def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease:
     candidates = [target for target in targets if target.state == "queued" or suppression.awaiting_screen(target)]
     queued, suppressed = suppression.screen(job.account_id, candidates, screened_version=broadcast.optouts_version)
     plan = quiet_hours.plan(broadcast, queued, now=quiet_hours.now())
-    due, unreachable = reach.screen(broadcast, _provider(job.account_id), plan.due)  # never sent, never charged
+    due, unreachable = reach.screen(broadcast, account_provider(job.account_id), plan.due)  # never sent, never charged
     price = broadcast.unit_price
     reserved = balance.reserve(job.account_id, job.reservation_key, len(due), price)
     changed: list[Target] = []
@@ -370,7 +366,7 @@ def _send_pass(job: SendJob, broadcast: Broadcast, targets: list[Target], lease:
                                       for target in unpaid]
         outcomes = [*outcomes, *unreachable, *suppressed, *(_settled(target, state="failed", failure_reason=reason)
                                                             for target, reason in plan.unsendable)]
-        provider = _provider(job.account_id) if payable else None
+        provider = account_provider(job.account_id) if payable else None
         if payable and provider is None:
             outcomes = [*outcomes, *(_settled(target, state="failed", failure_reason="no_credentials")
                                      for target in payable)]
