@@ -33,14 +33,15 @@ import pytest  # noqa: E402
 from chalice.test import Client  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
-from chalicelib.api import idempotency  # noqa: E402
 from chalicelib.auth.tokens import issue  # noqa: E402
 from chalicelib.aws import reset_clients  # noqa: E402
 from chalicelib.messaging import reset_queue_urls  # noqa: E402
-from chalicelib.services import credentials, pacing  # noqa: E402
+from chalicelib.services import credentials, idempotency, pacing  # noqa: E402
 from chalicelib.settings import reset_settings  # noqa: E402
 from chalicelib.store.idempotency import reset_persistence_layer  # noqa: E402
 from chalicelib.store.tables import reset_connections  # noqa: E402
+from tests.support.providers import UseProvider, provider_override  # noqa: E402
+from tests.support.settings import settings_changed  # noqa: E402
 
 # Every PynamoDB model opens its own botocore session, and each new session parses the service
 # models' JSON again: seconds per test in `aws` alone. The tests' sessions share one loader (its
@@ -116,17 +117,16 @@ def auth(token: Callable[..., str]) -> Callable[..., dict[str, str]]:
 
 
 @pytest.fixture
-def settings_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
-    """`settings_env(RCS_X="1", ...)`: set settings for one test. The settings are read again at once,
-    and again once the variables are restored after the test (the one way tests change settings)."""
-    def set_env(**values: str) -> None:
-        for name, value in values.items():
-            monkeypatch.setenv(name, value)
-        reset_settings()
+def settings_env() -> Iterator[Callable[..., None]]:
+    """`settings_env(RCS_X="1", ...)`: set settings for one test (tests/support/settings.py)."""
+    with settings_changed() as change:
+        yield change
 
-    yield set_env
-    monkeypatch.undo()
-    reset_settings()
+
+@pytest.fixture
+def use_provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[UseProvider]:
+    """`use_provider(build)`: the sender makes each account's provider with `build(credentials)`."""
+    yield from provider_override(monkeypatch)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from chalicelib.services import limits
 
 if TYPE_CHECKING:
     from chalicelib.services import balance as service
-    from chalicelib.store.accounts import LedgerEntry
+    from chalicelib.services.balance import LedgerEntry
 else:
     service = lazy_module("chalicelib.services.balance")
 

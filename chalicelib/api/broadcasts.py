@@ -15,8 +15,7 @@ from chalicelib.lazy import lazy_module
 if TYPE_CHECKING:
     from chalicelib.services import broadcasts as service
     from chalicelib.services import inbound
-    from chalicelib.store.broadcasts import Broadcast
-    from chalicelib.store.targets import Target
+    from chalicelib.services.broadcasts import Broadcast, Target
 else:
     service = lazy_module("chalicelib.services.broadcasts")
     inbound = lazy_module("chalicelib.services.inbound")

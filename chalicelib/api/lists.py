@@ -16,7 +16,7 @@ from chalicelib.services import limits
 if TYPE_CHECKING:
     from chalicelib.services import imports as import_service
     from chalicelib.services import lists as service
-    from chalicelib.store.imports import ImportRecord
+    from chalicelib.services.imports import ImportRecord
 else:
     import_service = lazy_module("chalicelib.services.imports")
     service = lazy_module("chalicelib.services.lists")

@@ -19,11 +19,11 @@ import pydantic
 from chalice.app import Blueprint, Request, Response
 
 from chalicelib import errors
-from chalicelib.api import idempotency
 from chalicelib.api.envelope import JSON, from_domain_error, internal_error
 from chalicelib.auth.tokens import Principal, verify
 from chalicelib.lazy import lazy_module
 from chalicelib.logs import logger
+from chalicelib.services import idempotency
 from chalicelib.settings import get_settings
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ def api_route(
     """Register `view(request, **path_params) -> dict | Response` on `blueprint` under `prefix` (the
     API's, unless the blueprint is registered elsewhere: the console's is "/console").
 
-    `idempotent` routes honour an `Idempotency-Key` header (see chalicelib/api/idempotency.py)."""
+    `idempotent` routes honour an `Idempotency-Key` header (see chalicelib/services/idempotency.py)."""
 
     def register(view: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(view)

@@ -8,10 +8,10 @@ from chalice.app import Blueprint
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from chalicelib import errors
-from chalicelib.api import idempotency
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import format_time
 from chalicelib.lazy import lazy_module
+from chalicelib.services import idempotency
 
 if TYPE_CHECKING:
     from chalicelib.services import sms_segments as sms

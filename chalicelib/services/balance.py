@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from chalicelib.services import limits
 from chalicelib.settings import get_settings
 from chalicelib.store import accounts
-from chalicelib.store.accounts import LedgerEntry
+from chalicelib.store.accounts import LedgerEntry as LedgerEntry  # the area's record
 from chalicelib.store.paging import Page
 
 MAX_REFERENCE_LENGTH = limits.MAX_LEDGER_REFERENCE_LENGTH

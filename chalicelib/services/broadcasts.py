@@ -20,9 +20,9 @@ from chalicelib.services import (
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store import targets as target_store
-from chalicelib.store.broadcasts import Broadcast
+from chalicelib.store.broadcasts import Broadcast as Broadcast  # the area's records
 from chalicelib.store.paging import Page
-from chalicelib.store.targets import Target
+from chalicelib.store.targets import Target as Target
 
 MAX_SCHEDULE_AHEAD = timedelta(days=365)
 INLINE_SNAPSHOT_PAGES = 1

@@ -61,7 +61,8 @@ from chalicelib.services.phones import MAX_VARIABLES, Rejected, check_variables,
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as store
 from chalicelib.store import uploads
-from chalicelib.store.imports import PENDING, REJECTED_SAMPLE, RUNNING, ImportRecord, RangeState, StepProgress
+from chalicelib.store.imports import PENDING, REJECTED_SAMPLE, RUNNING, RangeState, StepProgress
+from chalicelib.store.imports import ImportRecord as ImportRecord  # the area's record
 from chalicelib.store.lists import ListFull, ListGone
 
 UPLOAD_URL_SECONDS = 3600

@@ -37,6 +37,7 @@ from chalicelib.services.send_lease import ChunkBusy, SendLease
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 from chalicelib.store import targets as target_store
+from chalicelib.store.broadcasts import ACTIVE as ACTIVE  # statuses a broadcast can still fail from
 from chalicelib.store.broadcasts import Broadcast
 from chalicelib.store.targets import ChunkBounds, ChunkOutcome, Target
 
@@ -59,6 +60,11 @@ def _job(kind: type[jobs.Dispatch] | type[jobs.Snapshot], broadcast: Broadcast) 
 
 
 # ---------------------------------------------------------------- snapshot
+
+
+def snapshot(account_id: str, broadcast_id: str, *, time_left: TimeLeft) -> Broadcast:
+    """The snapshot job: go on copying the broadcast's members into its targets."""
+    return continue_snapshot(store.get_broadcast(account_id, broadcast_id), time_left=time_left)
 
 
 def continue_snapshot(broadcast: Broadcast, *, time_left: TimeLeft, pages: int | None = None) -> Broadcast:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from typing import Any
 
 from pynamodb.constants import PAY_PER_REQUEST_BILLING_MODE
@@ -27,6 +28,11 @@ def table_meta(key: str) -> Any:
 def reset_connection(model: type[Model]) -> None:
     """Drop a model's cached connection, so the next call builds a client (moto starts per test)."""
     model._connection = None
+
+
+def random_id() -> str:
+    """Opaque and unique, in no order: 32 hex digits (a uuid4's)."""
+    return uuid.uuid4().hex
 
 
 def time_ordered_id(prefix: str) -> str:

@@ -15,11 +15,11 @@ from chalicelib.store.lists import ListModel, MemberModel
 from chalicelib.store.optouts import OptOutModel
 from chalicelib.store.rate_limits import RateLimitModel
 from chalicelib.store.targets import ChunkModel, TargetModel
-from chalicelib.store.templates import TemplateRecord
+from chalicelib.store.templates import TemplateModel
 
 ALL_MODELS: list[type[Model]] = [
     IdempotencyRecordModel,
-    TemplateRecord,
+    TemplateModel,
     AccountModel,
     LedgerModel,
     ListModel,

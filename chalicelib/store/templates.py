@@ -12,7 +12,7 @@ written in the same transaction as the template and deleted with it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -23,10 +23,10 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
-from chalicelib.clock import UNSET, format_time
+from chalicelib.clock import UNSET, format_time, parse_time
 from chalicelib.errors import Conflict
 from chalicelib.settings import get_settings
-from chalicelib.store.base import table_meta
+from chalicelib.store.base import random_id, table_meta
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, transact
 
@@ -38,7 +38,7 @@ _NAME_CLAIM = "name"
 _COUNT = "count"
 
 
-class ByAccountIndex(GlobalSecondaryIndex["TemplateRecord"]):
+class ByAccountIndex(GlobalSecondaryIndex["TemplateModel"]):
     class Meta:
         index_name = "by_account"
         projection = AllProjection()
@@ -47,7 +47,7 @@ class ByAccountIndex(GlobalSecondaryIndex["TemplateRecord"]):
     submitted_key = UnicodeAttribute(range_key=True)
 
 
-class ReviewQueueIndex(GlobalSecondaryIndex["TemplateRecord"]):
+class ReviewQueueIndex(GlobalSecondaryIndex["TemplateModel"]):
     class Meta:
         index_name = "review_queue"
         projection = AllProjection()
@@ -56,7 +56,7 @@ class ReviewQueueIndex(GlobalSecondaryIndex["TemplateRecord"]):
     submitted_key = UnicodeAttribute(range_key=True)
 
 
-class TemplateRecord(Model):
+class TemplateModel(Model):
     """A template (kind "template") or the claim on its name (kind "name")."""
 
     Meta = table_meta("templates")
@@ -105,7 +105,6 @@ def _count_id(account_id: str) -> str:
 
 @dataclass(frozen=True)
 class NewTemplate:
-    template_id: str
     account_id: str
     name: str
     category: str
@@ -125,96 +124,154 @@ class Verdict:
     findings: list[dict[str, str]]
 
 
+@dataclass(frozen=True)
+class Template:
+    """A template as the service and the API see it (the store maps its item to this record)."""
+
+    template_id: str
+    account_id: str
+    name: str
+    category: str
+    language: str
+    components: dict[str, Any]
+    suggestions: list[dict[str, Any]]
+    placeholders: list[int]
+    effective_status: str  # "approved" | "rejected" | "needs_admin" | "pending"
+    sms_fallback_text: str = ""  # "" when the template has no SMS fallback
+    ai_review_status: str = PENDING
+    ai_review_score: float = 0.0
+    ai_review_reason: str = ""
+    ai_review_findings: list[dict[str, str]] = field(default_factory=list)
+    admin_status: str = ""
+    admin_reason: str = ""
+    submitted_at: datetime | None = None
+    reviewed_at: datetime | None = None
+
+
+def _time(text: str) -> datetime | None:
+    moment = parse_time(text)
+    return None if moment.year == 1 else moment
+
+
+def _template(item: TemplateModel) -> Template:
+    return Template(
+        template_id=item.template_id,
+        account_id=item.account_id,
+        name=item.name,
+        category=item.category,
+        language=item.language,
+        components=dict(item.components),
+        suggestions=list(item.suggestions),
+        placeholders=[int(number) for number in item.placeholders],
+        effective_status=item.admin_status or item.ai_review_status,
+        sms_fallback_text=item.sms_fallback_text or "",
+        ai_review_status=item.ai_review_status,
+        ai_review_score=float(item.ai_review_score),
+        ai_review_reason=item.ai_review_reason,
+        ai_review_findings=list(item.ai_review_findings),
+        admin_status=item.admin_status,
+        admin_reason=item.admin_reason,
+        submitted_at=_time(item.submitted_at),
+        reviewed_at=_time(item.reviewed_at),
+    )
+
+
 def _claim_id(account_id: str, name: str) -> str:
     return f"{_NAME_CLAIM}#{account_id}#{name}"
 
 
-def insert(new: NewTemplate) -> TemplateRecord:
-    """Store a template pending review; Conflict if the account already has one by that name."""
-    record = TemplateRecord(
-        template_id=new.template_id, kind=_TEMPLATE, account_id=new.account_id, name=new.name,
+def create_template(new: NewTemplate) -> Template:
+    """Store a template pending review under a new id; Conflict if the account already has one by that name."""
+    template_id = random_id()
+    record = TemplateModel(
+        template_id=template_id, kind=_TEMPLATE, account_id=new.account_id, name=new.name,
         category=new.category, language=new.language, components=new.components,
         suggestions=new.suggestions, placeholders=new.placeholders, sms_fallback_text=new.sms_fallback_text or None,
         submitted_at=format_time(new.submitted),
-        submitted_key=f"{new.submitted.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}#{new.template_id}",
+        submitted_key=f"{new.submitted.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}#{template_id}",
         review_queue=AI_PENDING,
     )
-    claim = TemplateRecord(template_id=_claim_id(new.account_id, new.name), kind=_NAME_CLAIM,
-                           account_id=new.account_id, name=new.name, claimed_by=new.template_id)
+    claim = TemplateModel(template_id=_claim_id(new.account_id, new.name), kind=_NAME_CLAIM,
+                           account_id=new.account_id, name=new.name, claimed_by=template_id)
     cap = get_settings().max_templates
     count = TemplateCount(_count_id(new.account_id))
     def build(transaction: TransactWrite) -> None:
-        transaction.save(record, condition=TemplateRecord.template_id.does_not_exist())
-        transaction.save(claim, condition=TemplateRecord.template_id.does_not_exist())
+        transaction.save(record, condition=TemplateModel.template_id.does_not_exist())
+        transaction.save(claim, condition=TemplateModel.template_id.does_not_exist())
         transaction.update(count, actions=[TemplateCount.templates.add(1), TemplateCount.kind.set(_COUNT)],
                            condition=TemplateCount.templates.does_not_exist() | (TemplateCount.templates < cap))
 
     try:
-        transact(TemplateRecord, build)
+        transact(TemplateModel, build)
     except Cancelled as cancelled:
         if cancelled.failed(2):
             raise Conflict(f"the account has {cap} templates, the most it may have (max_templates): "
                            "delete one first") from None
         raise Conflict(f"a template named {new.name!r} already exists") from None
-    return record
+    return _template(record)
 
 
-def find_template(template_id: str) -> TemplateRecord | None:
-    """The template with that id (any account), read consistently; None for unknown or deleted ids."""
+def _find_item(template_id: str) -> TemplateModel | None:
     try:
-        record = TemplateRecord.get(template_id, consistent_read=True)
+        item = TemplateModel.get(template_id, consistent_read=True)
     except DoesNotExist:
         return None
-    return record if record.kind == _TEMPLATE else None
+    return item if item.kind == _TEMPLATE else None
 
 
-def delete(record: TemplateRecord) -> bool:
+def find_template(template_id: str) -> Template | None:
+    """The template with that id (any account), read consistently; None for unknown or deleted ids."""
+    item = _find_item(template_id)
+    return None if item is None else _template(item)
+
+
+def delete_template(template: Template) -> bool:
     """Delete a template and free its name; False if it was already gone."""
-    claim = TemplateRecord(template_id=_claim_id(record.account_id, record.name))
+    claim = TemplateModel(template_id=_claim_id(template.account_id, template.name))
     def build(transaction: TransactWrite) -> None:
-        transaction.delete(record, condition=TemplateRecord.template_id.exists())
-        transaction.delete(claim, condition=TemplateRecord.claimed_by == record.template_id)
-        transaction.update(TemplateCount(_count_id(record.account_id)),
+        transaction.delete(TemplateModel(template.template_id), condition=TemplateModel.template_id.exists())
+        transaction.delete(claim, condition=TemplateModel.claimed_by == template.template_id)
+        transaction.update(TemplateCount(_count_id(template.account_id)),
                            actions=[TemplateCount.templates.add(-1), TemplateCount.kind.set(_COUNT)])
 
     try:
-        transact(TemplateRecord, build)
+        transact(TemplateModel, build)
     except Cancelled:
         return False
     return True
 
 
-def _page(results: Any, limit: int) -> Page[TemplateRecord]:
-    items: list[TemplateRecord] = []
+def _page(results: Any, limit: int) -> Page[Template]:
+    items: list[Template] = []
     for item in results:
-        items.append(item)
+        items.append(_template(item))
         if len(items) == limit:
             break
     return Page(items=items, next_cursor=encode_cursor(results.last_evaluated_key))
 
 
-def list_for_account(account_id: str, *, limit: int, cursor: str | None) -> Page[TemplateRecord]:
+def list_templates(account_id: str, *, limit: int, cursor: str | None) -> Page[Template]:
     """The account's templates, newest submitted first."""
     start = decode_cursor(cursor, pinned={"account_id": account_id},
-                          shape=key_shape(TemplateRecord, TemplateRecord.by_account))
-    results = TemplateRecord.by_account.query(
+                          shape=key_shape(TemplateModel, TemplateModel.by_account))
+    results = TemplateModel.by_account.query(
         account_id, scan_index_forward=False, limit=limit, page_size=limit + 1, last_evaluated_key=start)
     return _page(results, limit)
 
 
-def list_review_queue(*, limit: int, cursor: str | None) -> Page[TemplateRecord]:
+def list_review_queue(*, limit: int, cursor: str | None) -> Page[Template]:
     """Templates of every account waiting for a human, oldest submitted first."""
     start = decode_cursor(cursor, pinned={"review_queue": NEEDS_ADMIN},
-                          shape=key_shape(TemplateRecord, TemplateRecord.review_queue_index))
-    results = TemplateRecord.review_queue_index.query(
+                          shape=key_shape(TemplateModel, TemplateModel.review_queue_index))
+    results = TemplateModel.review_queue_index.query(
         NEEDS_ADMIN, scan_index_forward=True, limit=limit, page_size=limit + 1, last_evaluated_key=start)
     return _page(results, limit)
 
 
-def stale_pending(submitted_before: datetime) -> Iterator[str]:
+def iter_stale_pending(submitted_before: datetime) -> Iterator[str]:
     """Ids of every template still waiting for its automatic review, submitted before the given time."""
     before = submitted_before.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    for record in TemplateRecord.review_queue_index.query(AI_PENDING, TemplateRecord.submitted_key < before):
+    for record in TemplateModel.review_queue_index.query(AI_PENDING, TemplateModel.submitted_key < before):
         yield record.template_id
 
 
@@ -224,27 +281,27 @@ def save_verdict(template_id: str, verdict: Verdict, reviewed: datetime, *, atte
     An admin decision taken meanwhile keeps its `reviewed_at` and keeps the template out of the
     review queue; the condition on `admin_status` makes that hold against a concurrent decision."""
     for _ in range(attempts):
-        record = find_template(template_id)
+        record = _find_item(template_id)
         if record is None or record.ai_review_status != PENDING:
             return False
         decided = record.admin_status != ""
         actions: list[Action] = [
-            TemplateRecord.ai_review_status.set(verdict.status),
-            TemplateRecord.ai_review_score.set(verdict.score),
-            TemplateRecord.ai_review_reason.set(verdict.reason),
-            TemplateRecord.ai_review_findings.set(verdict.findings),
+            TemplateModel.ai_review_status.set(verdict.status),
+            TemplateModel.ai_review_score.set(verdict.score),
+            TemplateModel.ai_review_reason.set(verdict.reason),
+            TemplateModel.ai_review_findings.set(verdict.findings),
         ]
         if not decided:
-            actions.append(TemplateRecord.reviewed_at.set(format_time(reviewed)))
+            actions.append(TemplateModel.reviewed_at.set(format_time(reviewed)))
             if verdict.status == NEEDS_ADMIN:
-                actions.append(TemplateRecord.review_queue.set(NEEDS_ADMIN))
+                actions.append(TemplateModel.review_queue.set(NEEDS_ADMIN))
             else:
-                actions.append(TemplateRecord.review_queue.remove())
+                actions.append(TemplateModel.review_queue.remove())
         try:
             record.update(actions=actions, condition=(
-                TemplateRecord.template_id.exists()
-                & (TemplateRecord.ai_review_status == PENDING)
-                & (TemplateRecord.admin_status == record.admin_status)
+                TemplateModel.template_id.exists()
+                & (TemplateModel.ai_review_status == PENDING)
+                & (TemplateModel.admin_status == record.admin_status)
             ))
         except UpdateError as error:
             if error.cause_response_code == "ConditionalCheckFailedException":
@@ -254,21 +311,22 @@ def save_verdict(template_id: str, verdict: Verdict, reviewed: datetime, *, atte
     return False
 
 
-def save_decision(record: TemplateRecord, *, decision: str, reason: str, reviewed: datetime) -> TemplateRecord | None:
+def save_decision(template_id: str, *, decision: str, reason: str, reviewed: datetime) -> Template | None:
     """Record an admin's decision; it takes the template out of the review queue. None if gone."""
+    item = TemplateModel(template_id)
     try:
-        record.update(
+        item.update(
             actions=[
-                TemplateRecord.admin_status.set(decision),
-                TemplateRecord.admin_reason.set(reason),
-                TemplateRecord.reviewed_at.set(format_time(reviewed)),
-                TemplateRecord.review_queue.remove(),
+                TemplateModel.admin_status.set(decision),
+                TemplateModel.admin_reason.set(reason),
+                TemplateModel.reviewed_at.set(format_time(reviewed)),
+                TemplateModel.review_queue.remove(),
             ],
-            condition=TemplateRecord.template_id.exists() & (TemplateRecord.kind == _TEMPLATE),
+            condition=TemplateModel.template_id.exists() & (TemplateModel.kind == _TEMPLATE),
         )
     except UpdateError as error:
         if error.cause_response_code == "ConditionalCheckFailedException":
             return None
         raise
-    return record
+    return _template(item)
 

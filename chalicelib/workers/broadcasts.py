@@ -18,14 +18,12 @@ if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
     from chalicelib.services import fallback, paced_send, reach, revoke, runner
-    from chalicelib.store import broadcasts as store
 else:
     fallback = lazy_module("chalicelib.services.fallback")
     paced_send = lazy_module("chalicelib.services.paced_send")
     reach = lazy_module("chalicelib.services.reach")
     revoke = lazy_module("chalicelib.services.revoke")
     runner = lazy_module("chalicelib.services.runner")
-    store = lazy_module("chalicelib.store.broadcasts")
 
 bp = Blueprint(__name__)
 
@@ -55,8 +53,7 @@ def run_dispatch_jobs(event: SQSEvent) -> dict[str, Any]:
             elif isinstance(job, jobs.Reach):
                 reach.continue_check(job.account_id, job.broadcast_id, tries=job.tries, time_left=remaining)
             elif isinstance(job, jobs.Snapshot):
-                broadcast = store.get_broadcast(job.account_id, job.broadcast_id)
-                runner.continue_snapshot(broadcast, time_left=remaining)
+                runner.snapshot(job.account_id, job.broadcast_id, time_left=remaining)
             else:
                 runner.dispatch(job.account_id, job.broadcast_id, time_left=remaining)
         except errors.NotFound:

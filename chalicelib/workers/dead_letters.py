@@ -26,14 +26,12 @@ if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
     from chalicelib.services import fallback, imports, receipts, runner, templates
-    from chalicelib.store import broadcasts as store
 else:
     fallback = lazy_module("chalicelib.services.fallback")
     imports = lazy_module("chalicelib.services.imports")
     receipts = lazy_module("chalicelib.services.receipts")
     runner = lazy_module("chalicelib.services.runner")
     templates = lazy_module("chalicelib.services.templates")
-    store = lazy_module("chalicelib.store.broadcasts")
 
 bp = Blueprint(__name__)
 BATCH_SIZE = 10
@@ -94,7 +92,7 @@ def dispatch_dead_letters(event: SQSEvent) -> dict[str, Any]:
             logger.warning("a reach or revoke job failed every delivery", extra={"job": job.body()})
         elif job is not None:
             # A snapshot job may belong to a draft (the snapshot starts at creation).
-            runner.fail_broadcast(job.account_id, job.broadcast_id, from_statuses=store.ACTIVE)
+            runner.fail_broadcast(job.account_id, job.broadcast_id, from_statuses=runner.ACTIVE)
 
     return _consume("dispatch", event, handle)
 

@@ -13,9 +13,10 @@ from chalice.test import Client
 
 from chalicelib import jobs
 from chalicelib.providers.port import RATE_LIMITED, MessageProvider, OutboundMessage, SendResult
-from chalicelib.services import account_settings, credentials, paced_send, pacing, runner
+from chalicelib.services import account_settings, paced_send, pacing, runner
 from chalicelib.store import send_rates
 from tests.support.drain import drain
+from tests.support.providers import UseProvider
 from tests.support.world import (
     Auth,
     all_targets,
@@ -262,8 +263,8 @@ def one_thread(settings_env: Callable[..., None], small_chunks: None) -> None:
 
 
 def test_a_sender_killed_mid_lease_and_redelivered_keeps_the_rate_and_sends_each_message_once(
-        client: Client, auth: Auth, chalice_app: Any, monkeypatch: pytest.MonkeyPatch, clock: FakeClock,
-        one_thread: None) -> None:
+        client: Client, auth: Auth, chalice_app: Any, use_provider: UseProvider,
+        clock: FakeClock, one_thread: None) -> None:
     # GIVEN a broadcast of 12 members (3 chunks) of an account limited to 4 messages a second
     simulator(client, auth, latency_ms=0)
     credit(client, auth, amount=10_000)
@@ -293,8 +294,7 @@ def test_a_sender_killed_mid_lease_and_redelivered_keeps_the_rate_and_sends_each
             ids.setdefault(message.phone, set()).add(message.message_id)
             return self.inner.send(message)
 
-    monkeypatch.setattr(runner, "provider_for", lambda credentials: Recording(real(credentials)))
-    credentials.reset_cache()
+    use_provider(lambda credentials: Recording(real(credentials)))
     # WHEN the second chunk's sender dies after its first send, and its job comes back
     drain(chalice_app, timeout=120)
 

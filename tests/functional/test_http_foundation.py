@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -17,7 +16,7 @@ from chalicelib.api.local_gateway import install_not_found_envelope
 from chalicelib.api.middleware import http_middleware
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.errors import NotFound
-from chalicelib.settings import reset_settings
+from tests.support.settings import settings_changed
 
 SECRET = "test-secret-at-least-32-bytes-long-0123456789"
 OTHER_SECRET = "another-secret-that-is-long-enough-for-any-hmac-0123456789abcdef"
@@ -63,18 +62,15 @@ def missing(request: ApiRequest) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def probe_client() -> Iterator[Client]:
     # No moto here (the probe routes touch no table): the rate limit, which needs DynamoDB, is off.
-    os.environ["RCS_API_RATE_PER_SECOND"] = "0"
-    reset_settings()
-    # Chalice pops a route's `methods` when it registers a blueprint, so the product's blueprints
-    # cannot be registered on a second app: the probe app gets the middleware and its own routes.
-    app = Chalice(app_name="probe")
-    app.register_middleware(http_middleware, "http")
-    install_not_found_envelope()
-    app.register_blueprint(probe, url_prefix="/api/v1/rcs")
-    with Client(app) as test_client:
-        yield test_client
-    os.environ["RCS_API_RATE_PER_SECOND"] = "1000"
-    reset_settings()
+    with settings_changed(RCS_API_RATE_PER_SECOND="0"):
+        # Chalice pops a route's `methods` when it registers a blueprint, so the product's blueprints
+        # cannot be registered on a second app: the probe app gets the middleware and its own routes.
+        app = Chalice(app_name="probe")
+        app.register_middleware(http_middleware, "http")
+        install_not_found_envelope()
+        app.register_blueprint(probe, url_prefix="/api/v1/rcs")
+        with Client(app) as test_client:
+            yield test_client
 
 
 def bearer(claims: dict[str, Any], key: str = SECRET, algorithm: str = "HS256") -> dict[str, str]:

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 from chalicelib.auth.tokens import reset_jwks_clients
-from chalicelib.settings import Settings, SettingsError, reset_settings
+from chalicelib.settings import Settings, SettingsError
 
 ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example"
 AUDIENCE = "rcs-clients"
@@ -82,23 +82,17 @@ def idp() -> Iterator[IdentityProvider]:
 
 
 @pytest.fixture
-def with_jwks(idp: IdentityProvider, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
+def with_jwks(idp: IdentityProvider, settings_env: Callable[..., None]) -> Iterator[Callable[..., None]]:
     """The API trusts `idp` (its key set cached `lifespan` seconds, refetched for an unknown kid)."""
 
     def configure(*, lifespan: float = 300, cooldown: float = 0) -> None:
-        monkeypatch.setenv("RCS_JWKS_URL", idp.url)
-        monkeypatch.setenv("RCS_JWT_ISSUER", ISSUER)
-        monkeypatch.setenv("RCS_JWT_AUDIENCE", AUDIENCE)
-        monkeypatch.setenv("RCS_JWKS_CACHE_SECONDS", str(lifespan))
-        monkeypatch.setenv("RCS_JWKS_REFETCH_COOLDOWN_SECONDS", str(cooldown))
-        reset_settings()
+        settings_env(RCS_JWKS_URL=idp.url, RCS_JWT_ISSUER=ISSUER, RCS_JWT_AUDIENCE=AUDIENCE,
+                     RCS_JWKS_CACHE_SECONDS=str(lifespan), RCS_JWKS_REFETCH_COOLDOWN_SECONDS=str(cooldown))
         reset_jwks_clients()
 
     idp.published = [SigningKey("key-1")]
     configure()
     yield configure
-    monkeypatch.undo()
-    reset_settings()
     reset_jwks_clients()
 
 
@@ -195,9 +189,8 @@ def test_an_admin_group_claim_signed_by_a_key_the_provider_never_published_is_re
 
 
 def test_the_admin_claim_is_configurable(client: Client, idp: IdentityProvider, with_jwks: Callable[..., None],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RCS_JWT_ADMIN_CLAIM", "https://rcs.example/roles")
-    reset_settings()
+                                         settings_env: Callable[..., None]) -> None:
+    settings_env(RCS_JWT_ADMIN_CLAIM="https://rcs.example/roles")
     assert call(client, "/admin/templates", idp.token("ops", **{"https://rcs.example/roles": ["admin"]}))[0] == 200
     assert call(client, "/admin/templates", idp.token("ops", **{"cognito:groups": ["admin"]}))[0] == 403
 

@@ -17,6 +17,7 @@ from chalicelib.services import balance as balance_service
 from chalicelib.services import runner
 from chalicelib.store import targets as target_store
 from tests.support.drain import drain
+from tests.support.providers import UseProvider
 from tests.support.world import (
     Auth,
     all_targets,
@@ -43,7 +44,7 @@ def four_targets_a_chunk(small_chunks: None) -> None:
 
 
 @pytest.fixture
-def sends(monkeypatch: pytest.MonkeyPatch) -> list[OutboundMessage]:
+def sends(use_provider: UseProvider) -> list[OutboundMessage]:
     """Every message any provider was asked to send."""
     seen: list[OutboundMessage] = []
     lock = threading.Lock()
@@ -58,7 +59,7 @@ def sends(monkeypatch: pytest.MonkeyPatch) -> list[OutboundMessage]:
                 seen.append(message)
             return self.inner.send(message)
 
-    monkeypatch.setattr(runner, "provider_for", lambda credentials: Recording(real(credentials)))
+    use_provider(lambda credentials: Recording(real(credentials)))
     return seen
 
 

@@ -14,18 +14,19 @@ from chalice.app import Chalice
 from chalice.test import Client
 
 from chalicelib.providers.port import OutboundMessage
-from chalicelib.services import credentials, runner
+from chalicelib.services import runner
 from chalicelib.store import targets as target_store
 from tests.functional.audience.support import PRICE, account
 from tests.support.drain import drain
 from tests.support.money import assert_ledger_reconciles, ledger
+from tests.support.providers import UseProvider
 from tests.support.world import Auth, all_targets, broadcast, call, contact_list
 
 PHONES = [f"+1415555{n:04d}" for n in range(400, 410)]
 
 
 @pytest.fixture
-def sends(monkeypatch: pytest.MonkeyPatch) -> list[OutboundMessage]:
+def sends(use_provider: UseProvider) -> list[OutboundMessage]:
     """Every message handed to the provider."""
     seen: list[OutboundMessage] = []
     real = runner.provider_for
@@ -41,8 +42,7 @@ def sends(monkeypatch: pytest.MonkeyPatch) -> list[OutboundMessage]:
         provider.send = send  # type: ignore[method-assign]
         return provider
 
-    monkeypatch.setattr(runner, "provider_for", recording)
-    credentials.reset_cache()
+    use_provider(recording)
     return seen
 
 

@@ -11,6 +11,7 @@ from chalice.test import Client
 
 from chalicelib.providers.port import MessageProvider, OutboundMessage, SendResult
 from chalicelib.services import runner
+from tests.support.providers import UseProvider
 from tests.support.world import Auth, approved_template, call, contact_list, credit, members, simulator
 
 PRICE = 20
@@ -57,7 +58,7 @@ class Sends:
 
 
 @pytest.fixture
-def sends(monkeypatch: pytest.MonkeyPatch) -> Sends:
+def sends(use_provider: UseProvider) -> Sends:
     record = Sends()
     real = runner.provider_for
 
@@ -73,5 +74,5 @@ def sends(monkeypatch: pytest.MonkeyPatch) -> Sends:
                 hook(count)  # type: ignore[operator]
             return self.inner.send(message)
 
-    monkeypatch.setattr(runner, "provider_for", lambda credentials: Recording(real(credentials)))
+    use_provider(lambda credentials: Recording(real(credentials)))
     return record

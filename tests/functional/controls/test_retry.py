@@ -10,11 +10,11 @@ import pytest
 from chalice.test import Client
 
 from chalicelib.providers.port import OutboundMessage, SendResult
-from chalicelib.services import runner
 from infra.local import pump
 from tests.functional.controls.conftest import CREDIT, PRICE
 from tests.support.drain import drain
 from tests.support.money import assert_ledger_reconciles
+from tests.support.providers import UseProvider
 from tests.support.world import (
     Auth,
     all_targets,
@@ -54,9 +54,9 @@ class ScriptedProvider:
 
 
 @pytest.fixture
-def provider(monkeypatch: pytest.MonkeyPatch, small_chunks: None) -> ScriptedProvider:
+def provider(monkeypatch: pytest.MonkeyPatch, use_provider: UseProvider, small_chunks: None) -> ScriptedProvider:
     scripted = ScriptedProvider()
-    monkeypatch.setattr(runner, "provider_for", lambda credentials: scripted)
+    use_provider(lambda credentials: scripted)
     monkeypatch.setattr(pump, "RETRY_DELAY_SECONDS", 0)  # a chunk sent back is delivered again at once
     return scripted
 

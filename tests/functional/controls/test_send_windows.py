@@ -17,6 +17,7 @@ from chalicelib.services import quiet_hours
 from tests.functional.controls.conftest import CREDIT, PRICE, Sends
 from tests.support.drain import drain
 from tests.support.money import assert_ledger_reconciles
+from tests.support.providers import UseProvider
 from tests.support.world import Auth, approved_template, balance, broadcast, call, contact_list, credit, simulator
 
 
@@ -216,7 +217,7 @@ def test_the_account_default_window_applies_to_new_broadcasts_and_bad_windows_ar
 
 def test_targets_that_come_due_during_a_redelivery_wait_for_the_next_wave_instead_of_failing_for_money(
         client: Client, auth: Auth, chalice_app: Any, clock: Clock, sends: Sends,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        use_provider: UseProvider) -> None:
     """One chunk of Indian (open) and German (closed) numbers; a transient error sends the chunk back,
     and by its redelivery Germany's window has opened: more targets are due than the pass reserved."""
     from chalicelib.providers.port import SendResult
@@ -237,7 +238,7 @@ def test_targets_that_come_due_during_a_redelivery_wait_for_the_next_wave_instea
                 return SendResult.retry(message.message_id, "rate_limited")
             return self.inner.send(message)
 
-    monkeypatch.setattr(runner, "provider_for", lambda credentials: ThrottleOnce(real(credentials)))
+    use_provider(lambda credentials: ThrottleOnce(real(credentials)))
     broadcast_id = start(client, auth, [*INDIA, *GERMANY], window={"start": "09:00", "end": "17:00"})
     drain(chalice_app)
     assert throttled and broadcast(client, auth, broadcast_id)["queued_count"] == 3  # paid for by the next wave

@@ -19,10 +19,10 @@ from chalice.test import Client
 from chalicelib.providers import factory
 from chalicelib.providers.port import MessageProvider, OutboundMessage, SendResult
 from chalicelib.providers.rbm import RbmProvider, RetryPolicy
-from chalicelib.services import runner
 from tests.fakes.rbm_server import FakeRbmServer, Reply, make_service_account
 from tests.support.drain import drain
 from tests.support.faults import DynamoFaults
+from tests.support.providers import UseProvider
 from tests.support.world import (
     Auth,
     all_targets,
@@ -60,7 +60,7 @@ class Sends:
 
 
 @pytest.fixture
-def sends(monkeypatch: pytest.MonkeyPatch) -> Sends:
+def sends(use_provider: UseProvider) -> Sends:
     seen = Sends([])
     lock = threading.Lock()
     real = factory.provider_for
@@ -74,7 +74,7 @@ def sends(monkeypatch: pytest.MonkeyPatch) -> Sends:
                 seen.messages.append(message)
             return self.inner.send(message)
 
-    monkeypatch.setattr(runner, "provider_for", lambda credentials: Recording(real(credentials)))
+    use_provider(lambda credentials: Recording(real(credentials)))
     return seen
 
 
@@ -184,7 +184,7 @@ def test_every_runner_message_delivered_twice_settles_everything_once(
 
 
 @pytest.fixture
-def rbm(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeRbmServer]:
+def rbm(use_provider: UseProvider) -> Iterator[FakeRbmServer]:
     """The runner sends through the real RBM adapter to a fake RBM, with a short read timeout."""
     key = make_service_account()
     with FakeRbmServer(key, agent_id="acme_agent") as server:
@@ -192,7 +192,7 @@ def rbm(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeRbmServer]:
                                endpoint=server.url, timeout=(1.0, 0.4), sleep=lambda seconds: None,
                                retry=RetryPolicy(max_attempts=2, initial_wait=0.0, max_wait=0.0, jitter=0.0,
                                                  max_elapsed=10.0, max_retry_after=1.0))
-        monkeypatch.setattr(runner, "provider_for", lambda credentials: provider)
+        use_provider(lambda credentials: provider)
         yield server
         provider.close()
 

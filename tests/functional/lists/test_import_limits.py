@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from chalice.app import Chalice
 from chalice.test import Client
 
-from chalicelib.settings import reset_settings
 from chalicelib.store.lists import count_members
 from tests.functional.lists import test_imports
 from tests.functional.lists.support import Auth, get_list
@@ -37,16 +35,11 @@ def test_an_unclosed_quote_costs_one_rejected_record_and_the_rest_is_imported(
 
 def test_an_import_that_meets_the_members_cap_fails_naming_it(
         client: Client, auth: Auth, imported: Callable[..., tuple[str, str]],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        settings_env: Callable[..., None]) -> None:
     # GIVEN a list may hold 30 members WHEN a file of 100 is imported
-    monkeypatch.setenv("RCS_MAX_LIST_MEMBERS", "30")
-    reset_settings()
-    try:
-        list_id, import_id = imported(b"phone,var_1\n" + b"".join(b"+1415555%04d,x\n" % n for n in range(100)))
-        report = progress(client, auth, list_id, import_id)
-    finally:
-        monkeypatch.undo()
-        reset_settings()
+    settings_env(RCS_MAX_LIST_MEMBERS="30")
+    list_id, import_id = imported(b"phone,var_1\n" + b"".join(b"+1415555%04d,x\n" % n for n in range(100)))
+    report = progress(client, auth, list_id, import_id)
     # THEN it fails naming the cap, and the list holds no more than the cap
     assert report["status"] == "failed" and "max_list_members" in report["failure_reason"], report
     assert count_members(list_id) <= 30

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +21,6 @@ from chalicelib.providers.receipts import (
     sign,
 )
 from chalicelib.providers.simulator import SimulatorProvider, SimulatorSettings
-from chalicelib.settings import reset_settings
 from tests.fakes.webhook_sink import Received, WebhookSink
 
 TOKEN = "client-token-123"
@@ -95,17 +94,13 @@ class Credentials:
     webhook_client_token: str = TOKEN
 
 
-def test_the_factorys_simulator_posts_to_the_public_api_url(sink: WebhookSink, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RCS_PUBLIC_API_URL", sink.url)
-    reset_settings()
-    try:
-        provider_for(Credentials()).send(outbound())
+def test_the_factorys_simulator_posts_to_the_public_api_url(sink: WebhookSink,
+                                                            settings_env: Callable[..., None]) -> None:
+    settings_env(RCS_PUBLIC_API_URL=sink.url)
+    provider_for(Credentials()).send(outbound())
 
-        assert shared_poster().drain(timeout=5)
-        deadline = time.monotonic() + 2
-        while len(sink.received) < 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert sorted(event_of(r)["eventType"] for r in sink.received) == ["DELIVERED", "READ"]
-    finally:
-        monkeypatch.undo()
-        reset_settings()
+    assert shared_poster().drain(timeout=5)
+    deadline = time.monotonic() + 2
+    while len(sink.received) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert sorted(event_of(r)["eventType"] for r in sink.received) == ["DELIVERED", "READ"]

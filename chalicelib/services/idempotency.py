@@ -1,5 +1,6 @@
-"""`Idempotency-Key` on POST creates: the same key and body within 24 h returns the first
-response and creates nothing new; the same key with another body is a conflict."""
+"""`Idempotency-Key` on POST creates (the routes pass the header on, chalicelib/api/routing.py):
+the same key and body within 24 h returns the first response and creates nothing new; the same
+key with another body is a conflict."""
 
 from __future__ import annotations
 
