@@ -167,7 +167,7 @@ def requests_per_thousand(app: Any, targets: int) -> dict[str, Any]:
 
 
 def sender_throughput(app: Any, targets: int, latency_ms: int) -> dict[str, Any]:
-    from chalicelib.services import broadcasts, runner
+    from chalicelib.services import broadcasts, runner, sender
     from chalicelib.settings import get_settings
     from chalicelib.store import broadcasts as store
     from chalicelib.store import targets as target_store
@@ -195,7 +195,7 @@ def sender_throughput(app: Any, targets: int, latency_ms: int) -> dict[str, Any]
     settings = get_settings()
     started = time.perf_counter()
     for job in jobs:
-        runner.send_chunk(runner.SendJob(job["account_id"], job["broadcast_id"],
+        sender.send_chunk(sender.SendJob(job["account_id"], job["broadcast_id"],
                                          target_store.ChunkBounds(job["first"], job["last"], job["size"]), False))
     elapsed = time.perf_counter() - started
     final = store.get_broadcast("bench-speed", broadcast.broadcast_id)

@@ -7,10 +7,10 @@ it never brings the chunk closer to its final attempt. A final attempt waits ins
 from __future__ import annotations
 
 from chalicelib import messaging
-from chalicelib.services import pacing, runner
+from chalicelib.services import pacing, sender
 
 
-def send_chunk(job: runner.SendJob) -> None:
+def send_chunk(job: sender.SendJob) -> None:
     deferral = None if job.final_attempt else pacing.Deferral()
     if deferral is not None:
         wait = pacing.wait_to_join(job.account_id)
@@ -20,8 +20,8 @@ def send_chunk(job: runner.SendJob) -> None:
             return
     try:
         with pacing.deferring(deferral):
-            runner.send_chunk(job)
-    except runner.ChunkNotFinished:
+            sender.send_chunk(job)
+    except sender.ChunkNotFinished:
         if deferral is None or deferral.seconds is None:
             raise
         messaging.send("send", job.message(), delay_seconds=pacing.deferral_delay(deferral))

@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 from chalicelib import errors, jobs, messaging, metrics
 from chalicelib.clock import TimeLeft, format_time, no_deadline, utcnow
 from chalicelib.logs import logger
-from chalicelib.services import imports, runner, templates
+from chalicelib.services import imports, runner, sender, templates
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
 
@@ -105,7 +105,7 @@ def _broadcasts(stalled: str, give_up: str, report: Report, keep_going: Callable
         if last < give_up:
             if runner.fail_broadcast(account_id, broadcast_id):
                 report.broadcasts_failed += 1
-            report.chunks_settled += runner.settle_reserved_chunks(store.get_broadcast(account_id, broadcast_id))
+            report.chunks_settled += sender.settle_reserved_chunks(store.get_broadcast(account_id, broadcast_id))
             logger.error("reconciler: broadcast made no progress for too long; failed", extra=extra)
         elif not broadcast.snapshot_done:
             messaging.send("dispatch", jobs.Snapshot(account_id, broadcast_id))

@@ -17,13 +17,14 @@ from chalicelib.workers.sqs_batch import partial_response, time_left
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-    from chalicelib.services import fallback, paced_send, reach, revoke, runner
+    from chalicelib.services import fallback, paced_send, reach, revoke, runner, sender
 else:
     fallback = lazy_module("chalicelib.services.fallback")
     paced_send = lazy_module("chalicelib.services.paced_send")
     reach = lazy_module("chalicelib.services.reach")
     revoke = lazy_module("chalicelib.services.revoke")
     runner = lazy_module("chalicelib.services.runner")
+    sender = lazy_module("chalicelib.services.sender")
 
 bp = Blueprint(__name__)
 
@@ -76,7 +77,7 @@ def send_chunks(event: SQSEvent) -> dict[str, Any]:
             if isinstance(job, jobs.Fallback):
                 fallback.run(job.account_id, job.broadcast_id, list(job.phones), time_left=remaining)
             elif isinstance(job, jobs.SendChunk):
-                paced_send.send_chunk(runner.SendJob.of(job, final_attempt=receives >= max_receives,
+                paced_send.send_chunk(sender.SendJob.of(job, final_attempt=receives >= max_receives,
                                                         time_left=remaining))
         except errors.NotFound:
             logger.info("send job for a broadcast that no longer exists", extra={"job": job.body()})

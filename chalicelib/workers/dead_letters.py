@@ -25,12 +25,13 @@ from chalicelib.workers.sqs_batch import partial_response
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-    from chalicelib.services import fallback, imports, receipts, runner, templates
+    from chalicelib.services import fallback, imports, receipts, runner, sender, templates
 else:
     fallback = lazy_module("chalicelib.services.fallback")
     imports = lazy_module("chalicelib.services.imports")
     receipts = lazy_module("chalicelib.services.receipts")
     runner = lazy_module("chalicelib.services.runner")
+    sender = lazy_module("chalicelib.services.sender")
     templates = lazy_module("chalicelib.services.templates")
 
 bp = Blueprint(__name__)
@@ -75,7 +76,7 @@ def send_dead_letters(event: SQSEvent) -> dict[str, Any]:
             if isinstance(job, jobs.Fallback):  # its targets still owed an SMS end fallback_failed, uncharged
                 fallback.give_up(job.account_id, job.broadcast_id, list(job.phones))
             elif isinstance(job, jobs.SendChunk):
-                runner.fail_dead_chunk(runner.SendJob.of(job, final_attempt=True))
+                sender.fail_dead_chunk(sender.SendJob.of(job, final_attempt=True))
         except errors.NotFound:
             logger.info("dead send job of a broadcast that no longer exists", extra={"job": job and job.body()})
 

@@ -13,7 +13,7 @@ from chalice.test import Client
 
 from chalicelib import jobs
 from chalicelib.providers.port import RATE_LIMITED, MessageProvider, OutboundMessage, SendResult
-from chalicelib.services import account_settings, paced_send, pacing, runner
+from chalicelib.services import account_settings, paced_send, pacing, runner, sender
 from chalicelib.store import send_rates
 from tests.support.drain import drain
 from tests.support.providers import UseProvider
@@ -333,7 +333,7 @@ def test_a_deferred_chunk_comes_back_as_a_new_message_and_is_sent(
     assert isinstance(job, jobs.SendChunk)
 
     # WHEN its chunk's sender runs
-    paced_send.send_chunk(runner.SendJob.of(job, final_attempt=False))
+    paced_send.send_chunk(sender.SendJob.of(job, final_attempt=False))
     # THEN nothing was sent and the job is back on the queue, delayed, as a new message
     assert broadcast(client, auth, broadcast_id)["sent_count"] == 0
     attributes = sqs.get_queue_attributes(QueueUrl=queue_url("send"),
@@ -343,5 +343,5 @@ def test_a_deferred_chunk_comes_back_as_a_new_message_and_is_sent(
     assert not copy.get("Messages")
     # AND once the pause is over the copy (the same job) sends the chunk
     clock.sleep(25)
-    paced_send.send_chunk(runner.SendJob.of(job, final_attempt=False))
+    paced_send.send_chunk(sender.SendJob.of(job, final_attempt=False))
     assert broadcast(client, auth, broadcast_id)["sent_count"] == 4

@@ -22,6 +22,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 # phone metadata, pydantic-settings.
 DEFERRED = (
     "chalicelib.services.review", "chalicelib.services.templates", "chalicelib.services.runner",
+    "chalicelib.services.sender",
     "chalicelib.services.imports", "chalicelib.services.lists", "chalicelib.services.receipts",
     "chalicelib.store", "chalicelib.providers", "pynamodb", "numpy", "py3langid", "langcodes",
     "tldextract", "rapidfuzz", "confusable_homoglyphs", "phonenumbers", "jwt", "cryptography", "yaml",

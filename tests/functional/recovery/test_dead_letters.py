@@ -14,7 +14,7 @@ from chalice.test import Client
 from chalicelib import messaging
 from chalicelib.services import balance as balance_service
 from chalicelib.services import imports as import_service
-from chalicelib.services import runner, templates
+from chalicelib.services import runner, sender, templates
 from chalicelib.store import targets as target_store
 from tests.functional.recovery.conftest import (
     CREDIT,
@@ -82,8 +82,8 @@ def test_a_dead_send_job_handled_twice_settles_and_refunds_once(
     monkeypatch.undo()
     chunk = next(c for c in [target_store.ChunkBounds(SECOND_CHUNK, "+14155550007", 4)])
     # WHEN its dead-letter consumer's work runs again (SQS delivers at least once)
-    job = runner.SendJob("acme", broadcast_id, chunk, final_attempt=True)
-    again = runner.fail_dead_chunk(job)
+    job = sender.SendJob("acme", broadcast_id, chunk, final_attempt=True)
+    again = sender.fail_dead_chunk(job)
     # THEN nothing more is settled or refunded
     assert again is not None and not again.newly_settled
     assert balance(client, auth) == CREDIT - 6 * PRICE

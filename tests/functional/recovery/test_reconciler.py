@@ -19,7 +19,7 @@ from chalicelib.clock import utcnow
 from chalicelib.metrics import RECONCILER_ENDED
 from chalicelib.services import balance as balance_service
 from chalicelib.services import imports as import_service
-from chalicelib.services import reconciler, runner, templates
+from chalicelib.services import reconciler, runner, sender, templates
 from chalicelib.settings import get_settings
 from tests.functional.recovery.conftest import CREDIT, PRICE, SECOND_CHUNK, started
 from tests.support.drain import drain
@@ -113,15 +113,15 @@ def test_a_broadcast_that_stalls_for_good_is_failed_and_its_reserved_chunk_refun
     # GIVEN the second chunk reserved its cost and its job then vanished (its sender died and the
     # message was lost, e.g. purged from the dead-letter queue by hand)
     broadcast_id = started(client, auth, world)
-    real = runner.send_chunk
+    real = sender.send_chunk
 
-    def reserve_then_vanish(job: runner.SendJob) -> Any:
+    def reserve_then_vanish(job: sender.SendJob) -> Any:
         if job.bounds.first_phone != SECOND_CHUNK:
             return real(job)
         balance_service.reserve(job.account_id, job.reservation_key, job.bounds.size, PRICE)
         return None
 
-    monkeypatch.setattr(runner, "send_chunk", reserve_then_vanish)
+    monkeypatch.setattr(sender, "send_chunk", reserve_then_vanish)
     drain(chalice_app)
     assert broadcast(client, auth, broadcast_id)["status"] == "running"
     assert balance(client, auth) < CREDIT - 4 * PRICE  # the lost chunk's reservation is still held
