@@ -87,10 +87,17 @@ def restricted_checks(signals: Signals) -> Iterator[Finding]:
     # a verified brand quoting what fraudsters promise ("scammers offer guaranteed crypto income") or what it
     # never does ("we never ask you to move money to a crypto wallet") sells none of it
     warned = signals.sentences("scammers", "never") if signals.subject.verified_brands else set()
+    named = False
     for concept, code in RESTRICTED.items():
         spot = next((spot for spot in signals.concepts[concept] if (spot.path, spot.sentence) not in warned), None)
         if spot is not None:
+            named = True
             yield finding(code, signals.market, spot.path, spot.term)
+    # a seller that refuses minors ("not sold to under-18s") sells an age-restricted product, even when it
+    # names it only by flavour, region or brand; a job ad's age range is a hiring criterion instead
+    gate = signals.first("age_gate")
+    if gate is not None and not named and not signals.has("job"):
+        yield finding("age_restricted", signals.market, gate.path, gate.term)
 
 
 def disguise_checks(signals: Signals) -> Iterator[Finding]:

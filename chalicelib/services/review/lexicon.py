@@ -16,7 +16,7 @@ CONCEPTS = (
     "drugs", "weapons", "sexual", "hate", "malware", "alcohol", "tobacco", "cannabis", "gambling", "pharmacy",
     "lending", "speculative", "dating", "politics", "election", "disconnection", "benign_alarming", "no_prescription",
     "group", "exclude", "housing", "guarantee", "new_number", "free", "hostile", "training",
-    "scammers", "release_fee", "no_viewing", "criterion", "licence_check",
+    "scammers", "release_fee", "no_viewing", "criterion", "licence_check", "age_gate",
 )
 _DIR = "data/lexicon"
 

@@ -1402,3 +1402,41 @@ def test_a_fee_to_receive_a_ballot_is_an_advance_fee() -> None:
     ballot = text("Your mail-in ballot for the general election is on hold due to unpaid postage. Pay the $4.95 "
                   "postage fee by Friday: https://mailballot-postage.com/pay")
     assert verdict(ballot) == "rejected" and "advance_fee" in found(ballot)
+
+
+# Age-restricted goods named by anything but their category --------------------------------------
+@pytest.mark.parametrize(("body", "language"), [
+    ("Harbour Lane Cellars: the spring case has landed, two Riojas and a Douro red for the long weekend. "
+     "Not sold to anyone under 18. " + STOP, "en_GB"),
+    ("Nebel & Co: neue Sorten Eisminze und Mango, jetzt im Laden. Abgabe nur an Volljährige. Abmelden mit STOP.",
+     "de_DE"),
+])
+def test_a_seller_that_refuses_minors_sells_something_age_restricted_and_a_human_looks(body: str,
+                                                                                        language: str) -> None:
+    subject = text(body, "promotional", language)
+    assert verdict(subject) == "needs_admin" and found(subject).get("age_restricted") == "components.text"
+
+
+def test_a_job_ads_minimum_age_is_a_hiring_criterion_not_an_age_restricted_sale() -> None:
+    subject = text("Warehouse pickers wanted in Leeds, £11.80 an hour, day and night shifts. Must be 18 or over. "
+                   + STOP, "promotional", "en_GB")
+    assert "age_restricted" not in found(subject)
+
+
+def test_a_gun_shop_that_runs_the_federal_background_check_sells_with_the_legal_checks() -> None:
+    subject = text("Pine Hollow Outfitters: new bolt-action rifles for deer season. Every firearm sale needs a "
+                   "completed federal background check at pickup. " + STOP, "promotional", "en_US")
+    assert "weapons" not in found(subject)
+
+
+def test_a_login_alert_that_cancels_with_your_card_pin_through_a_link_asks_for_the_pin() -> None:
+    subject = text("Say\u0131n müşterimiz, hesab\u0131n\u0131za yeni bir cihazdan giriş yap\u0131ld\u0131.",
+                   "transactional", "tr_TR",
+                   suggestions=[{"type": "url", "text": "Kart şifrenizle onaylay\u0131n",
+                                 "url": "https://hesap-onay-merkezi.com/iptal"}])
+    assert verdict(subject) == "rejected" and found(subject).get("credentials") == "suggestions.0.text"
+
+
+def test_an_otp_in_a_language_the_review_cannot_read_goes_to_a_human() -> None:
+    subject = text("Сіздің кіру кодыңыз {{1}}. Оны ешкімге бермеңіз, тіпті банк қызметкеріне де.", "otp", "kk_KZ")
+    assert verdict(subject) == "needs_admin" and "language_uncovered" in found(subject)
