@@ -1,12 +1,15 @@
-"""What every table shares: its name and region from settings, billing, and the reset hook."""
+"""What every table shares: its name and region from settings, billing, the reset hook, ids, and the
+mapping of a model item to its area's record."""
 
 from __future__ import annotations
 
 import os
 import time
 import uuid
-from typing import Any
+from dataclasses import MISSING, fields
+from typing import Any, TypeVar
 
+from pynamodb.attributes import MapAttribute
 from pynamodb.constants import PAY_PER_REQUEST_BILLING_MODE
 from pynamodb.models import Model
 
@@ -38,3 +41,38 @@ def random_id() -> str:
 def time_ordered_id(prefix: str) -> str:
     """Opaque, unique, and sorting by creation time (milliseconds, then randomness)."""
     return f"{prefix}{int(time.time() * 1000):012x}{os.urandom(8).hex()}"
+
+
+R = TypeVar("R")
+_EMPTY: dict[str, Any] = {"int": 0, "float": 0.0, "bool": False, "str": ""}
+
+
+def record_of(item: Model, record_type: type[R], **given: Any) -> R:
+    """The area's record (a frozen dataclass) of a model item: each field not `given` is read from the
+    item's attribute of the same name. A missing value takes the field's default (else the type's empty
+    value, or None where the type allows it); numbers come back as `int` or `float` as the field says
+    (DynamoDB hands back Decimals and floats), maps as plain dicts."""
+    values: dict[str, Any] = {}
+    for spec in fields(record_type):  # type: ignore[arg-type]
+        if spec.name in given:
+            continue
+        kind = str(spec.type).replace(" ", "")
+        base, optional = kind.removesuffix("|None"), kind.endswith("|None")
+        value = getattr(item, spec.name, None)
+        if isinstance(value, MapAttribute):
+            value = value.as_dict()
+        if value is None:
+            if spec.default is not MISSING:
+                value = spec.default
+            elif spec.default_factory is not MISSING:
+                value = spec.default_factory()
+            elif not optional:
+                value = _EMPTY.get(base)
+        elif base == "int":
+            value = int(value)
+        elif base == "float":
+            value = float(value)
+        elif base == "bool":
+            value = bool(value)
+        values[spec.name] = value
+    return record_type(**values, **given)

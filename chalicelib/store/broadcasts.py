@@ -32,7 +32,7 @@ from pynamodb.models import Model
 from chalicelib import errors
 from chalicelib.clock import format_time, parse_time, utcnow
 from chalicelib.settings import get_settings
-from chalicelib.store.base import table_meta, time_ordered_id
+from chalicelib.store.base import record_of, table_meta, time_ordered_id
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 
 ACTIVE = ("draft", "scheduled", "running", "paused")
@@ -171,28 +171,7 @@ class Broadcast:
 
 
 def _broadcast(item: BroadcastModel) -> Broadcast:
-    return Broadcast(
-        account_id=item.account_id, broadcast_id=item.broadcast_id, name=item.name,
-        template_id=item.template_id, list_id=item.list_id, template_name=item.template_name,
-        list_name=item.list_name, status=item.status, failure_reason=item.failure_reason,
-        created_at=item.created_at, scheduled_at=item.scheduled_at, started_at=item.started_at,
-        completed_at=item.completed_at, total_count=int(item.total_count), sent_count=int(item.sent_count),
-        delivered_count=int(item.delivered_count), read_count=int(item.read_count),
-        failed_count=int(item.failed_count), snapshot_done=bool(item.snapshot_done),
-        snapshot_count=int(item.snapshot_count), snapshot_cursor=item.snapshot_cursor,
-        dispatch_done=bool(item.dispatch_done), dispatch_cursor=item.dispatch_cursor,
-        chunks_dispatched=int(item.chunks_dispatched), content=item.content,
-        unit_price=int(item.unit_price) if item.unit_price is not None else None,
-        progress_at=item.progress_at, run_epoch=int(item.run_epoch or 0),
-        send_window=item.send_window, next_window_at=item.next_window_at, retry_of=item.retry_of or "",
-        ttl_seconds=int(item.ttl_seconds) if item.ttl_seconds is not None else None,
-        check_reach=item.check_reach is not False, reach_checked=int(item.reach_checked or 0),
-        reach_reachable=int(item.reach_reachable or 0), reach_cursor=item.reach_cursor or "",
-        fallback=item.fallback or "none", fallback_count=int(item.fallback_count or 0),
-        reach_done=bool(item.reach_done), suppressed_count=int(item.suppressed_count or 0),
-        replied_count=int(item.replied_count or 0), clicked_count=int(item.clicked_count or 0),
-        optouts_version=int(item.optouts_version) if item.optouts_version is not None else None,
-    )
+    return record_of(item, Broadcast)
 
 
 # ---------------------------------------------------------------- broadcasts

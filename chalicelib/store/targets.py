@@ -23,7 +23,7 @@ from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.clock import format_time, utcnow
-from chalicelib.store.base import table_meta
+from chalicelib.store.base import record_of, table_meta
 from chalicelib.store.broadcasts import Broadcast, BroadcastModel, progress_actions
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, Contended, transact
@@ -136,14 +136,7 @@ class ChunkOutcome:
 
 
 def _target(item: TargetModel) -> Target:
-    return Target(
-        broadcast_id=item.broadcast_id, phone=item.phone,
-        variables={str(k): str(v) for k, v in _plain(item.variables).items()},
-        state=item.state, rm_message_id=item.rm_message_id, failure_reason=item.failure_reason,
-        sent_at=item.sent_at, delivered_at=item.delivered_at, read_at=item.read_at,
-        settled_in=item.settled_in or "", fallback_claim=item.fallback_claim,
-        fallback_until=float(item.fallback_until) if item.fallback_until is not None else None,
-    )
+    return record_of(item, Target, variables={str(k): str(v) for k, v in _plain(item.variables).items()})
 
 
 def _plain(value: Any) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from pynamodb.transactions import TransactWrite
 from chalicelib.clock import UNSET, format_time, parse_time
 from chalicelib.errors import Conflict
 from chalicelib.settings import get_settings
-from chalicelib.store.base import random_id, table_meta
+from chalicelib.store.base import random_id, record_of, table_meta
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, transact
 
@@ -154,26 +154,9 @@ def _time(text: str) -> datetime | None:
 
 
 def _template(item: TemplateModel) -> Template:
-    return Template(
-        template_id=item.template_id,
-        account_id=item.account_id,
-        name=item.name,
-        category=item.category,
-        language=item.language,
-        components=dict(item.components),
-        suggestions=list(item.suggestions),
-        placeholders=[int(number) for number in item.placeholders],
-        effective_status=item.admin_status or item.ai_review_status,
-        sms_fallback_text=item.sms_fallback_text or "",
-        ai_review_status=item.ai_review_status,
-        ai_review_score=float(item.ai_review_score),
-        ai_review_reason=item.ai_review_reason,
-        ai_review_findings=list(item.ai_review_findings),
-        admin_status=item.admin_status,
-        admin_reason=item.admin_reason,
-        submitted_at=_time(item.submitted_at),
-        reviewed_at=_time(item.reviewed_at),
-    )
+    return record_of(item, Template, effective_status=item.admin_status or item.ai_review_status,
+                     placeholders=[int(number) for number in item.placeholders],
+                     submitted_at=_time(item.submitted_at), reviewed_at=_time(item.reviewed_at))
 
 
 def _claim_id(account_id: str, name: str) -> str:
