@@ -71,11 +71,11 @@ def _weapon_offered(signals: Signals) -> Spot | None:
 
 
 def _excluded_group(signals: Signals) -> Spot | None:
-    """A flat or a job offered to some and refused to others by religion, caste, origin or
+    """A flat, a job or a matchmaking service offered to some and refused to others by religion, caste, origin or
     nationality: a group named in the same sentence as an exclusion ("only for", "need not apply");
     or a group named with hostile words ("immigrants are ruining this town")."""
     hostile = signals.sentences("hostile")
-    offered = signals.has("housing", "job")
+    offered = signals.has("housing", "job", "dating")
     excluding = signals.sentences("exclude") if offered else set()
     shut_out = excluding | hostile
     named = next((spot for spot in signals.concepts["group"] if (spot.path, spot.sentence) in shut_out), None)

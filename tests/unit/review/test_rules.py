@@ -1410,6 +1410,8 @@ def test_a_fee_to_receive_a_ballot_is_an_advance_fee() -> None:
      "Not sold to anyone under 18. " + STOP, "en_GB"),
     ("Nebel & Co: neue Sorten Eisminze und Mango, jetzt im Laden. Abgabe nur an Volljährige. Abmelden mit STOP.",
      "de_DE"),
+    ("Knalpot Breda: bestel je pakket voor oudejaarsavond en haal het op in de winkel. We verkopen alleen aan "
+     "18-plussers. Afmelden? Antwoord STOP.", "nl_NL"),
 ])
 def test_a_seller_that_refuses_minors_sells_something_age_restricted_and_a_human_looks(body: str,
                                                                                         language: str) -> None:
@@ -1440,3 +1442,34 @@ def test_a_login_alert_that_cancels_with_your_card_pin_through_a_link_asks_for_t
 def test_an_otp_in_a_language_the_review_cannot_read_goes_to_a_human() -> None:
     subject = text("Сіздің кіру кодыңыз {{1}}. Оны ешкімге бермеңіз, тіпті банк қызметкеріне де.", "otp", "kk_KZ")
     assert verdict(subject) == "needs_admin" and "language_uncovered" in found(subject)
+
+
+def test_fishing_rods_are_not_a_round_of_beers() -> None:
+    subject = text("Deportes del Río: cañas de pescar telescópicas de fibra de carbono a $149.900 este fin de semana. "
+                   "Para no recibir más mensajes responde BAJA.", "promotional", "es_CO")
+    assert "alcohol" not in found(subject)
+
+
+def test_a_matchmaking_service_that_refuses_families_by_caste_or_religion_excludes_a_group() -> None:
+    subject = text("Shubh Milan matchmaking: premium profiles for Brahmin families. SC/ST and Muslim families need "
+                   "not apply. " + STOP, "promotional", "en_IN")
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+def test_an_election_office_saying_it_asks_for_no_passwords_asks_for_none() -> None:
+    subject = text("Cartório Eleitoral de Campinas: o atendimento para o título de eleitor vai até 6 de maio, com "
+                   "agendamento em tse.jus.br. O cartório não envia links de pagamento nem pede senhas por mensagem.",
+                   "transactional", "pt_BR")
+    assert "credentials" not in found(subject)
+
+
+def test_a_loan_released_against_a_payment_named_only_in_the_dial_button_is_an_advance_fee() -> None:
+    subject = text("Mkopo Bora: ombi lako la mkopo wa KSh 25,000 limeidhinishwa.", "transactional", "sw_KE",
+                   suggestions=[{"type": "dial", "text": "Lipa KSh 600 upate mkopo", "phone_number": "+254722555014"}])
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+def test_a_job_ad_for_women_of_one_age_band_only_excludes_a_group() -> None:
+    subject = text("Hiring: cashiers para sa aming tindahan sa Pasig, ₱18,000 kada buwan. Babae lamang, 20 hanggang "
+                   "28 taong gulang. I-reply ang STOP para huminto.", "promotional", "tl_PH")
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
