@@ -56,8 +56,9 @@ from chalicelib import errors, jobs, messaging
 from chalicelib.clock import TimeLeft, format_time, utcnow
 from chalicelib.logs import logger
 from chalicelib.services import lists, optouts
-from chalicelib.services.csv_rows import OutOfTime, Record, is_valid_text, records
-from chalicelib.services.phones import MAX_VARIABLES, Rejected, check_variables, to_e164
+from chalicelib.services.csv_rows import OutOfTime, Record, records
+from chalicelib.services.import_rows import HeaderError, opts_out, parse_header, parse_row
+from chalicelib.services.phones import Rejected
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as store
 from chalicelib.store import uploads
@@ -72,9 +73,6 @@ CHECKPOINT_SECONDS = 2.0
 TIME_CHECK_EVERY_ROWS = 100
 OPT_OUT_BATCH = 100
 _KEY = re.compile(r"^imports/(?P<account>[^/]+)/(?P<list>[^/]+)/(?P<import>[^/]+)\.csv$")
-_VARIABLE_COLUMN = re.compile(r"^(?:var_?)?([1-9][0-9]?)$")
-OPT_OUT_COLUMN = "opt_out"
-_YES, _NO = frozenset({"true", "yes", "y", "1"}), frozenset({"", "false", "no", "n", "0"})
 
 
 @dataclass(frozen=True)
@@ -82,10 +80,6 @@ class StartedImport:
     record: ImportRecord
     upload_url: str
     expires_at: str
-
-
-class HeaderError(ValueError):
-    pass
 
 
 def object_key(account_id: str, list_id: str, import_id: str) -> str:
@@ -108,66 +102,6 @@ def get_import(account_id: str, list_id: str, import_id: str) -> ImportRecord:
     if record is None or record.account_id != account_id:
         raise errors.NotFound("no such import")
     return record
-
-
-# --- the header and the rows -------------------------------------------------------------------
-
-
-def parse_header(fields: list[str]) -> dict[str, Any]:
-    """Which column holds the phone, which hold variables (`var_1` or `1` …) and which, if any,
-    says the number opted out (`opt_out`)."""
-    phone: int | None = None
-    opt_out: int | None = None
-    variables: dict[str, int] = {}
-    ignored: list[str] = []
-    for index, name in enumerate(fields):
-        clean = name.replace("\ufeff", "").strip().lower()
-        match = _VARIABLE_COLUMN.match(clean)
-        if clean == "phone":
-            if phone is not None:
-                raise HeaderError("the header names the phone column twice")
-            phone = index
-        elif clean == OPT_OUT_COLUMN:
-            if opt_out is not None:
-                raise HeaderError("the header names the opt_out column twice")
-            opt_out = index
-        elif match and int(match.group(1)) <= MAX_VARIABLES:
-            key = str(int(match.group(1)))
-            if key in variables:
-                raise HeaderError(f"the header names variable {key} twice")
-            variables[key] = index
-        else:
-            ignored.append(clean[:64])
-    if phone is None:
-        raise HeaderError("the header has no phone column")
-    columns: dict[str, Any] = {"phone": phone, "variables": variables, "ignored": ignored[:20]}
-    if opt_out is not None:
-        columns[OPT_OUT_COLUMN] = opt_out
-    return columns
-
-
-def opts_out(fields: list[str], columns: dict[str, Any]) -> bool:
-    """Whether the row's `opt_out` cell says yes (true, yes, y, 1; false, no, n, 0 or empty say no,
-    in any case); raises Rejected for anything else."""
-    index = columns.get(OPT_OUT_COLUMN)
-    if index is None:
-        return False
-    value = (fields[int(index)] if int(index) < len(fields) else "").strip().lower()
-    if value in _YES:
-        return True
-    if value in _NO:
-        return False
-    raise Rejected("opt_out must be true, yes, 1, false, no, 0 or empty")
-
-
-def parse_row(fields: list[str], columns: dict[str, Any], region: str | None) -> tuple[str, dict[str, str]]:
-    """(E.164 phone, variables) of a data row; raises Rejected."""
-    if not all(is_valid_text(value) for value in fields):
-        raise Rejected("not valid UTF-8")
-    index = int(columns["phone"])
-    phone = to_e164(fields[index] if index < len(fields) else "", region)
-    variables = {key: fields[i] for key, i in columns["variables"].items() if i < len(fields) and fields[i] != ""}
-    return phone, check_variables(variables)
 
 
 # --- the event handlers -------------------------------------------------------------------------

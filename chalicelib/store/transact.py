@@ -61,6 +61,37 @@ def backoff(attempt: int) -> None:
     time.sleep(random.uniform(0, min(MAX_DELAY_SECONDS, BASE_DELAY_SECONDS * 2**attempt)))
 
 
+_THROTTLED = ("ThrottlingException", "ProvisionedThroughputExceededException")
+
+
+def _retry(commit: Callable[[], None], failure: Callable[[Exception], tuple[str, list[Reason | None]] | None],
+           attempts: int) -> None:
+    """Run `commit` until it succeeds: back off and retry contention and throttling, raise `Cancelled`
+    on a failed condition. `failure` reads an exception as (error code, cancellation reasons), or None
+    for one that is not DynamoDB's."""
+    for attempt in range(attempts):
+        try:
+            commit()
+            return
+        except Exception as error:
+            read = failure(error)
+            if read is None:
+                raise
+            code, reasons = read
+            if not reasons:
+                if code in RETRYABLE or code in _THROTTLED:
+                    backoff(attempt)
+                    continue
+                raise
+            if any(r is not None and r.code == CONDITION_FAILED for r in reasons):
+                raise Cancelled(reasons) from None
+            if all(r is None or r.code in RETRYABLE for r in reasons):
+                backoff(attempt)
+                continue
+            raise
+    raise Contended("the transaction met conflicting writes on every attempt")
+
+
 def transact(model: type[Model], build: Callable[[TransactWrite], None], *, attempts: int = 10) -> None:
     """Commit the transaction `build` describes, through `model`'s (cached) connection.
 
@@ -68,27 +99,18 @@ def transact(model: type[Model], build: Callable[[TransactWrite], None], *, atte
     Each attempt carries its own ClientRequestToken, so a request botocore resends after a lost
     response is applied once."""
     connection = model._get_connection().connection
-    for attempt in range(attempts):
-        try:
-            with TransactWrite(connection=connection, client_request_token=uuid.uuid4().hex) as transaction:
-                build(transaction)
-            return
-        except TransactWriteError as error:
-            raw = error.cancellation_reasons
-            if not raw:
-                code = error.cause_response_code or ""
-                if code in RETRYABLE or code in ("ThrottlingException", "ProvisionedThroughputExceededException"):
-                    backoff(attempt)
-                    continue
-                raise
-            reasons = [Reason(r.code, r.raw_item) if r is not None else None for r in raw]
-            if any(r is not None and r.code == CONDITION_FAILED for r in reasons):
-                raise Cancelled(reasons) from None
-            if all(r is None or r.code in RETRYABLE for r in reasons):
-                backoff(attempt)
-                continue
-            raise
-    raise Contended("the transaction met conflicting writes on every attempt")
+
+    def commit() -> None:
+        with TransactWrite(connection=connection, client_request_token=uuid.uuid4().hex) as transaction:
+            build(transaction)
+
+    def failure(error: Exception) -> tuple[str, list[Reason | None]] | None:
+        if not isinstance(error, TransactWriteError):
+            return None
+        reasons = [Reason(r.code, r.raw_item) if r is not None else None for r in error.cancellation_reasons or []]
+        return error.cause_response_code or "", reasons
+
+    _retry(commit, failure, attempts)
 
 
 def transact_items(model: type[Model], items: list[dict[str, Any]], *, attempts: int = 10) -> None:
@@ -96,24 +118,16 @@ def transact_items(model: type[Model], items: list[dict[str, Any]], *, attempts:
     hot paths, where building PynamoDB models per item costs more than the request. Same
     contract as `transact`; `Cancelled.reasons[i]` belongs to `items[i]`."""
     connection = model._get_connection().connection
-    for attempt in range(attempts):
-        try:
-            connection.client.transact_write_items(TransactItems=items, ClientRequestToken=uuid.uuid4().hex)
-            return
-        except ClientError as error:
-            code = str(error.response.get("Error", {}).get("Code", ""))
-            raw = error.response.get("CancellationReasons") or []
-            if code != "TransactionCanceledException" or not raw:
-                if code in RETRYABLE or code in ("ThrottlingException", "ProvisionedThroughputExceededException"):
-                    backoff(attempt)
-                    continue
-                raise
-            reasons = [Reason(str(r["Code"]), r.get("Item")) if r.get("Code") not in (None, "None") else None
-                       for r in raw]
-            if any(r is not None and r.code == CONDITION_FAILED for r in reasons):
-                raise Cancelled(reasons) from None
-            if all(r is None or r.code in RETRYABLE for r in reasons):
-                backoff(attempt)
-                continue
-            raise
-    raise Contended("the transaction met conflicting writes on every attempt")
+
+    def commit() -> None:
+        connection.client.transact_write_items(TransactItems=items, ClientRequestToken=uuid.uuid4().hex)
+
+    def failure(error: Exception) -> tuple[str, list[Reason | None]] | None:
+        if not isinstance(error, ClientError):
+            return None
+        code = str(error.response.get("Error", {}).get("Code", ""))
+        raw = (error.response.get("CancellationReasons") or []) if code == "TransactionCanceledException" else []
+        return code, [Reason(str(r["Code"]), r.get("Item")) if r.get("Code") not in (None, "None") else None
+                      for r in raw]
+
+    _retry(commit, failure, attempts)

@@ -10,7 +10,7 @@ import pytest
 from chalice.app import Chalice
 from chalice.test import Client
 
-from chalicelib.services import imports
+from chalicelib.services import import_rows
 from tests.functional.lists.support import drain_imports, new_list
 from tests.functional.lists.test_imports import object_key, progress, put_csv, start, uploaded
 from tests.support.world import Auth, call
@@ -88,11 +88,11 @@ def test_an_import_step_run_twice_adds_its_opt_outs_once(
 
 
 def test_a_header_without_the_column_opts_nobody_out_and_a_doubled_column_is_refused() -> None:
-    assert "opt_out" not in imports.parse_header(["phone", "var_1"])
-    assert imports.parse_header(["Phone", " OPT_OUT "])["opt_out"] == 1
+    assert "opt_out" not in import_rows.parse_header(["phone", "var_1"])
+    assert import_rows.parse_header(["Phone", " OPT_OUT "])["opt_out"] == 1
     try:
-        imports.parse_header(["phone", "opt_out", "opt_out"])
-    except imports.HeaderError as error:
+        import_rows.parse_header(["phone", "opt_out", "opt_out"])
+    except import_rows.HeaderError as error:
         assert "opt_out" in str(error)
     else:
         raise AssertionError("a doubled opt_out column was accepted")
