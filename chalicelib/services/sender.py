@@ -46,8 +46,6 @@ class ChunkNotFinished(Exception):
     """Some targets of the chunk met a transient provider error: the chunk goes back to the queue."""
 
 
-
-
 @dataclass(frozen=True)
 class SendJob:
     """One pass over a chunk: `epoch` is the broadcast's run epoch (one more per resume), `wave` counts

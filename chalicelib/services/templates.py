@@ -35,12 +35,15 @@ class Decision(BaseModel):
     reason: str = Field(default="", max_length=1000)
 
 
-def _record(template_id: str) -> Template | None:
-    return store.find_template(template_id) if _TEMPLATE_ID.match(template_id) else None
+def _checked(template_id: str) -> str:
+    """The id as given when it is one (no request reaches the table with an id that cannot exist)."""
+    if not _TEMPLATE_ID.match(template_id):
+        raise errors.NotFound("no template with that id")
+    return template_id
 
 
 def _owned(account_id: str, template_id: str) -> Template:
-    record = _record(template_id)
+    record = store.find_template(_checked(template_id))
     if record is None or record.account_id != account_id:
         raise errors.NotFound("no template with that id")
     return record
@@ -52,13 +55,12 @@ def create_template(account_id: str, draft: TemplateDraft) -> Template:
     placeholders = placeholders_of(components, suggestions)
     check_size(components, suggestions)
     check_sms_placeholders(draft.sms_text(), placeholders)
-    template = store.create_template(store.NewTemplate(
-        account_id=account_id, name=draft.name, category=draft.category,
-        language=draft.language, components=components, suggestions=suggestions, placeholders=placeholders,
-        # not clock.utcnow(): the listing orders by submission to the microsecond, and the API
-        # shows it to the second (store.insert formats both)
-        submitted=datetime.now(UTC), sms_fallback_text=draft.sms_text(),
-    ))
+    content = store.TemplateContent(
+        account_id=account_id, name=draft.name, category=draft.category, language=draft.language,
+        components=components, suggestions=suggestions, placeholders=placeholders, sms_fallback_text=draft.sms_text())
+    # not clock.utcnow(): the listing orders by submission to the microsecond, and the API shows it to the
+    # second (the store formats both)
+    template = store.create_template(content, submitted=datetime.now(UTC))
     try:
         messaging.send(REVIEW_QUEUE, jobs.Review(template.template_id))
     except Exception:
@@ -149,8 +151,8 @@ def decide(template_id: str, decision: Decision) -> Template:
     """An admin's decision: it becomes the effective status and leaves the review queue."""
     if decision.decision == "rejected" and not decision.reason.strip():
         raise errors.InvalidInput("reason", "reason is required to reject a template")
-    updated = (store.save_decision(template_id, decision=decision.decision, reason=decision.reason.strip(),
-                                   reviewed=utcnow()) if _TEMPLATE_ID.match(template_id) else None)
+    updated = store.save_decision(_checked(template_id), decision=decision.decision, reason=decision.reason.strip(),
+                                  reviewed=utcnow())
     if updated is None:
         raise errors.NotFound("no template with that id")
     return updated

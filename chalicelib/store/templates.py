@@ -104,19 +104,6 @@ def _count_id(account_id: str) -> str:
 
 
 @dataclass(frozen=True)
-class NewTemplate:
-    account_id: str
-    name: str
-    category: str
-    language: str
-    components: dict[str, Any]
-    suggestions: list[dict[str, Any]]
-    placeholders: list[int]
-    submitted: datetime
-    sms_fallback_text: str = ""
-
-
-@dataclass(frozen=True)
 class Verdict:
     status: str
     score: float
@@ -124,11 +111,10 @@ class Verdict:
     findings: list[dict[str, str]]
 
 
-@dataclass(frozen=True)
-class Template:
-    """A template as the service and the API see it (the store maps its item to this record)."""
+@dataclass(frozen=True, kw_only=True)
+class TemplateContent:
+    """What the account submits, once checked: the part of a template its review reads."""
 
-    template_id: str
     account_id: str
     name: str
     category: str
@@ -136,8 +122,15 @@ class Template:
     components: dict[str, Any]
     suggestions: list[dict[str, Any]]
     placeholders: list[int]
-    effective_status: str  # "approved" | "rejected" | "needs_admin" | "pending"
     sms_fallback_text: str = ""  # "" when the template has no SMS fallback
+
+
+@dataclass(frozen=True, kw_only=True)
+class Template(TemplateContent):
+    """A template as the service and the API see it (the store maps its item to this record)."""
+
+    template_id: str
+    effective_status: str  # "approved" | "rejected" | "needs_admin" | "pending"
     ai_review_status: str = PENDING
     ai_review_score: float = 0.0
     ai_review_reason: str = ""
@@ -163,15 +156,15 @@ def _claim_id(account_id: str, name: str) -> str:
     return f"{_NAME_CLAIM}#{account_id}#{name}"
 
 
-def create_template(new: NewTemplate) -> Template:
+def create_template(new: TemplateContent, submitted: datetime) -> Template:
     """Store a template pending review under a new id; Conflict if the account already has one by that name."""
     template_id = random_id()
     record = TemplateModel(
         template_id=template_id, kind=_TEMPLATE, account_id=new.account_id, name=new.name,
         category=new.category, language=new.language, components=new.components,
         suggestions=new.suggestions, placeholders=new.placeholders, sms_fallback_text=new.sms_fallback_text or None,
-        submitted_at=format_time(new.submitted),
-        submitted_key=f"{new.submitted.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}#{template_id}",
+        submitted_at=format_time(submitted),
+        submitted_key=f"{submitted.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}#{template_id}",
         review_queue=AI_PENDING,
     )
     claim = TemplateModel(template_id=_claim_id(new.account_id, new.name), kind=_NAME_CLAIM,

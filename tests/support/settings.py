@@ -14,15 +14,16 @@ from chalicelib.settings import reset_settings
 @contextmanager
 def settings_changed(**values: str) -> Iterator[Callable[..., None]]:
     """Yields `change(RCS_X="1", ...)`, which sets more of them the same way."""
-    with pytest.MonkeyPatch.context() as patch:
-        def change(**more: str) -> None:
-            for name, value in more.items():
-                patch.setenv(name, value)
-            reset_settings()
+    patch = pytest.MonkeyPatch()
 
+    def change(**more: str) -> None:
+        for name, value in more.items():
+            patch.setenv(name, value)
+        reset_settings()
+
+    try:
         change(**values)
-        try:
-            yield change
-        finally:
-            patch.undo()
-            reset_settings()
+        yield change
+    finally:
+        patch.undo()
+        reset_settings()
