@@ -114,8 +114,11 @@ def read(prose: str, tag: str) -> Reading:
     readable = [lang for lang in dict.fromkeys([*candidates, "en"]) if lang in languages()]
     own_script = script not in ("", "Latn") and share >= 0.5
     declared_seen = any(_kin(lang, declared) and p >= 0.05 for lang, p in ranks)
+    # a language the identifier does not know (Cebuano) reads to it as its nearest neighbour (Tagalog):
+    # the account's word for it stands, and the neighbour's lexicon is no reading of it
+    unknown = declared not in languages() and declared not in _identifier().nb_classes
     covered = (declared in languages() and (declared_seen or own_script or declared == "hi-Latn")) \
-        or (detected in languages() and confidence >= 0.6)
+        or (detected in languages() and confidence >= 0.6 and not unknown)
     sibling = _sibling(prose, declared) if own_script and letters >= 25 else ""
     if sibling:
         declared_seen = False

@@ -57,6 +57,21 @@ def test_an_unreadable_greeting_with_nothing_risky_in_it_is_approved() -> None:
     assert review("გილოცავთ ახალ წელს, გისურვებთ ბედნიერებას", "ka_GE")[0] == "approved"
 
 
+# Cebuano: the identifier does not know it and reads it as Tagalog, whose lexicon does not read it.
+CEBUANO = ("Maayong buntag! Andam na kuhaon ang imong motor sa among shop, nailisan na ang chain ug brake pads. "
+           "Tawag lang sa 0917 555 0123 kung naa kay pangutana. Salamat kaayo!")
+
+
+def test_a_language_the_identifier_does_not_know_is_not_read_as_its_neighbour() -> None:
+    assert not read(CEBUANO, "ceb_PH").covered
+    status, codes = review(CEBUANO, "ceb_PH")
+    assert status == "needs_admin" and "language_uncovered" in codes
+
+
+def test_the_same_text_declared_as_tagalog_is_read_as_tagalog() -> None:
+    assert read(CEBUANO, "tl_PH").covered
+
+
 def test_latin_letters_inside_japanese_are_read_as_their_own_word() -> None:
     body = "FXのコピートレード機能をリリースしました。元本は保証されません。配信停止はSTOPと返信してください。"
     subject = Subject("t", "promotional", "ja_JP", {"type": "text", "text": body}, [], frozenset())

@@ -1473,3 +1473,27 @@ def test_a_job_ad_for_women_of_one_age_band_only_excludes_a_group() -> None:
     subject = text("Hiring: cashiers para sa aming tindahan sa Pasig, ₱18,000 kada buwan. Babae lamang, 20 hanggang "
                    "28 taong gulang. I-reply ang STOP para huminto.", "promotional", "tl_PH")
     assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+def test_a_job_ad_for_one_nationality_and_body_type_only_excludes_a_group() -> None:
+    subject = text("Now hiring sales staff for our perfume counter in Deira. Nepali only, must be slim, send a full "
+                   "body photo on WhatsApp 050 123 4567. " + STOP, "promotional", "en_AE")
+    assert verdict(subject) == "rejected" and "hate" in found(subject)
+
+
+def test_a_buyer_asking_for_the_code_the_seller_received_asks_for_a_secret() -> None:
+    subject = text("Merhaba, koltuğu al\u0131yorum, ödemeyi yapt\u0131m. Telefonuna gelen 6 haneli kodu buraya "
+                   "yazar m\u0131s\u0131n?", "transactional", "tr_TR")
+    assert verdict(subject) == "rejected" and "credentials" in found(subject)
+
+
+def test_a_new_number_story_that_asks_for_money_for_the_dorm_is_a_relative_impersonated() -> None:
+    subject = text("Ma, ako 'to, bagong number ko. Nasira yung phone ko kahapon. Pa-send naman ng 2,000 pambayad "
+                   "sa dorm, ibabalik ko agad.", "transactional", "tl_PH")
+    assert verdict(subject) == "rejected" and "person_impersonation" in found(subject)
+
+
+def test_a_vape_restock_named_by_its_puffs_is_tobacco() -> None:
+    subject = text("Restock na! Disposables 10k puffs, all flavours, self collect or delivery. " + STOP,
+                   "promotional", "en_SG")
+    assert verdict(subject) == "needs_admin" and "tobacco" in found(subject)
