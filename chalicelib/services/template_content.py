@@ -51,15 +51,19 @@ def _placeholder_syntax(text: str) -> str:
     """Refuse `{{0}}` and any double brace that is not a well-formed `{{n}}`."""
     if "{{0}}" in text:
         raise PydanticCustomError("placeholder", "{{0}} is not a placeholder: numbering starts at {{1}}")
-    rest = PLACEHOLDER.sub("\x00", text)
-    for bad in ("{{", "}}", "{\x00", "\x00}"):
-        at = rest.find(bad)
-        if at >= 0:
-            around = rest[max(0, at - 8):at + 10].replace("\x00", "{{n}}")
+    pieces = PLACEHOLDER.split(text)[::2]  # the text between placeholders (the pattern's group is odd)
+    offset = 0
+    for index, piece in enumerate(pieces):
+        spots = [piece.find("{{"), piece.find("}}"),
+                 len(piece) - 1 if index < len(pieces) - 1 and piece.endswith("{") else -1,  # "{{{1}}"
+                 0 if index > 0 and piece.startswith("}") else -1]  # "{{1}}}"
+        if any(spot >= 0 for spot in spots):
+            at = offset + min(spot for spot in spots if spot >= 0)
             raise PydanticCustomError(
                 "placeholder", "malformed placeholder near '{around}': write {{1}}, {{2}}, …",
-                {"around": around},
+                {"around": "{{n}}".join(pieces)[max(0, at - 8):at + 10]},
             )
+        offset += len(piece) + len("{{n}}")
     return text
 
 

@@ -36,7 +36,7 @@ from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.clock import format_time, utcnow
-from chalicelib.store.base import table_meta
+from chalicelib.store.base import record_of, table_meta
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, Contended, backoff, transact
 
@@ -138,14 +138,8 @@ def _seq() -> str:
 
 
 def _entry(item: LedgerModel) -> LedgerEntry:
-    return LedgerEntry(
-        entry_id=item.seq, kind=item.kind, reference=item.reference, amount=int(item.amount),
-        currency=item.currency,
-        count=int(item.units) if item.units is not None else None,
-        unit_price=int(item.unit_price) if item.unit_price is not None else None,
-        balance_after=int(item.balance_after) if item.balance_after is not None else None,
-        created_at=item.created_at,
-    )
+    return record_of(item, LedgerEntry, entry_id=item.seq,
+                     count=int(item.units) if item.units is not None else None)
 
 
 def _account(account_id: str) -> AccountModel | None:

@@ -32,7 +32,7 @@ from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
 from chalicelib.clock import format_time, utcnow
-from chalicelib.store.base import table_meta
+from chalicelib.store.base import record_of, table_meta
 
 PENDING, RUNNING, COMPLETED, FAILED = "pending", "running", "completed", "failed"
 TERMINAL = (COMPLETED, FAILED)
@@ -173,18 +173,8 @@ def _record(item: ImportModel) -> ImportRecord:
         offset = (parts[0].start if parts else split_offset) + sum(part.offset - part.start for part in parts)
         rejected_rows = sorted((row for part in parts for row in part.rejected_rows),
                                key=lambda row: int(row["row"]))[:REJECTED_SAMPLE]
-    return ImportRecord(
-        list_id=item.list_id, import_id=item.import_id, account_id=item.account_id, object_key=item.object_key,
-        default_region=item.default_region, status=item.status, failure_reason=item.failure_reason or "",
-        created_at=item.created_at, started_at=item.started_at or "", completed_at=item.completed_at or "",
-        size=int(item.size or 0), etag=item.etag or "", offset=offset,
-        chained_offset=int(item.chained_offset) if item.chained_offset is not None else None,
-        steps=int(item.steps or 0), rows_read=int(item.rows_read or 0), added=int(item.added or 0),
-        updated=int(item.updated or 0), rejected=int(item.rejected or 0),
-        rejected_rows=rejected_rows, columns=item.columns, progress_at=item.progress_at or "",
-        opted_out=int(item.opted_out or 0), split_offset=split_offset, split_rows=int(item.split_rows or 0),
-        parts=parts,
-    )
+    return record_of(item, ImportRecord, offset=offset, rejected_rows=rejected_rows, split_offset=split_offset,
+                     parts=parts)
 
 
 def create_import(account_id: str, list_id: str, object_key_for: Any, default_region: str | None) -> ImportRecord:

@@ -27,7 +27,7 @@ from pynamodb.models import Model
 
 from chalicelib.clock import format_time, utcnow
 from chalicelib.settings import get_settings
-from chalicelib.store.base import table_meta, time_ordered_id
+from chalicelib.store.base import record_of, table_meta, time_ordered_id
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, Contended, backoff, transact_items
 
@@ -103,7 +103,7 @@ class ListGone(Exception):
 
 
 def _list(item: ListModel) -> ListRecord:
-    return ListRecord(item.account_id, item.list_id, item.name, int(item.member_count or 0), item.created_at)
+    return record_of(item, ListRecord)
 
 
 def create_list(account_id: str, name: str) -> ListRecord:
@@ -145,7 +145,7 @@ def delete_list(account_id: str, list_id: str) -> bool:
 
 def _member(item: MemberModel) -> MemberRecord:
     variables = item.variables.as_dict() if item.variables is not None else {}
-    return MemberRecord(item.phone, {str(k): str(v) for k, v in variables.items()}, item.added_at or "")
+    return record_of(item, MemberRecord, variables={str(k): str(v) for k, v in variables.items()})
 
 
 def member_page(list_id: str, limit: int, cursor: str | None, *, field: str = "cursor") -> Page[MemberRecord]:

@@ -24,7 +24,7 @@ from pynamodb.models import Model
 
 from chalicelib.clock import format_time, utcnow
 from chalicelib.settings import get_settings
-from chalicelib.store.base import table_meta
+from chalicelib.store.base import record_of, table_meta
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, Contended, transact_items
 
@@ -85,7 +85,7 @@ class OptOut:
 
 
 def _optout(item: OptOutModel) -> OptOut:
-    return OptOut(phone=item.phone, source=item.source, created_at=item.created_at)
+    return record_of(item, OptOut)
 
 
 def opted_out(account_id: str, phones: Iterable[str]) -> set[str]:
