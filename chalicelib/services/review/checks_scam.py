@@ -91,13 +91,14 @@ def _speaks_as(signals: Signals, spot: Spot) -> bool:
     return not _WORDLIKE.search(head) and bool(_LABEL_END.match(tail))
 
 
-def _dialled_as(signals: Signals, brand_id: str, spot: Spot) -> str | None:
-    """A dial button labelled with the brand whose number is not the brand's."""
-    if not spot.path.endswith(".text"):
-        return None
-    number = spot.path.removesuffix(".text") + ".phone_number"
-    foreign = _foreign_phones(signals, brand_id)
-    return number if number in foreign else None
+def _dialled_as(signals: Signals, brand_id: str) -> str | None:
+    """A dial button labelled with the brand whose number is not the brand's (wherever else the brand shows)."""
+    labels = {field.path: field.text for field in signals.read}
+    for number in _foreign_phones(signals, brand_id):
+        label = labels.get(number.removesuffix(".phone_number") + ".text") if number.endswith(".phone_number") else None
+        if label and any(named == brand_id for named, _ in registry().named(fold(label), label)):
+            return number
+    return None
 
 
 def brand_checks(signals: Signals) -> Iterator[Finding]:
@@ -109,17 +110,20 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
     verified = signals.subject.verified_brands
     if signals.verified_sender:
         return  # a verified brand sending to its own places may name others ("never share your BLIK code")
-    pays = signals.has("fee") or (signals.has("pay") and bool(signals.money)
-                                  and signals.has("threat", "urgency", "parcel", "disconnection", "verify_action"))
+    # "the courier never asks for a fee at the door" names a fee it does not charge
+    denied = signals.sentences("never")
+    fee = any((spot.path, spot.sentence) not in denied for spot in signals.concepts["fee"])
+    pays = fee or (signals.has("pay") and bool(signals.money)
+                   and signals.has("threat", "urgency", "parcel", "disconnection", "verify_action"))
     # a fee with no amount, link nor number to pay it through is a shop naming the bills it takes
     pays = pays and bool(signals.money or signals.links or signals.phones)
     lure = _lure(signals)
-    demand = pays and signals.has("fee", "threat", "parcel", "disconnection")  # pay to get a parcel, stop a cut
+    demand = pays and (fee or signals.has("threat", "parcel", "disconnection"))  # pay to get a parcel, stop a cut
     unverified = [(brand_id, spot) for brand_id, spot in signals.brands.items()
                   if brand_id not in verified and not _in_passing(signals, brand_id, spot, lure)]
     for brand_id, spot in unverified:
         elsewhere = _foreign_links(signals, brand_id) + _foreign_phones(signals, brand_id)
-        dialled = _dialled_as(signals, brand_id, spot)
+        dialled = _dialled_as(signals, brand_id)
         if dialled is not None:
             yield finding("brand_impersonation", market, dialled, spot.term)
             return

@@ -7,7 +7,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import idna
 import tldextract
@@ -47,10 +47,22 @@ def links(text: str) -> list[Link]:
                 continue  # "e.g", "file.pdf", "v1.2": not a host on a public suffix
             spans.append(match.span())
             found.append(Link(raw, host, parsed.scheme.lower()))
+            found += _forwarded(parsed.query)
     for match in _BARE_IP.finditer(text):
         if not any(start <= match.start() < end for start, end in spans):
             found.append(Link(match.group(0), match.group(1), ""))
     return found
+
+
+_FORWARD_KEYS = frozenset({"q", "u", "url", "link", "target", "dest", "destination", "redirect", "redirect_url",
+                           "redirect_uri", "next", "to", "continue", "goto", "out"})
+
+
+def _forwarded(query: str) -> list[Link]:
+    """The address a redirector forwards to (`google.com/url?q=https://…`, `l.facebook.com/l.php?u=…`):
+    where the reader lands is a link of the template too."""
+    return [link for key, value in parse_qsl(query) if key.lower() in _FORWARD_KEYS and URL.match(value)
+            for link in links(value)]
 
 
 # CJK closing brackets and punctuation, and a closing guillemet: no link holds them unencoded

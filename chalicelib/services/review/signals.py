@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -150,6 +151,8 @@ class Signals:
                     key = (concept, path, hit.start if not disguised else -1 - hit.start)
                     if language == "en" and not self.language.english and concept not in _LOANWORD_CONCEPTS:
                         continue
+                    if not disguised and not self._written_as(hit.term, language):
+                        continue
                     if language not in readable:
                         continue
                     spot = Spot(path, hit.term, sentence, disguised, hit.start)
@@ -178,6 +181,17 @@ class Signals:
             found[concept] = [spot for spot in found[concept] if not any(
                 start - _ADJACENT <= spot.at + len(spot.term) and spot.at <= end + _ADJACENT for start, end in frees)]
         return found
+
+    @cached_property
+    def _accented(self) -> str:
+        return " ".join(unicodedata.normalize("NFKC", "\n".join(field.text for field in self.read)).casefold().split())
+
+    def _written_as(self, term: str, language: str) -> bool:
+        """An English loanword in text that is not English is there in its own letters: Vietnamese "bết"
+        (sticky) folds to "bet"."""
+        lossy = language == "en" and not self.language.english
+        return not (lossy and term.isascii()) or \
+            re.search(rf"(?<![^\W_]){re.escape(term)}(?![^\W_])", self._accented) is not None
 
     @cached_property
     def hosts(self) -> _Joined:

@@ -56,3 +56,15 @@ def test_a_link_ends_at_a_bracket_it_did_not_open_or_at_cjk_punctuation() -> Non
     assert [link.host for link in japanese] == ["www.jreast.co.jp"]
     found = domains.links("see https://en.wikipedia.org/wiki/Mercury_(planet)")
     assert [link.text for link in found] == ["https://en.wikipedia.org/wiki/Mercury_(planet"]  # a closing ) is trimmed
+
+
+def test_where_a_redirector_forwards_to_is_a_link_too() -> None:
+    found = domains.links("https://www.google.com/url?q=https://bkash-eid-cashback.xyz/login&sa=D and "
+                          "https://l.facebook.com/l.php?u=https%3A%2F%2Fpaypa1-help.net%2Fx&h=AT0")
+    assert [link.host for link in found] == ["www.google.com", "bkash-eid-cashback.xyz",
+                                             "l.facebook.com", "paypa1-help.net"]
+
+
+def test_a_query_value_that_is_no_address_is_no_link() -> None:
+    assert [link.host for link in domains.links("https://shop.example.com/search?q=red+shoes&to=cart")] == [
+        "shop.example.com"]

@@ -1497,3 +1497,38 @@ def test_a_vape_restock_named_by_its_puffs_is_tobacco() -> None:
     subject = text("Restock na! Disposables 10k puffs, all flavours, self collect or delivery. " + STOP,
                    "promotional", "en_SG")
     assert verdict(subject) == "needs_admin" and "tobacco" in found(subject)
+
+
+def test_a_card_naming_a_bank_with_a_dial_button_under_the_banks_name_but_another_number_is_impersonation() -> None:
+    subject = Subject("t", "transactional", "es_MX", {
+        "type": "rich_card", "title": "Aviso de seguridad BBVA",
+        "description": "Detectamos un intento de compra por $4,870.00 MXN en tu tarjeta con terminación {{1}}. Si no "
+                       "reconoces este movimiento, comunícate con nuestra línea de atención para bloquearlo."},
+        [{"type": "dial", "text": "Llamar a Línea BBVA", "phone_number": "+52 55 3918 4402"}], frozenset())
+    assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
+
+
+def test_a_courier_saying_it_never_charges_at_the_door_charges_no_fee() -> None:
+    subject = text("Yurtiçi Kargo: {{1}} numaral\u0131 gönderiniz bugün dağ\u0131t\u0131ma ç\u0131kt\u0131. Kurye "
+                   "kap\u0131da ek ücret talep etmez. Takip: https://www.yurticikargo.com/takip",
+                   "transactional", "tr_TR")
+    assert verdict(subject) != "rejected"
+
+
+def test_a_vietnamese_word_that_folds_to_an_english_one_is_not_that_word() -> None:
+    subject = text("Kem chống nắng SPF50: kết cấu mỏng nhẹ, không bết dính. Giá 289.000đ. Soạn TC để từ chối.",
+                   "promotional", "vi_VN")
+    assert "gambling" not in found(subject)
+
+
+def test_an_english_loanword_written_in_a_postback_still_counts() -> None:
+    subject = text("Restaurant Het Pakhuis: uw reservering voor {{1}} personen is bevestigd.", "transactional", "nl_NL",
+                   suggestions=[{"type": "reply", "text": "+ Arrangement € 39", "postback_data": "ADD_WINE_39"}])
+    assert "alcohol" in found(subject)
+
+
+def test_a_loan_released_only_after_a_processing_fee_is_an_advance_fee() -> None:
+    subject = carousel("Loan hanggang ₱50,000 para sa negosyo o tuition.",
+                       "Magbayad muna ng ₱500 na processing fee para ma-release namin ang inyong loan ngayong araw.",
+                       language="tl_PH")
+    assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
