@@ -15,7 +15,7 @@ import langcodes
 
 from chalicelib.services.review import language as languages
 from chalicelib.services.review.brands import registry
-from chalicelib.services.review.domains import Link, links, registrable
+from chalicelib.services.review.domains import Link, label_of, links, registrable
 from chalicelib.services.review.fields import LINKS, READ, VISIBLE, Field, template_fields
 from chalicelib.services.review.lexicon import CONCEPTS, index
 from chalicelib.services.review.model import Subject
@@ -249,8 +249,12 @@ class Signals:
                 continue
             for link in links(field.text):
                 domain = registrable(link.host)
-                found.append(LinkSpot(field.path, link, domain, brands.owner(link.host),
-                                      brands.imitated(link.host) if domain else None))
+                imitated = brands.imitated(link.host) if domain else None
+                # a short name one letter off a brand of another market is a name of its own (`dlb.lk`, Sri
+                # Lanka's lottery board, is no `dib` of the Emirates)
+                if imitated in brands.brands and not brands.serves(imitated, self.market, label_of(domain)):
+                    imitated = None
+                found.append(LinkSpot(field.path, link, domain, brands.owner(link.host), imitated))
         return found
 
     @cached_property

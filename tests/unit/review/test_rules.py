@@ -1532,3 +1532,25 @@ def test_a_loan_released_only_after_a_processing_fee_is_an_advance_fee() -> None
                        "Magbayad muna ng ₱500 na processing fee para ma-release namin ang inyong loan ngayong araw.",
                        language="tl_PH")
     assert verdict(subject) == "rejected" and "advance_fee" in found(subject)
+
+
+@pytest.mark.parametrize(("language", "lookalike"), [("en_LK", False), ("en_AE", True)])
+def test_a_short_name_one_letter_off_a_brand_counts_only_in_that_brands_market(language: str, lookalike: bool) -> None:
+    subject = text("This week's Super Ball jackpot is 120 million. Results at https://www.dlb.lk", "promotional",
+                   language)
+    assert ("lookalike_domain" in found(subject)) is lookalike
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("ANAF: aveți de primit o rambursare de 1.240 lei. Completați datele cardului pe https://anaf-rambursare.ro/f",
+     "ro_RO"),
+    ("Payme: keshbek tushdi. Batafsil: https://payrne.uz/cashback", "uz_UZ"),
+])
+def test_the_tax_office_and_wallets_of_smaller_markets_are_in_the_registry(body: str, language: str) -> None:
+    assert verdict(text(body, "transactional", language)) == "rejected"
+
+
+def test_money_sent_in_error_to_be_reversed_to_a_private_number_is_a_lure() -> None:
+    subject = text("Confirmed. QJK4X7PL2M Ksh2,500.00 sent to you by M-PESA in error. Kindly reverse the funds to "
+                   "0722 318 944. Safaricom Customer Care.", "transactional", "en_KE")
+    assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
