@@ -252,7 +252,8 @@ class Signals:
                 imitated = brands.imitated(link.host) if domain else None
                 # a short name one letter off a brand of another market is a name of its own (`dlb.lk`, Sri
                 # Lanka's lottery board, is no `dib` of the Emirates)
-                if imitated in brands.brands and not brands.serves(imitated, self.market, label_of(domain)):
+                if imitated is not None and imitated in brands.brands and \
+                        not brands.serves(imitated, self.market, label_of(domain)):
                     imitated = None
                 found.append(LinkSpot(field.path, link, domain, brands.owner(link.host), imitated))
         return found
