@@ -41,6 +41,10 @@ before them (tests/functional/faults/test_import_writers.py). A ranged import fo
 rules per range, and its splitter launches each range under a condition on the split's offset (two
 splitters at once: the second's launch fails and it stops; a range launched but never queued is
 queued by the next splitter run or the reconciler; tests/functional/lists/test_import_ranges.py).
+
+One module for the import's flow and its step (`_Step`): a step queues its own continuation, launches
+and finishes ranges, and the flow runs steps, so the two call each other; the parts that stand alone
+are elsewhere (the CSV reader in `csv_rows.py`, a row's parsing in `import_rows.py`, S3 in the store).
 """
 
 from __future__ import annotations
