@@ -76,8 +76,12 @@ def _paid_through(signals: Signals, spot: Spot) -> bool:
 
 
 def _lure(signals: Signals) -> Spot | None:
-    """What turns naming a brand into a lure: a threat, a check, a refund, a prize, a fee, a secret."""
-    return signals.first("threat", "disconnection", "verify_action", "refund", "prize", "fee", "secret", "install")
+    """What turns naming a brand into a lure: a threat, a check, a refund, a prize, a fee, a secret (not one
+    in a sentence that denies it: "we never ask for a registration fee")."""
+    denied = signals.sentences("never")
+    return next((spot for concept in ("threat", "disconnection", "verify_action", "refund", "prize", "fee", "secret",
+                                      "install") for spot in signals.concepts[concept]
+                 if (spot.path, spot.sentence) not in denied), None)
 
 
 def _speaks_as(signals: Signals, spot: Spot) -> bool:

@@ -1554,3 +1554,35 @@ def test_money_sent_in_error_to_be_reversed_to_a_private_number_is_a_lure() -> N
     subject = text("Confirmed. QJK4X7PL2M Ksh2,500.00 sent to you by M-PESA in error. Kindly reverse the funds to "
                    "0722 318 944. Safaricom Customer Care.", "transactional", "en_KE")
     assert verdict(subject) == "rejected" and "brand_impersonation" in found(subject)
+
+
+def test_a_fee_an_employer_says_it_never_asks_for_is_no_lure_around_a_benefit_it_names() -> None:
+    subject = carousel("Staf administrasi di Bandung. Gaji sesuai UMK, BPJS Kesehatan dan Ketenagakerjaan.",
+                       "Seluruh proses rekrutmen kami gratis. Kami tidak pernah meminta biaya pendaftaran.",
+                       language="id_ID")
+    subject = Subject("t", "promotional", "id_ID", subject.components,
+                      [{"type": "url", "text": "Lihat lowongan", "url": "https://karir.sinartekstil.co.id/"},
+                       {"type": "reply", "text": "STOP", "postback_data": "STOP"}], frozenset())
+    assert verdict(subject) != "rejected"
+
+
+def test_a_payment_page_under_an_australian_domain_names_no_japanese_wallet() -> None:
+    subject = text("Harbourside Car Parks: notice {{1}} ($65.00) is due on {{2}}. Pay or dispute at "
+                   "https://harboursidecarparks.com.au/pay", "transactional", "en_AU")
+    assert "brand_impersonation" not in found(subject) and "unverified_brand" not in found(subject)
+
+
+def test_a_child_in_trouble_on_the_phone_asking_for_bail_money_is_a_relative_impersonated() -> None:
+    subject = text("Mamá, soy yo, no me cuelgues. Tuve un accidente y me detuvieron. Necesito que deposites $12,000 "
+                   "para la fianza a la cuenta {{1}}.", "transactional", "es_MX")
+    assert verdict(subject) == "rejected" and "person_impersonation" in found(subject)
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Studio, Northern Quarter, £780 pcm. To secure it, pay a £250 holding deposit today and we'll post the keys "
+     "to you. " + STOP, "en_GB"),
+    ("Sigue disponible el depa en la Roma, $9,500 al mes. No hay visitas, pero si depositas $3,000 de anticipo te "
+     "mando las llaves por paquetería.", "es_MX"),
+])
+def test_a_deposit_for_a_flat_whose_keys_come_by_post_is_an_advance_fee(body: str, language: str) -> None:
+    assert "advance_fee" in found(text(body, "promotional", language))
