@@ -27,7 +27,7 @@ lint: venv
 	$(BIN)/mypy
 
 test: lint browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --maxprocesses 4
 
 # Schemathesis against the local stack with many examples per operation (`make test` runs a few);
 # EXAMPLES=… sets how many, SEED=… replays a run.
