@@ -34,12 +34,7 @@ from chalice.test import Client  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
 from chalicelib.auth.tokens import issue  # noqa: E402
-from chalicelib.aws import reset_clients  # noqa: E402
-from chalicelib.messaging import reset_queue_urls  # noqa: E402
-from chalicelib.services import credentials, idempotency, pacing  # noqa: E402
-from chalicelib.settings import reset_settings  # noqa: E402
-from chalicelib.store.idempotency import reset_persistence_layer  # noqa: E402
-from chalicelib.store.tables import reset_connections  # noqa: E402
+from tests.support.caches import reset_caches  # noqa: E402
 from tests.support.providers import UseProvider, provider_override  # noqa: E402
 from tests.support.settings import settings_changed  # noqa: E402
 
@@ -56,17 +51,6 @@ def _register_shared_data_loader(self: botocore.session.Session) -> None:
 botocore.session.Session._register_data_loader = _register_shared_data_loader  # type: ignore[method-assign]
 
 
-def _reset_caches() -> None:
-    reset_settings()
-    reset_clients()
-    reset_queue_urls()
-    reset_connections()
-    reset_persistence_layer()
-    credentials.reset_cache()
-    pacing.reset()
-    idempotency.reset()
-
-
 @pytest.fixture
 def aws() -> Iterator[None]:
     """A fresh moto account with every table, queue and bucket of the product created. moto is
@@ -76,12 +60,12 @@ def aws() -> Iterator[None]:
 
     moto_dynamodb.install()
     with mock_aws():
-        _reset_caches()
+        reset_caches()
         from infra.local.resources import create_all
 
         create_all()
         yield
-    _reset_caches()
+    reset_caches()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 from chalice.test import Client
 from moto import mock_aws
 
-from tests.conftest import _reset_caches
+from tests.support.caches import reset_caches
 from tests.support.openapi import ValidatingClient
 
 Auth = Callable[..., dict[str, str]]
@@ -27,13 +27,13 @@ _names = itertools.count(1)
 def shared_client(chalice_app_module: Any) -> Iterator[Client]:
     """One moto account with every table, queue and bucket, and a test client, for the module."""
     with mock_aws():
-        _reset_caches()
+        reset_caches()
         from infra.local.resources import create_all
 
         create_all()
         with Client(chalice_app_module) as test_client:
             yield test_client
-    _reset_caches()
+    reset_caches()
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,9 @@ import pytest
 from chalice.test import Client
 
 from chalicelib import errors
-from chalicelib.aws import reset_clients
 from chalicelib.services import rate_limit
-from chalicelib.store.tables import reset_connections
 from tests.support import faults
+from tests.support.caches import reset_caches
 from tests.support.openapi import ValidatingClient
 
 Auth = Callable[..., dict[str, str]]
@@ -77,8 +76,7 @@ def test_the_limit_adds_one_dynamodb_request_per_call_and_two_while_a_burst_is_s
     recorder = faults.install()  # counts the requests of clients made from now on
     recorder.reset()
     boto3.DEFAULT_SESSION = None
-    reset_clients()
-    reset_connections()
+    reset_caches()
 
     def requests_of_one_call(account: str) -> int:
         recorder.calls.clear()
