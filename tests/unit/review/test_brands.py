@@ -48,6 +48,8 @@ def test_official_domains_belong_to_their_brand_and_imitate_nothing(host: str) -
     ("fedexdelivery.info", "fedex"),                # a short name glued to a lure word
     ("paypall.com", "paypal"),                      # a letter doubled
     ("amazom.com", "amazon"),                       # a letter swapped
+    ("tse-biometria-agendamento.com", "tse"),       # a short name beside lure words of its own language
+    ("correios-rastreio.com", "correios"),
 ])
 def test_hosts_that_imitate_a_brand_are_named_for_it(host: str, brand: str) -> None:
     assert registry().imitated(host) is not None
