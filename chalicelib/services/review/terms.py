@@ -83,6 +83,17 @@ def _has_symbol(term: str) -> bool:
     return any(unicodedata.category(ch).startswith("S") or ch in "%/&+#@" for ch in term)
 
 
+def _symbols(term: str) -> str:
+    return "".join(ch for ch in term if _has_symbol(ch))
+
+
+def _literal(term: str) -> re.Pattern[str]:
+    """A term with a symbol, found as written: a word at either end of it does not run on (`18+` is no `118+`)."""
+    head = r"(?<![^\W_])" if WORD.match(term[0]) else ""
+    tail = r"(?![^\W_])" if WORD.match(term[-1]) else ""
+    return re.compile(head + r"\s+".join(re.escape(part) for part in term.split()) + tail)
+
+
 def _plural_ok(word: str) -> bool:
     return word[-1].isascii() and word[-1].isalpha()
 
@@ -107,13 +118,16 @@ class TermSet:
         """`cased`: terms keep their case (and must be matched on text as written)."""
         labels: dict[tuple[str, bool], set[str]] = defaultdict(set)
         unspaced: dict[str, set[str]] = defaultdict(set)
+        symbolic: dict[str, set[str]] = defaultdict(set)
         for item in terms:
             term, label = (item, "") if isinstance(item, str) else item
             stem = str(term).strip().endswith("*")
             folded = " ".join(str(term).strip().rstrip("*").split()) if cased else fold(str(term).strip().rstrip("*"))
-            if not folded or _has_symbol(folded):
-                continue  # "% off", "R$": words alone would match far more than the term
-            if _UNSPACED.search(folded):
+            if not folded:
+                continue
+            if _has_symbol(folded):  # "% off", "R$", "18+": read as written (its words alone would say far more)
+                symbolic[folded].add(label)
+            elif _UNSPACED.search(folded):
                 unspaced[folded].add(label)
             else:
                 labels[folded, stem].add(label)
@@ -129,8 +143,9 @@ class TermSet:
             else:
                 self._first[words[0]].append(entry)
         self._unspaced = {term: frozenset(names) for term, names in unspaced.items()}
+        self._symbolic = [(_symbols(term), _literal(term), frozenset(names)) for term, names in symbolic.items()]
         self._seen: dict[str, tuple[tuple[_Entry, str], ...]] = {}
-        self.terms = tuple(term for term, _ in labels) + tuple(self._unspaced)
+        self.terms = tuple(term for term, _ in labels) + tuple(self._unspaced) + tuple(symbolic)
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -178,6 +193,11 @@ class TermSet:
                 if len(span) == size and all(w == e for w, e in middle) and self._last_ok(entry, span[-1][0]) \
                         and not _SENTENCE_GAP.search(text, span[0][2], span[-1][1]):
                     yield Hit(text[start:span[-1][2]], start, span[-1][2], entry.labels)
+        for symbols, pattern, names in self._symbolic:
+            if not all(symbol in text for symbol in symbols):
+                continue  # most texts hold no "%" nor "₹": their terms need no search
+            for match in pattern.finditer(text):
+                yield Hit(match.group(0), match.start(), match.end(), names)
         if not self._unspaced or not _UNSPACED.search(text):
             return
         for term, names in self._unspaced.items():
