@@ -48,11 +48,24 @@ def _foreign_phones(signals: Signals, brand_id: str) -> list[str]:
 def _in_passing(signals: Signals, brand_id: str, spot: Spot, lure: Spot | None) -> bool:
     """A brand named only as a way to reach the sender ("WhatsApp us", without a lure), as where to
     install from ("on Google Play"), as the network to pay through ("por referência Multibanco") or
-    as whom fraudsters pose as: no brand mention, unless the name is disguised."""
+    as whom fraudsters pose as, or as a word of the sender's own name, which its site carries ("Súper La
+    Hacienda" at superlahacienda.com.mx): no brand mention, unless the name is disguised."""
     kind = registry().brands[brand_id].kind
     return not spot.disguised and (kind == "store" or (kind == "messaging" and lure is None)
                                    or (kind == "payments" and _paid_through(signals, spot))
-                                   or _impersonated(signals, brand_id, spot))
+                                   or _impersonated(signals, brand_id, spot) or _own_name(signals, spot))
+
+
+def _own_name(signals: Signals, spot: Spot) -> bool:
+    """The brand's word and the word before it are both in the sender's site's name."""
+    if spot.at < 0:
+        return False
+    joined = signals.plain
+    before = _WORD.findall(joined.text[joined.field_start(spot.at):spot.at])
+    name = "".join(_WORD.findall(fold(spot.term)))
+    return len(name) >= 5 and bool(before) and any(
+        name in label and before[-1] in label.replace(name, " ", 1)
+        for label in (link.domain.split(".")[0] for link in signals.links if link.domain and link.imitated is None))
 
 
 def _impersonated(signals: Signals, brand_id: str, spot: Spot) -> bool:
@@ -163,6 +176,8 @@ def credential_checks(signals: Signals) -> Iterator[Finding]:
     own_code = signals.subject.category == "otp" and not any(spot.domain for spot in signals.links) \
         and not signals.phones
     codes = {(spot.path, spot.at) for spot in signals.concepts["otp_words"]}
+    if signals.verified_sender and signals.has("never", "scammers"):
+        return  # a verified brand's warning to its own places quotes what fraudsters ask ("share the OTP")
     never = signals.sentences("never")
     if signals.subject.verified_brands:
         # a verified brand describing what fraudsters ask for is warning its customers

@@ -1586,3 +1586,20 @@ def test_a_child_in_trouble_on_the_phone_asking_for_bail_money_is_a_relative_imp
 ])
 def test_a_deposit_for_a_flat_whose_keys_come_by_post_is_an_advance_fee(body: str, language: str) -> None:
     assert "advance_fee" in found(text(body, "promotional", language))
+
+
+def test_a_verified_banks_warning_that_quotes_what_fraudsters_ask_for_asks_for_nothing() -> None:
+    subject = Subject("t", "transactional", "en_IN", {"type": "carousel", "cards": [
+        {"title": "\"Your KYC is pending\"", "description": "If a call says this and asks you to share an OTP, it "
+                                                           "is a fraud. SBI never blocks accounts over SMS links."},
+        {"title": "Stay safe", "description": "SBI staff will never ask you to install AnyDesk or any APK."}]},
+        [{"type": "url", "text": "Safety tips", "url": "https://sbi.co.in/web/personal-banking/safety"}],
+        verified_ids(["sbi"]))
+    assert verdict(subject) == "approved"
+
+
+def test_a_shop_whose_name_holds_a_brands_word_names_itself_not_the_brand() -> None:
+    subject = text("Súper La Hacienda: ¡Tu pedido {{1}} fue entregado! Total pagado: $1,284.50.", "transactional",
+                   "es_MX", suggestions=[{"type": "url", "text": "Ver ticket",
+                                          "url": "https://superlahacienda.com.mx/pedidos"}])
+    assert "brand_impersonation" not in found(subject) and "unverified_brand" not in found(subject)
