@@ -29,7 +29,7 @@ lint: venv
 # The tests that start a local stack (`-m stack`: its servers and workers are processes of their own)
 # run one at a time after the rest, which runs on every core (pytest-xdist, at most 4 workers).
 test: lint browser
-	$(BIN)/pytest -n auto --maxprocesses 4 --dist worksteal -m "not stack"
+	$(BIN)/pytest -n auto --maxprocesses 4 -m "not stack"
 	$(BIN)/pytest -m stack
 
 # Schemathesis against the local stack with many examples per operation (`make test` runs a few);
