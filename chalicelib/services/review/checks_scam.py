@@ -91,10 +91,8 @@ def _paid_through(signals: Signals, spot: Spot) -> bool:
 def _lure(signals: Signals) -> Spot | None:
     """What turns naming a brand into a lure: a threat, a check, a refund, a prize, a fee, a secret (not one
     in a sentence that denies it: "we never ask for a registration fee")."""
-    denied = signals.sentences("never")
-    return next((spot for concept in ("threat", "disconnection", "verify_action", "refund", "prize", "fee", "secret",
-                                      "install") for spot in signals.concepts[concept]
-                 if (spot.path, spot.sentence) not in denied), None)
+    return next(iter(signals.affirmed("threat", "disconnection", "verify_action", "refund", "prize", "fee", "secret",
+                                      "install")), None)
 
 
 def _speaks_as(signals: Signals, spot: Spot) -> bool:
@@ -128,8 +126,7 @@ def brand_checks(signals: Signals) -> Iterator[Finding]:
     if signals.verified_sender:
         return  # a verified brand sending to its own places may name others ("never share your BLIK code")
     # "the courier never asks for a fee at the door" names a fee it does not charge
-    denied = signals.sentences("never")
-    fee = any((spot.path, spot.sentence) not in denied for spot in signals.concepts["fee"])
+    fee = bool(signals.affirmed("fee"))
     pays = fee or (signals.has("pay") and bool(signals.money)
                    and signals.has("threat", "urgency", "parcel", "disconnection", "verify_action"))
     # a fee with no amount, link nor number to pay it through is a shop naming the bills it takes
@@ -173,11 +170,11 @@ def _given(signals: Signals, spot: Spot) -> bool:
 def credential_checks(signals: Signals) -> Iterator[Finding]:
     # An OTP template names its own code ("enter the code in the app"); any other secret, or a code
     # to be sent somewhere, is asked for.
+    if signals.verified_sender and signals.has("never", "scammers"):
+        return  # a verified brand's warning to its own places quotes what fraudsters ask ("share the OTP")
     own_code = signals.subject.category == "otp" and not any(spot.domain for spot in signals.links) \
         and not signals.phones
     codes = {(spot.path, spot.at) for spot in signals.concepts["otp_words"]}
-    if signals.verified_sender and signals.has("never", "scammers"):
-        return  # a verified brand's warning to its own places quotes what fraudsters ask ("share the OTP")
     never = signals.sentences("never")
     if signals.subject.verified_brands:
         # a verified brand describing what fraudsters ask for is warning its customers
@@ -214,8 +211,8 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     elif fee is not None and signals.has("parcel") and (signals.links or signals.phones) and \
             signals.has("urgency", "threat", "verify_action") and not signals.has("offer"):
         yield finding("advance_fee", market, fee.path, fee.term)
-    elif (release := next((spot for spot in signals.concepts["release_fee"] if (spot.path, spot.sentence) not in never),
-                          None)) is not None and (signals.money or signals.links or signals.phones):
+    elif (release := next(iter(signals.affirmed("release_fee")), None)) is not None and \
+            (signals.money or signals.links or signals.phones):
         # a fee to unlock one's own money or papers (not "we never ask for money to release your loan")
         yield finding("advance_fee", market, release.path, release.term)
     elif (unseen := signals.first("no_viewing")) is not None and signals.has("housing") and \

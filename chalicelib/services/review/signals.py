@@ -205,6 +205,12 @@ class Signals:
         """(field path, sentence) of every place the concepts show: what "in the same sentence" compares."""
         return places(spot for concept in concepts for spot in self.concepts[concept])
 
+    def affirmed(self, *concepts: str) -> list[Spot]:
+        """The concepts' spots outside the sentences that deny them ("we never charge a fee")."""
+        denied = self.sentences("never")
+        return [spot for concept in concepts for spot in self.concepts[concept]
+                if (spot.path, spot.sentence) not in denied]
+
     def has(self, *concepts: str) -> bool:
         return any(self.concepts[concept] for concept in concepts)
 
