@@ -177,8 +177,6 @@ _VIA_FALLBACK = {"sns"}
 _VIA_LISTS_SERVICE = {"table:imports", "queue:imports"}  # the lists service also starts imports
 IMPORTED_NOT_CALLED: dict[str, set[str]] = {
     "api": _VIA_TEMPLATES_SERVICE | _VIA_FALLBACK,
-    # The review reads an account's verified brands; store.accounts also defines the ledger.
-    "queue:review": {"table:ledger"},
     # The send worker's module also holds the dispatcher and the scheduler; only a send leases the
     # account's rate (table:rate_limits).
     "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review", "table:rate_limits"},

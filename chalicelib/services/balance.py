@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from chalicelib.services import limits
 from chalicelib.settings import get_settings
-from chalicelib.store import accounts
-from chalicelib.store.accounts import LedgerEntry as LedgerEntry  # the area's record
+from chalicelib.store import ledger as ledger_store
+from chalicelib.store.ledger import LedgerEntry as LedgerEntry  # the area's record
 from chalicelib.store.paging import Page
 
 MAX_REFERENCE_LENGTH = limits.MAX_LEDGER_REFERENCE_LENGTH
@@ -35,7 +35,7 @@ def _check(reference: str, *numbers: int) -> None:
 
 def get_balance(account_id: str) -> int:
     """The balance in minor units; 0 for an account never credited."""
-    return accounts.get_balance(account_id)
+    return ledger_store.get_balance(account_id)
 
 
 def reserve(account_id: str, key: str, count: int, unit_price: int) -> int:
@@ -44,14 +44,14 @@ def reserve(account_id: str, key: str, count: int, unit_price: int) -> int:
     reserved (0..count). The same `key` again returns the first result and charges nothing."""
     _check(key, count, unit_price)
     if count == 0:
-        first = accounts.get_entry(account_id, "debit", key)
+        first = ledger_store.get_entry(account_id, "debit", key)
         return (first.count or 0) if first is not None else 0
-    return accounts.reserve(account_id, key, count, unit_price, currency())
+    return ledger_store.reserve(account_id, key, count, unit_price, currency())
 
 
 def reservation(account_id: str, key: str) -> int | None:
     """How many messages the reservation `key` holds; None when no reservation was made under it."""
-    first = accounts.get_entry(account_id, "debit", key)
+    first = ledger_store.get_entry(account_id, "debit", key)
     return (first.count or 0) if first is not None else None
 
 
@@ -59,18 +59,18 @@ def close_reservation(account_id: str, key: str, unit_price: int) -> int:
     """The reservation `key` as it stands, made empty (0 messages, nothing charged) when none was
     made yet, so that a late copy of its job can charge nothing under it."""
     _check(key, unit_price)
-    return accounts.reserve(account_id, key, 0, unit_price, currency())
+    return ledger_store.reserve(account_id, key, 0, unit_price, currency())
 
 
 def reservations(account_id: str, key_prefix: str) -> dict[str, int]:
     """Every reservation whose key starts with `key_prefix`: key → messages reserved."""
-    entries = accounts.entries_with_prefix(account_id, "debit", key_prefix)
+    entries = ledger_store.entries_with_prefix(account_id, "debit", key_prefix)
     return {entry.reference: entry.count or 0 for entry in entries}
 
 
 def refunded(account_id: str, key: str) -> bool:
     """Whether the refund `key` was paid."""
-    return accounts.get_entry(account_id, "refund", key) is not None
+    return ledger_store.get_entry(account_id, "refund", key) is not None
 
 
 def refund(account_id: str, key: str, count: int, unit_price: int) -> None:
@@ -79,7 +79,7 @@ def refund(account_id: str, key: str, count: int, unit_price: int) -> None:
     _check(key, count, unit_price)
     if count == 0:
         return
-    accounts.refund(account_id, key, count, unit_price, currency())
+    ledger_store.refund(account_id, key, count, unit_price, currency())
 
 
 def credit(account_id: str, reference: str, amount: int) -> Credit:
@@ -88,10 +88,10 @@ def credit(account_id: str, reference: str, amount: int) -> Credit:
     _check(reference, amount)
     if amount <= 0:
         raise ValueError("a credit is positive")
-    entry, applied = accounts.credit(account_id, reference, amount, currency())
+    entry, applied = ledger_store.credit(account_id, reference, amount, currency())
     return Credit(entry, applied)
 
 
 def ledger(account_id: str, limit: int = 50, cursor: str | None = None) -> Page[LedgerEntry]:
     """The account's movements, newest first."""
-    return accounts.ledger_page(account_id, limit, cursor)
+    return ledger_store.ledger_page(account_id, limit, cursor)

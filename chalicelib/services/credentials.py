@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, m
 from chalicelib import errors
 from chalicelib.clock import format_time, utcnow
 from chalicelib.providers.port import MessageProvider, ProviderConfigError
-from chalicelib.store import accounts
+from chalicelib.store import accounts, agent_claims
 from chalicelib.store import secrets as secret_store
 from chalicelib.store.accounts import CredentialsRef
 
@@ -334,7 +334,8 @@ def put_credentials(account_id: str, data: CredentialsInput) -> ProviderCredenti
         agent_id = data.agent_id
         # The index answers for agents configured before claims existed; the claim, a conditional
         # write, is what makes two accounts racing for one agent end with exactly one owner.
-        if set(accounts.accounts_of_agent(agent_id)) - {account_id} or not accounts.claim_agent(agent_id, account_id):
+        others = set(accounts.accounts_of_agent(agent_id)) - {account_id}
+        if others or not agent_claims.claim_agent(agent_id, account_id):
             raise errors.Conflict("agent_id is already configured for another account")
         endpoint = data.endpoint or DEFAULT_RBM_ENDPOINT
         secret: dict[str, Any] = {
@@ -362,7 +363,7 @@ def put_credentials(account_id: str, data: CredentialsInput) -> ProviderCredenti
     accounts.set_credentials_ref(ref)
     _loaded.pop(account_id, None)
     if current is not None and current.provider == "rbm" and current.agent_id != agent_id:
-        accounts.release_agent(current.agent_id, account_id)
+        agent_claims.release_agent(current.agent_id, account_id)
     return _credentials(ref, secret)
 
 
@@ -374,7 +375,7 @@ def delete_credentials(account_id: str) -> bool:
             return False
         if accounts.clear_credentials_ref(account_id, ref.secret_id):
             if ref.provider == "rbm":
-                accounts.release_agent(ref.agent_id, account_id)
+                agent_claims.release_agent(ref.agent_id, account_id)
             secret_store.delete_secret(ref.secret_id)
             _loaded.pop(account_id, None)
             return True

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pynamodb.models import Model
 
-from chalicelib.store.accounts import AccountModel, LedgerModel
+from chalicelib.store.accounts import AccountModel
 from chalicelib.store.base import reset_connection
 from chalicelib.store.broadcasts import BroadcastModel
 from chalicelib.store.idempotency import IdempotencyRecordModel
 from chalicelib.store.imports import ImportModel
 from chalicelib.store.inbound import ClickModel, InboundEventModel
+from chalicelib.store.ledger import LedgerModel
 from chalicelib.store.lists import ListModel, MemberModel
 from chalicelib.store.optouts import OptOutModel
 from chalicelib.store.rate_limits import RateLimitModel
