@@ -110,10 +110,10 @@ def run_handlers(app: Any, done: Callable[[], bool], timeout: float = 3600) -> N
 
 def seed_account(account: str, *, latency_ms: int) -> str:
     """Credentials, money and an approved template, through the services; returns the template id."""
-    from chalicelib.services import balance, credentials, templates
+    from chalicelib.services import balance, credential_input, credentials, templates
     from chalicelib.services.template_content import TemplateDraft
 
-    credentials.put_credentials(account, credentials.parse_input({
+    credentials.put_credentials(account, credential_input.parse_input({
         "provider": "simulator", "latency_ms": latency_ms, "delivery_rate": 0.0, "read_rate": 0.0}))
     balance.credit(account, f"bench-{account}", 10**9)
     template = templates.create_template(account, TemplateDraft.model_validate({

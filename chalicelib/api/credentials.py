@@ -11,16 +11,18 @@ from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.lazy import lazy_module
 
 if TYPE_CHECKING:
+    from chalicelib.services import credential_input
     from chalicelib.services import credentials as service
 else:
     service = lazy_module("chalicelib.services.credentials")
+    credential_input = lazy_module("chalicelib.services.credential_input")
 
 credentials = Blueprint(__name__)
 
 
 @api_route(credentials, "/credentials", methods=["PUT"])
 def put_credentials(request: ApiRequest) -> dict[str, Any]:
-    saved = service.put_credentials(request.account_id, service.parse_input(request.json()))
+    saved = service.put_credentials(request.account_id, credential_input.parse_input(request.json()))
     return service.masked(saved)
 
 

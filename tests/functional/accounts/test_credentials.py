@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from chalicelib import errors
 from chalicelib.aws import client as aws_client
 from chalicelib.logs import logger
-from chalicelib.services import credentials
+from chalicelib.services import credential_input, credentials
 from chalicelib.store import accounts
 from chalicelib.store.accounts import AccountModel
 from tests.functional.lists.support import Auth, call
@@ -142,7 +142,7 @@ def test_simulator_credentials_get_an_agent_and_a_generated_token_kept_across_up
     assert first is not None and second is not None
     assert len(first.webhook_client_token) >= 32
     assert second.webhook_client_token == first.webhook_client_token
-    assert first.simulator == {**credentials.SIMULATOR_DEFAULTS, "latency_ms": 5.0, "failure_rate": 0.1,
+    assert first.simulator == {**credential_input.SIMULATOR_DEFAULTS, "latency_ms": 5.0, "failure_rate": 0.1,
                                "read_rate": 1.0}
     assert second.simulator["latency_ms"] == 50.0 and first.service_account is None
 
@@ -247,7 +247,7 @@ def test_two_accounts_claiming_one_agent_at_once_end_with_exactly_one_owner(
 
     def configure(account: str) -> str:
         try:
-            credentials.put_credentials(account, credentials.parse_input(rbm()))
+            credentials.put_credentials(account, credential_input.parse_input(rbm()))
             return "saved"
         except errors.Conflict:
             return "conflict"
