@@ -7,21 +7,21 @@ it never brings the chunk closer to its final attempt. A final attempt waits ins
 from __future__ import annotations
 
 from chalicelib import messaging
-from chalicelib.services import pacing, sender
+from chalicelib.services import account_pacing, sender
 
 
 def send_chunk(job: sender.SendJob) -> None:
-    deferral = None if job.final_attempt else pacing.Deferral()
+    deferral = None if job.final_attempt else account_pacing.Deferral()
     if deferral is not None:
-        wait = pacing.wait_to_join(job.account_id)
-        if wait > pacing.JOIN_WAIT_SECONDS:  # given up before reading the chunk: one read, not a dozen
+        wait = account_pacing.wait_to_join(job.account_id)
+        if wait > account_pacing.JOIN_WAIT_SECONDS:  # given up before reading the chunk: one read, not a dozen
             deferral.seconds = wait
-            messaging.send("send", job.message(), delay_seconds=pacing.deferral_delay(deferral))
+            messaging.send("send", job.message(), delay_seconds=account_pacing.deferral_delay(deferral))
             return
     try:
-        with pacing.deferring(deferral):
+        with account_pacing.deferring(deferral):
             sender.send_chunk(job)
     except sender.ChunkNotFinished:
         if deferral is None or deferral.seconds is None:
             raise
-        messaging.send("send", job.message(), delay_seconds=pacing.deferral_delay(deferral))
+        messaging.send("send", job.message(), delay_seconds=account_pacing.deferral_delay(deferral))

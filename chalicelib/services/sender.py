@@ -29,7 +29,8 @@ from chalicelib.providers.port import (
 )
 from chalicelib.providers.render import TRAFFIC_TYPES, MissingVariable, RenderError, render_agent_message
 from chalicelib.services import balance, quiet_hours, reach, runner, suppression
-from chalicelib.services.pacing import AccountPacer, paced_stream
+from chalicelib.services.account_pacing import AccountPacer
+from chalicelib.services.pacing import paced_stream
 from chalicelib.services.runner import INTERNAL_ERROR
 from chalicelib.services.send_lease import ChunkBusy, SendLease
 from chalicelib.settings import get_settings

@@ -13,7 +13,7 @@ from chalice.test import Client
 
 from chalicelib import jobs
 from chalicelib.providers.port import RATE_LIMITED, MessageProvider, OutboundMessage, SendResult
-from chalicelib.services import account_settings, paced_send, pacing, runner, sender
+from chalicelib.services import account_pacing, account_settings, paced_send, runner, sender
 from chalicelib.store import send_rates
 from tests.support.caches import reset_caches
 from tests.support.drain import drain
@@ -88,8 +88,8 @@ class VirtualTime:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     fake = FakeClock()
-    monkeypatch.setattr(pacing, "wall_clock", fake.time)
-    monkeypatch.setattr(pacing, "wall_sleep", fake.sleep)
+    monkeypatch.setattr(account_pacing, "wall_clock", fake.time)
+    monkeypatch.setattr(account_pacing, "wall_sleep", fake.sleep)
     return fake
 
 
@@ -123,11 +123,11 @@ def test_two_senders_of_one_account_together_never_exceed_its_rate(aws: None) ->
     # GIVEN two senders of one account limited to 100 messages a second, each with 300 messages,
     # running at once (on virtual time)
     time = VirtualTime(threads=2)
-    senders = [pacing.AccountPacer("acme", limit=100, demand=300, clock=time.time, sleep=time.sleep)
+    senders = [account_pacing.AccountPacer("acme", limit=100, demand=300, clock=time.time, sleep=time.sleep)
                for _ in range(2)]
     sent: list[float] = []
 
-    def send_all(pacer: pacing.AccountPacer) -> None:
+    def send_all(pacer: account_pacing.AccountPacer) -> None:
         try:
             while pacer.acquire():
                 sent.append(time.time())
@@ -146,15 +146,15 @@ def test_two_senders_of_one_account_together_never_exceed_its_rate(aws: None) ->
     assert most_in_one_second(sent) <= 100
     # AND neither wasted a token, and each took its leases with one request per LEASE_SECONDS of rate
     assert sum(pacer.dropped for pacer in senders) == 0
-    assert sum(pacer.requests for pacer in senders) <= 600 / (100 * pacing.LEASE_SECONDS) + 4
+    assert sum(pacer.requests for pacer in senders) <= 600 / (100 * account_pacing.LEASE_SECONDS) + 4
 
 
 def test_a_lease_is_one_conditional_update_for_many_sends(
         aws: None, clock: FakeClock, aws_calls: list[tuple[str, dict[str, Any]]]) -> None:
     # GIVEN a sender of an account limited to 200 a second, with 500 messages
-    pacer = pacing.AccountPacer("acme", limit=200, demand=500)
+    pacer = account_pacing.AccountPacer("acme", limit=200, demand=500)
     # WHEN it sends its first lease's worth (LEASE_SECONDS of the rate)
-    for _ in range(round(200 * pacing.LEASE_SECONDS)):
+    for _ in range(round(200 * account_pacing.LEASE_SECONDS)):
         assert pacer.acquire()
     # THEN that cost one DynamoDB request: a conditional UpdateItem, and no read
     assert [operation for operation, _ in aws_calls] == ["UpdateItem"]
@@ -162,24 +162,24 @@ def test_a_lease_is_one_conditional_update_for_many_sends(
     # AND a whole chunk costs one request per LEASE_SECONDS of the rate at most
     for _ in range(450):
         assert pacer.acquire()
-    assert len(aws_calls) <= 500 / (200 * pacing.LEASE_SECONDS) + 1
+    assert len(aws_calls) <= 500 / (200 * account_pacing.LEASE_SECONDS) + 1
 
 
 def test_a_429_halves_the_accounts_rate_and_it_grows_back_additively(aws: None, clock: FakeClock) -> None:
     # GIVEN an account limited to 100 a second whose sender meets a 429
-    pacer = pacing.AccountPacer("acme", limit=100, demand=1000)
+    pacer = account_pacing.AccountPacer("acme", limit=100, demand=1000)
     assert pacer.acquire()
     pacer.observe(SendResult.retry("5b0f4c1e-8f6a-4d2b-9c7e-3a1d2e4f6b80", RATE_LIMITED, status=429))
     state = send_rates.get_state("acme")
     # THEN the shared rate is halved, and grows back by 5 % of the limit a second up to the limit
     assert state.rate == pytest.approx(50)
     at = clock.time() * 1000
-    assert pacing.effective_rate(state, 100, at) == pytest.approx(50)
-    assert pacing.effective_rate(state, 100, at + 4000) == pytest.approx(70)
-    assert pacing.effective_rate(state, 100, at + 10_000) == pytest.approx(100)
-    assert pacing.effective_rate(state, 100, at + 60_000) == pytest.approx(100)
+    assert account_pacing.effective_rate(state, 100, at) == pytest.approx(50)
+    assert account_pacing.effective_rate(state, 100, at + 4000) == pytest.approx(70)
+    assert account_pacing.effective_rate(state, 100, at + 10_000) == pytest.approx(100)
+    assert account_pacing.effective_rate(state, 100, at + 60_000) == pytest.approx(100)
     # AND a burst of 429s seen by several senders halves it once, not once each
-    other = pacing.AccountPacer("acme", limit=100, demand=50)
+    other = account_pacing.AccountPacer("acme", limit=100, demand=50)
     pacer.observe(SendResult.retry("5b0f4c1e-8f6a-4d2b-9c7e-3a1d2e4f6b80", RATE_LIMITED, status=429))
     other.observe(SendResult.retry("5b0f4c1e-8f6a-4d2b-9c7e-3a1d2e4f6b80", RATE_LIMITED, status=429))
     assert send_rates.get_state("acme").rate_at == state.rate_at
@@ -195,8 +195,8 @@ def test_a_429_halves_the_accounts_rate_and_it_grows_back_additively(aws: None, 
 
 def test_retry_after_holds_every_sender_of_the_account(aws: None, clock: FakeClock) -> None:
     # GIVEN two senders of one account; one meets a 429 asking to retry after 3 seconds
-    a = pacing.AccountPacer("acme", limit=100, demand=100)
-    b = pacing.AccountPacer("acme", limit=100, demand=100)
+    a = account_pacing.AccountPacer("acme", limit=100, demand=100)
+    b = account_pacing.AccountPacer("acme", limit=100, demand=100)
     assert a.acquire()
     asked_at = clock.time()
     a.observe(SendResult.retry("5b0f4c1e-8f6a-4d2b-9c7e-3a1d2e4f6b80", RATE_LIMITED, retry_after=3.0, status=429))
@@ -213,25 +213,25 @@ def test_a_sender_with_a_deferral_gives_its_work_up_when_the_account_is_booked_a
         aws: None, clock: FakeClock) -> None:
     # GIVEN an account paused for 30 s by a Retry-After
     send_rates.pause_until("acme", until_ms=(clock.time() + 30) * 1000)
-    deferral = pacing.Deferral()
+    deferral = account_pacing.Deferral()
     # WHEN a deferrable sender asks for a send
-    with pacing.deferring(deferral):
-        pacer = pacing.AccountPacer.for_account("acme", demand=10)
+    with account_pacing.deferring(deferral):
+        pacer = account_pacing.AccountPacer.for_account("acme", demand=10)
     # THEN it sends nothing, waits for nothing, and says when to come back
     assert pacer.acquire() is False
     assert clock.time() == START
-    assert deferral.seconds == pytest.approx(30 - pacing.HORIZON_SECONDS)
-    assert 30 - pacing.HORIZON_SECONDS <= pacing.deferral_delay(deferral) <= 30 + deferral.spread
+    assert deferral.seconds == pytest.approx(30 - account_pacing.HORIZON_SECONDS)
+    assert 30 - account_pacing.HORIZON_SECONDS <= account_pacing.deferral_delay(deferral) <= 30 + deferral.spread
 
 
 def test_the_accounts_own_limit_is_used_else_the_setting(aws: None, settings_env: Callable[..., None]) -> None:
     settings_env(RCS_SEND_RATE_PER_SECOND="250")
     account_settings.set_send_rate("acme", 40)
-    assert pacing.AccountPacer.for_account("acme", demand=1).limit == 40
-    assert pacing.AccountPacer.for_account("other", demand=1).limit == 250
+    assert account_pacing.AccountPacer.for_account("acme", demand=1).limit == 40
+    assert account_pacing.AccountPacer.for_account("other", demand=1).limit == 250
     account_settings.set_send_rate("acme", None)
     reset_caches()  # the pacer keeps an account's limit for a while
-    assert pacing.AccountPacer.for_account("acme", demand=1).limit == 250
+    assert account_pacing.AccountPacer.for_account("acme", demand=1).limit == 250
 
 
 def test_an_admin_sets_an_accounts_send_rate(client: Client, auth: Auth) -> None:
@@ -308,8 +308,8 @@ def test_a_sender_killed_mid_lease_and_redelivered_keeps_the_rate_and_sends_each
     assert len(ids) == 12
     assert all(len(message_ids) == 1 for message_ids in ids.values())
     assert sum(calls.values()) <= 12 + 4
-    assert most_in_one_second(sent_at) <= 4 * (1 + pacing.LATE_SECONDS)
-    assert max(sent_at) - min(sent_at) >= (12 - 4 * (1 + pacing.LATE_SECONDS)) / 4
+    assert most_in_one_second(sent_at) <= 4 * (1 + account_pacing.LATE_SECONDS)
+    assert max(sent_at) - min(sent_at) >= (12 - 4 * (1 + account_pacing.LATE_SECONDS)) / 4
 
 
 def test_a_deferred_chunk_comes_back_as_a_new_message_and_is_sent(

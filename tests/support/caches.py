@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from chalicelib.aws import reset_clients
 from chalicelib.messaging import reset_queue_urls
-from chalicelib.services import credentials, idempotency, pacing
+from chalicelib.services import account_pacing, credentials, idempotency
 from chalicelib.settings import reset_settings
 from chalicelib.store.idempotency import reset_persistence_layer
 from chalicelib.store.tables import reset_connections
@@ -19,5 +19,5 @@ def reset_caches() -> None:
     reset_connections()
     reset_persistence_layer()
     credentials.reset_cache()
-    pacing.reset()
+    account_pacing.reset()
     idempotency.reset()
