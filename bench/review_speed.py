@@ -13,7 +13,7 @@ from typing import Any
 
 from bench.review_agreement import load_split, subject_of
 from chalicelib.services.review import RulesReviewer, Subject, run_reviewers
-from chalicelib.services.template_content import MAX_CARD_DESCRIPTION, MAX_CARD_TITLE, MAX_CARDS, MAX_POSTBACK
+from chalicelib.services.template_values import MAX_CARD_DESCRIPTION, MAX_CARD_TITLE, MAX_CARDS, MAX_POSTBACK
 
 SENTENCE = "Fresh styles for the season, {{1}}: tap below to browse new arrivals with free delivery on orders. "
 

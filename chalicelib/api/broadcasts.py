@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from chalice.app import Blueprint
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, String
 from chalicelib.api.routing import ApiRequest, api_route
 from chalicelib.clock import UNSET
 from chalicelib.lazy import lazy_module
+from chalicelib.services.text_rules import NAME_CONTROL
 
 if TYPE_CHECKING:
     from chalicelib.services import broadcasts as service
@@ -21,7 +21,6 @@ else:
     inbound = lazy_module("chalicelib.services.inbound")
 
 bp = Blueprint(__name__)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 # An id is looked up as sent (one of blanks only names nothing: 404), never trimmed into another.
@@ -36,7 +35,7 @@ class CreateBroadcast(BaseModel):
     @field_validator("name")
     @classmethod
     def _printable(cls, value: str | None) -> str | None:
-        if value is not None and _CONTROL.search(value):
+        if value is not None and NAME_CONTROL.search(value):
             raise ValueError("must not contain control characters")
         return value
     template_id: _Id

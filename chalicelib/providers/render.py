@@ -5,7 +5,7 @@ Every key name of our template format is in `Keys` below: if the template featur
 differently, change it there. Optional keys may be missing; enum values are upper-cased and a
 value we do not know falls back to RBM's usual default rather than failing the send.
 
-Placeholders are `{{n}}` (n a number). Every string of the template may hold them (text, title,
+Placeholders are `{{n}}` (`chalicelib/placeholders.py`). Every string of the template may hold them (text, title,
 description, media and link URLs, suggestion labels, postback data, phone numbers). A variable
 absent or blank raises `MissingVariable`; substitution is one pass, so a member's value that
 itself contains `{{2}}` is sent as written, never expanded.
@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from chalicelib.placeholders import PLACEHOLDER
 from chalicelib.providers.port import INVALID_TEMPLATE, MISSING_VARIABLE
 
 
@@ -75,7 +76,6 @@ CARD_WIDTHS = frozenset({"SMALL", "MEDIUM"})
 # Our template categories -> RBM's messageTrafficType.
 TRAFFIC_TYPES = {"otp": "AUTHENTICATION", "transactional": "TRANSACTION", "promotional": "PROMOTION"}
 
-PLACEHOLDER = re.compile(r"\{\{\s*(\d+)\s*\}\}")
 
 
 class RenderError(ValueError):
@@ -155,7 +155,7 @@ def _fill(value: Any, values: Mapping[str, Any], missing: set[str]) -> Any:
     if isinstance(value, str):
 
         def substitute(match: re.Match[str]) -> str:
-            name = _normalise(match.group(1))
+            name = match.group(1)
             found = values.get(name)
             if found is None or not str(found).strip():
                 missing.add(name)

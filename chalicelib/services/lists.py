@@ -17,6 +17,7 @@ from chalicelib.clock import TimeLeft, parse_time
 from chalicelib.logs import logger
 from chalicelib.services import limits
 from chalicelib.services.phones import Rejected, check_region, check_variables, to_e164
+from chalicelib.services.text_rules import NAME_CONTROL
 from chalicelib.settings import get_settings
 from chalicelib.store import imports as import_store
 from chalicelib.store import lists as store
@@ -25,7 +26,6 @@ from chalicelib.store.paging import Page
 
 MAX_MEMBERS_PER_CALL = limits.MAX_MEMBERS_PER_CALL
 MAX_NAME_LENGTH = limits.MAX_LIST_NAME_LENGTH
-_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # a name is one line of printable text
 _E164_SHAPE = re.compile(r"\+[1-9][0-9]{1,14}")
 PURGE_PAGE = 500
 PURGE_MARGIN_SECONDS = 10.0
@@ -71,7 +71,7 @@ def _contact_list(record: ListRecord) -> ContactList:
 def check_name(name: Any) -> str:
     if not isinstance(name, str) or not name.strip():
         raise errors.InvalidInput("name", "name must be a non-empty string")
-    if _NAME_CONTROL.search(name):
+    if NAME_CONTROL.search(name):
         raise errors.InvalidInput("name", "name must not contain control characters")
     clean = str(name).strip()
     if len(clean) > MAX_NAME_LENGTH:

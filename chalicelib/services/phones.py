@@ -9,11 +9,12 @@ from typing import Any
 
 import phonenumbers
 
+from chalicelib.services.text_rules import VARIABLE_CONTROL
+
 MAX_PHONE_LENGTH = 64
 MAX_VARIABLES = 20
 MAX_VARIABLE_LENGTH = 500
 _VARIABLE_KEY = re.compile(r"^[1-9][0-9]?$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 _PARSE_REASONS = {
     phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
@@ -78,7 +79,7 @@ def check_variables(variables: Any) -> dict[str, str]:
             raise Rejected(f"variable {key} must be a string")
         if not 0 < len(value) <= MAX_VARIABLE_LENGTH:
             raise Rejected(f"variable {key} must be 1 to {MAX_VARIABLE_LENGTH} characters")
-        if _CONTROL.search(value):
+        if VARIABLE_CONTROL.search(value):
             raise Rejected(f"variable {key} contains control characters")
         checked[key] = value
     return checked

@@ -1,4 +1,5 @@
-"""What a template may contain: the request body as pydantic models and RBM's per-field limits.
+"""What a template may contain: the request body as pydantic models (the values they hold and RBM's
+per-field limits are `chalicelib/services/template_values.py`'s).
 
 The models check the shape and every per-field limit, so a 400 names the exact field
 (`components.cards.2.title`). What needs the whole template (the placeholder sequence, the size
@@ -7,15 +8,11 @@ of the whole message) is checked on the stored form by `chalicelib/services/temp
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-import langcodes
-import phonenumbers
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -26,114 +23,25 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from chalicelib.services.template_fields import PLACEHOLDER
-
-# RBM's limits (GUIDE.md, "Facts from the field").
-MAX_TEXT = 3072
-MAX_SUGGESTIONS = 11
-MAX_CARD_SUGGESTIONS = 4
-MAX_LABEL = 25
-MAX_POSTBACK = 2048
-MAX_CARD_TITLE = 200
-MAX_CARD_DESCRIPTION = 2000
-MIN_CARDS, MAX_CARDS = 2, 10
-MAX_URL = 2048
-MAX_NAME = 128
+from chalicelib.services.template_values import (
+    MAX_CARD_SUGGESTIONS,
+    MAX_CARDS,
+    MAX_SUGGESTIONS,
+    MIN_CARDS,
+    CardDescription,
+    CardTitle,
+    Label,
+    Language,
+    Name,
+    Phone,
+    Postback,
+    SmsText,
+    Text,
+    Url,
+)
 
 CATEGORIES = ("transactional", "promotional", "otp")
 Category = Literal["transactional", "promotional", "otp"]
-
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
-_NOT_A_LANGUAGE = {"und", "mul", "zxx", "mis"}
-
-
-def _placeholder_syntax(text: str) -> str:
-    """Refuse `{{0}}` and any double brace that is not a well-formed `{{n}}`."""
-    if "{{0}}" in text:
-        raise PydanticCustomError("placeholder", "{{0}} is not a placeholder: numbering starts at {{1}}")
-    pieces = PLACEHOLDER.split(text)[::2]  # the text between placeholders (the pattern's group is odd)
-    offset = 0
-    for index, piece in enumerate(pieces):
-        spots = [piece.find("{{"), piece.find("}}"),
-                 len(piece) - 1 if index < len(pieces) - 1 and piece.endswith("{") else -1,  # "{{{1}}"
-                 0 if index > 0 and piece.startswith("}") else -1]  # "{{1}}}"
-        if any(spot >= 0 for spot in spots):
-            at = offset + min(spot for spot in spots if spot >= 0)
-            raise PydanticCustomError(
-                "placeholder", "malformed placeholder near '{around}': write {{1}}, {{2}}, …",
-                {"around": "{{n}}".join(pieces)[max(0, at - 8):at + 10]},
-            )
-        offset += len(piece) + len("{{n}}")
-    return text
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not \t, \n, \r (CRLF from Windows)
-
-
-def _no_control(text: str) -> str:
-    """Line breaks and tabs are text; NUL, escapes and other control characters are not."""
-    if _CONTROL.search(text):
-        raise PydanticCustomError("control", "must not contain control characters (line breaks and tabs are fine)")
-    return text
-
-
-def _not_blank(text: str) -> str:
-    if not text.strip():
-        raise PydanticCustomError("blank", "must not be blank")
-    return text
-
-
-def _url(text: str) -> str:
-    if text.startswith("{{"):
-        return text  # the whole address, or its start, is filled in per recipient
-    if not re.match(r"^https?://[^\s/?#]+", text, re.IGNORECASE):
-        raise PydanticCustomError("url", "must be an http(s) URL or start with a placeholder")
-    if any(ch.isspace() for ch in text):
-        raise PydanticCustomError("url", "must not contain spaces")
-    return text
-
-
-def _phone(text: str) -> str:
-    if PLACEHOLDER.fullmatch(text):
-        return text
-    try:
-        number = phonenumbers.parse(text, None)
-    except phonenumbers.NumberParseException:
-        number = None
-    if not text.startswith("+") or number is None or not phonenumbers.is_possible_number(number):
-        raise PydanticCustomError("phone", "must be a phone number in E.164 form (+919876543210) or a placeholder")
-    return text
-
-
-def _language(tag: str) -> str:
-    normal = tag.replace("_", "-")
-    try:
-        valid = langcodes.tag_is_valid(normal) and langcodes.Language.get(normal).is_valid()
-    except (ValueError, LookupError):
-        valid = False
-    if not valid or normal.split("-")[0].lower() in _NOT_A_LANGUAGE:
-        raise PydanticCustomError("language", "must be a BCP-47 language tag such as en_US, en-US or hi-IN")
-    return tag
-
-
-def _snake_case(name: str) -> str:
-    if not _NAME.match(name):
-        raise PydanticCustomError("name", "must be snake_case: lower-case letters, digits and single underscores, "
-                                          "starting with a letter")
-    return name
-
-
-_Checked = (AfterValidator(_not_blank), AfterValidator(_no_control), AfterValidator(_placeholder_syntax))
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), *_Checked]
-Label = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LABEL), *_Checked]
-Postback = Annotated[str, StringConstraints(min_length=1, max_length=MAX_POSTBACK), *_Checked]
-CardTitle = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CARD_TITLE), *_Checked]
-CardDescription = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CARD_DESCRIPTION), *_Checked]
-Url = Annotated[str, StringConstraints(min_length=1, max_length=MAX_URL), AfterValidator(_placeholder_syntax),
-                AfterValidator(_url)]
-Phone = Annotated[str, StringConstraints(min_length=1, max_length=32), AfterValidator(_phone)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME), AfterValidator(_snake_case)]
-Language = Annotated[str, StringConstraints(min_length=2, max_length=35), AfterValidator(_language)]
 
 
 class _Strict(BaseModel):
@@ -296,15 +204,6 @@ Components = Annotated[
 ]
 
 
-MAX_SMS_TEXT = 1600  # Amazon SNS's limit for one SMS message (sent as several segments)
-
-
-def _empty_or_not_blank(text: str) -> str:
-    return _not_blank(text) if text else text
-
-
-SmsText = Annotated[str, StringConstraints(max_length=MAX_SMS_TEXT), AfterValidator(_empty_or_not_blank),
-                    AfterValidator(_no_control), AfterValidator(_placeholder_syntax)]
 
 
 class SmsFallback(_Strict):

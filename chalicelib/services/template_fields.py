@@ -6,15 +6,14 @@ so they run on the stored JSON form rather than in the request models
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from chalicelib import errors
+from chalicelib.placeholders import PLACEHOLDER
 
 MAX_MESSAGE_BYTES = 250 * 1024
-PLACEHOLDER = re.compile(r"\{\{([1-9][0-9]{0,2}|0)\}\}")
 
 
 def placeholder_numbers(text: str) -> list[int]:

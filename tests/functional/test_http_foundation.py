@@ -20,55 +20,54 @@ from tests.support.settings import settings_changed
 
 SECRET = "test-secret-at-least-32-bytes-long-0123456789"
 OTHER_SECRET = "another-secret-that-is-long-enough-for-any-hmac-0123456789abcdef"
-probe = Blueprint(__name__)
-
-
-@api_route(probe, "/probe", methods=["GET"])
-def whoami(request: ApiRequest) -> dict[str, Any]:
-    return {"account_id": request.account_id, "admin": request.principal.is_admin}
-
-
-@api_route(probe, "/probe", methods=["POST"], status=201)
-def echo(request: ApiRequest) -> dict[str, Any]:
-    return {"body": request.json()}
-
-
 created: list[str] = []
 
 
-@api_route(probe, "/probe/things", methods=["POST"], status=201, idempotent=True)
-def create_thing(request: ApiRequest) -> dict[str, Any]:
-    if request.json().get("fail"):
-        raise NotFound("refused")
-    created.append(request.account_id)
-    return {"thing_id": f"t{len(created)}"}
+def probe_routes() -> Blueprint:
+    """The probe's routes on a blueprint of their own: Chalice takes a route's methods when it
+    registers a blueprint, so each app the fixture builds gets a new one."""
+    probe = Blueprint(__name__)
 
+    @api_route(probe, "/probe", methods=["GET"])
+    def whoami(request: ApiRequest) -> dict[str, Any]:
+        return {"account_id": request.account_id, "admin": request.principal.is_admin}
 
-@api_route(probe, "/probe/admin", methods=["GET"], access="admin")
-def admin_only(request: ApiRequest) -> dict[str, Any]:
-    return {}
+    @api_route(probe, "/probe", methods=["POST"], status=201)
+    def echo(request: ApiRequest) -> dict[str, Any]:
+        return {"body": request.json()}
 
+    @api_route(probe, "/probe/things", methods=["POST"], status=201, idempotent=True)
+    def create_thing(request: ApiRequest) -> dict[str, Any]:
+        if request.json().get("fail"):
+            raise NotFound("refused")
+        created.append(request.account_id)
+        return {"thing_id": f"t{len(created)}"}
 
-@api_route(probe, "/probe/boom", methods=["GET"])
-def boom(request: ApiRequest) -> dict[str, Any]:
-    raise RuntimeError("secret detail that must not leak")
+    @api_route(probe, "/probe/admin", methods=["GET"], access="admin")
+    def admin_only(request: ApiRequest) -> dict[str, Any]:
+        return {}
 
+    @api_route(probe, "/probe/boom", methods=["GET"])
+    def boom(request: ApiRequest) -> dict[str, Any]:
+        raise RuntimeError("secret detail that must not leak")
 
-@api_route(probe, "/probe/missing", methods=["GET"])
-def missing(request: ApiRequest) -> dict[str, Any]:
-    raise NotFound("no such thing")
+    @api_route(probe, "/probe/missing", methods=["GET"])
+    def missing(request: ApiRequest) -> dict[str, Any]:
+        raise NotFound("no such thing")
+
+    return probe
 
 
 @pytest.fixture(scope="module")
 def probe_client() -> Iterator[Client]:
     # No moto here (the probe routes touch no table): the rate limit, which needs DynamoDB, is off.
     with settings_changed(RCS_API_RATE_PER_SECOND="0"):
-        # Chalice pops a route's `methods` when it registers a blueprint, so the product's blueprints
-        # cannot be registered on a second app: the probe app gets the middleware and its own routes.
+        # The product's blueprints are registered on the product's app (see `probe_routes`): the probe
+        # app gets the middleware and its own routes.
         app = Chalice(app_name="probe")
         app.register_middleware(http_middleware, "http")
         install_not_found_envelope()
-        app.register_blueprint(probe, url_prefix="/api/v1/rcs")
+        app.register_blueprint(probe_routes(), url_prefix="/api/v1/rcs")
         with Client(app) as test_client:
             yield test_client
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from chalicelib.placeholders import PLACEHOLDER
 from chalicelib.services.review.data_files import vocabulary
 from chalicelib.services.review.domains import is_ip
 from chalicelib.services.review.fields import VISIBLE
@@ -13,7 +14,6 @@ from chalicelib.services.review.model import Finding
 from chalicelib.services.review.normalize import fold
 from chalicelib.services.review.policy import finding
 from chalicelib.services.review.signals import Signals, Spot
-from chalicelib.services.template_fields import PLACEHOLDER
 
 _PERCENT_OFF = re.compile(r"\d+\s?%")
 # "50% off", "30% कैशबैक": an amount taken off is an offer in any language

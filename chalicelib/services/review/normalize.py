@@ -15,7 +15,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-from chalicelib.services.template_fields import PLACEHOLDER
+from chalicelib.placeholders import PLACEHOLDER
 
 _LEET = str.maketrans({"@": "a", "$": "s", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
                        "!": "i", "|": "l", "€": "e"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from chalicelib.services.review import checks_content, checks_format, checks_scam
+from chalicelib.services.review import checks_content, checks_format, checks_returns, checks_scam
 from chalicelib.services.review.model import Finding, Review, Subject
 from chalicelib.services.review.scoring import model_checks
 from chalicelib.services.review.signals import Signals
@@ -15,7 +15,7 @@ Check = Callable[[Signals], Iterator[Finding]]
 CHECKS: tuple[Check, ...] = (
     checks_content.prohibited_checks,
     checks_scam.brand_checks, checks_scam.person_checks, checks_scam.credential_checks, checks_scam.fee_checks,
-    checks_scam.promise_checks,
+    checks_returns.promise_checks,
     checks_scam.prize_checks, checks_scam.malware_checks, checks_scam.threat_checks, checks_scam.scam_mark_checks,
     checks_format.link_checks, checks_format.category_checks,
     checks_content.restricted_checks, checks_content.disguise_checks,

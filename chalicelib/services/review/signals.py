@@ -13,6 +13,7 @@ from functools import cached_property
 
 import langcodes
 
+from chalicelib.placeholders import PLACEHOLDER
 from chalicelib.services.review import language as languages
 from chalicelib.services.review.brands import registry
 from chalicelib.services.review.domains import Link, label_of, links, registrable
@@ -20,7 +21,6 @@ from chalicelib.services.review.fields import LINKS, READ, VISIBLE, Field, templ
 from chalicelib.services.review.lexicon import CONCEPTS, index
 from chalicelib.services.review.model import Subject
 from chalicelib.services.review.normalize import fold, unmask, unmask_cased
-from chalicelib.services.template_fields import PLACEHOLDER
 
 _SEPARATOR = "\n\u00b6\n"
 _HOST_WORDS = re.compile(r"[-./_?=&#]+")

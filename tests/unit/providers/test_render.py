@@ -195,10 +195,10 @@ def test_a_value_that_looks_like_a_placeholder_is_sent_as_written() -> None:
     assert body["contentMessage"]["text"] == "Hi {{2}}, code 7"
 
 
-def test_placeholders_tolerate_spaces_and_leading_zeros() -> None:
-    body = render_agent_message({"type": "text", "text": "Hi {{ 1 }} and {{01}}"}, [], {"1": "Asha"})
+def test_only_a_well_formed_placeholder_is_filled() -> None:
+    body = render_agent_message({"type": "text", "text": "Hi {{1}}, {{ 1 }} and {{01}}"}, [], {"1": "Asha"})
 
-    assert body["contentMessage"]["text"] == "Hi Asha and Asha"
+    assert body["contentMessage"]["text"] == "Hi Asha, {{ 1 }} and {{01}}"
 
 
 def test_placeholders_lists_the_variables_a_template_needs() -> None:
