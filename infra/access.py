@@ -182,8 +182,8 @@ IMPORTED_NOT_CALLED: dict[str, set[str]] = {
     "queue:dispatch": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review", "table:rate_limits"},
     "queue:send": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review"},
     "schedule": _VIA_TEMPLATES_SERVICE | _VIA_LISTS_SERVICE | {"queue:review", "table:rate_limits"},
-    # store.broadcasts defines the chunks model too; the receipts service imports the credentials
-    # service for the webhook's verification, which the API runs.
+    # The chunks table through the SMS fallback's store (its settlements share it); the receipts
+    # service imports the credentials service for the webhook's verification, which the API runs.
     # It imports the runner (for the fallback job) and with it the send pacer (table:rate_limits).
     "queue:receipts": {"table:chunks", "table:accounts", "table:ledger", "secretsmanager", "sns", "table:rate_limits"},
     # The reconciler imports the runner (providers, lists) and the imports service (S3), but only

@@ -7,6 +7,9 @@ cost is reserved under a key of its own (the same key reserves nothing twice); i
 derived from (broadcast, phone), so a resend is ignored by the provider; targets already settled are
 skipped; and the pass's counts and refund are recorded in one transaction with a condition, so a pass
 settles once.
+
+One module for the pass and the ways it ends: each ending settles through the pass's own `_settle`
+(the one place a chunk's counts and refund are written), so they are one thing.
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ from chalicelib.services.runner import INTERNAL_ERROR
 from chalicelib.services.send_lease import ChunkBusy, SendLease
 from chalicelib.settings import get_settings
 from chalicelib.store import broadcasts as store
+from chalicelib.store import chunks as chunk_store
 from chalicelib.store import targets as target_store
 from chalicelib.store.broadcasts import Broadcast
-from chalicelib.store.targets import ChunkBounds, ChunkOutcome, Target
+from chalicelib.store.chunks import ChunkOutcome
+from chalicelib.store.targets import ChunkBounds, Target
 
 SEND_SAFETY_SECONDS = 30.0
 BUSY_DELAY_SECONDS = 2
@@ -150,7 +155,7 @@ def send_chunk(job: SendJob) -> ChunkOutcome | None:
             or broadcast.run_epoch != job.epoch):
         return _wind_down(job, broadcast)
     if job.wave:  # a copy of a wave that is over would queue the next wave again: it stops here
-        settled = target_store.settled_chunk(job.broadcast_id, job.chunk)
+        settled = chunk_store.settled_chunk(job.broadcast_id, job.chunk)
         if settled is not None:
             return _pay_settled(job, broadcast, settled)
     try:
@@ -282,10 +287,10 @@ def _settle(job: SendJob, broadcast: Broadcast, targets: list[Target], changed: 
     failed = sum(1 for state in mine if state == "failed")
     outcome = ChunkOutcome(sent=sent, failed=failed, refund_due=max(0, reserved - sent),
                            suppressed=sum(1 for state in mine if state == suppression.SUPPRESSED))
-    if target_store.settle_chunk(broadcast, job.chunk, outcome):
+    if chunk_store.settle_chunk(broadcast, job.chunk, outcome):
         outcome.newly_settled = True
     else:
-        outcome = target_store.settled_chunk(job.broadcast_id, job.chunk) or outcome
+        outcome = chunk_store.settled_chunk(job.broadcast_id, job.chunk) or outcome
     if outcome.refund_due:
         balance.refund(job.account_id, job.reservation_key, outcome.refund_due, broadcast.unit_price)
     if broadcast.fallback == "sms":
@@ -317,7 +322,7 @@ def _wind_down(job: SendJob, broadcast: Broadcast) -> ChunkOutcome | None:
     A pass that reserved nothing takes nothing (a paused broadcast's chunks not yet started)."""
     if broadcast.unit_price is None:
         return None  # never picked up: no chunk of it was ever charged
-    settled = target_store.settled_chunk(job.broadcast_id, job.chunk)
+    settled = chunk_store.settled_chunk(job.broadcast_id, job.chunk)
     if settled is not None:
         if settled.refund_due:
             balance.refund(job.account_id, job.reservation_key, settled.refund_due, broadcast.unit_price)
@@ -339,7 +344,7 @@ def fail_dead_chunk(job: SendJob) -> ChunkOutcome | None:
     broadcast = store.get_broadcast(job.account_id, job.broadcast_id)
     if broadcast.unit_price is None:
         return None
-    settled = target_store.settled_chunk(job.broadcast_id, job.chunk)
+    settled = chunk_store.settled_chunk(job.broadcast_id, job.chunk)
     if settled is not None:
         return _pay_settled(job, broadcast, settled)
     reserved = balance.close_reservation(job.account_id, job.reservation_key, broadcast.unit_price)
@@ -359,7 +364,7 @@ def settle_reserved_chunks(broadcast: Broadcast) -> int:
         first, _, last = chunk.partition("..")
         job = SendJob(broadcast.account_id, broadcast.broadcast_id, ChunkBounds(first, last, 0), final_attempt=True,
                       epoch=epoch, wave=wave)
-        if target_store.settled_chunk(broadcast.broadcast_id, job.chunk) is None:
+        if chunk_store.settled_chunk(broadcast.broadcast_id, job.chunk) is None:
             _fail_queued(job, broadcast, reserved, INTERNAL_ERROR)
             settled += 1
     return settled

@@ -8,6 +8,10 @@ Keys:
   broadcasts in `scheduled` (the attribute is removed when they leave it): the scheduler's query.
   `progress_index` (progress_bucket, progress_at) holds only broadcasts in `running`, by the time
   of their last step (start, snapshot page, dispatch batch, settled chunk): the reconciler's query.
+
+One module for one table: every write after the create is a transition through `_transition` (a
+condition on the status and, for a step, on the cursor it started from), and only this module may
+write one.
 """
 
 from __future__ import annotations

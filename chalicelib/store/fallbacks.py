@@ -17,7 +17,8 @@ from pynamodb.transactions import TransactWrite
 
 from chalicelib.clock import format_time, utcnow
 from chalicelib.store.broadcasts import BroadcastModel
-from chalicelib.store.targets import ChunkModel, Target, TargetModel
+from chalicelib.store.chunks import ChunkModel
+from chalicelib.store.targets import Target, TargetModel
 from chalicelib.store.transact import Cancelled, Contended, transact
 
 SETTLE_PREFIX = "sms:"

@@ -13,6 +13,8 @@ member is put with `attribute_not_exists`, every known one updated with `attribu
 when a guess was wrong (another writer got there first, or deleted it) the cancellation says
 which, and the batch is retried with the right guesses. So the counter moves once per batch by
 exactly the number of members that came into existence.
+
+One module for both tables: the list's counter moves only in the transactions that write its members.
 """
 
 from __future__ import annotations

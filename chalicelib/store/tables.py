@@ -8,6 +8,7 @@ from pynamodb.models import Model
 from chalicelib.store.accounts import AccountModel
 from chalicelib.store.base import reset_connection
 from chalicelib.store.broadcasts import BroadcastModel
+from chalicelib.store.chunks import ChunkModel
 from chalicelib.store.idempotency import IdempotencyRecordModel
 from chalicelib.store.imports import ImportModel
 from chalicelib.store.inbound import ClickModel, InboundEventModel
@@ -15,7 +16,7 @@ from chalicelib.store.ledger import LedgerModel
 from chalicelib.store.lists import ListModel, MemberModel
 from chalicelib.store.optouts import OptOutModel
 from chalicelib.store.rate_limits import RateLimitModel
-from chalicelib.store.targets import ChunkModel, TargetModel
+from chalicelib.store.targets import TargetModel
 from chalicelib.store.templates import TemplateModel
 
 ALL_MODELS: list[type[Model]] = [

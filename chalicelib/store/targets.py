@@ -1,19 +1,17 @@
-"""A broadcast's targets (one item per recipient) and its settled chunks: models, records and the
-repository functions of the snapshot's writes, the dispatch's chunks, the sender's settlement and the
-receipts' state changes. Counters live on the broadcast (`chalicelib/store/broadcasts.py`): a chunk
-settles and a receipt moves its target in the same transaction as the broadcast's counters.
+"""A broadcast's targets (one item per recipient): model, record and the repository functions of the
+snapshot's writes, the dispatch's chunks, the sender's target writes and the receipts' state changes
+(a settled chunk is `chalicelib/store/chunks.py`'s). Counters live on the broadcast
+(`chalicelib/store/broadcasts.py`): a receipt moves its target in the same transaction as them.
 
 Keys:
 - targets: (broadcast_id, phone). `state_index` (broadcast_state = "<broadcast>#<state>", phone)
   serves the `state=` filter; `message_index` (rm_message_id) finds a target from a receipt.
-- chunks: (broadcast_id, chunk_key): one item per settled chunk, written in the same transaction
-  as the broadcast's counters, so a chunk is counted exactly once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,9 +20,8 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjec
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
-from chalicelib.clock import format_time, utcnow
 from chalicelib.store.base import record_of, table_meta
-from chalicelib.store.broadcasts import Broadcast, BroadcastModel, progress_actions
+from chalicelib.store.broadcasts import BroadcastModel
 from chalicelib.store.paging import Page, decode_cursor, encode_cursor, key_shape
 from chalicelib.store.transact import Cancelled, Contended, transact
 
@@ -83,18 +80,6 @@ class TargetModel(Model):
     phone_index = PhoneIndex()
 
 
-class ChunkModel(Model):
-    Meta = table_meta("chunks")
-
-    broadcast_id = UnicodeAttribute(hash_key=True)
-    chunk_key = UnicodeAttribute(range_key=True)
-    sent = NumberAttribute(default=0)
-    failed = NumberAttribute(default=0)
-    suppressed = NumberAttribute(default=0)
-    refund_due = NumberAttribute(default=0)
-    settled_at = UnicodeAttribute()
-
-
 # ---------------------------------------------------------------- records the services see
 
 
@@ -124,15 +109,6 @@ class ChunkBounds:
     @property
     def key(self) -> str:
         return f"{self.first_phone}..{self.last_phone}{self.suffix}"
-
-
-@dataclass
-class ChunkOutcome:
-    sent: int = 0
-    failed: int = 0
-    refund_due: int = 0
-    suppressed: int = 0
-    newly_settled: bool = field(default=False)
 
 
 def _target(item: TargetModel) -> Target:
@@ -207,41 +183,6 @@ def chunk_bounds(broadcast_id: str, *, after: str, chunk_size: int, chunks: int)
 def chunk_targets(broadcast_id: str, bounds: ChunkBounds) -> list[Target]:
     return [_target(item) for item in TargetModel.query(
         broadcast_id, TargetModel.phone.between(bounds.first_phone, bounds.last_phone), consistent_read=True)]
-
-
-def settle_chunk(broadcast: Broadcast, bounds: ChunkBounds, outcome: ChunkOutcome) -> bool:
-    """Record the chunk (in its pass, see `ChunkBounds.suffix`) as settled and add its counts to the
-    broadcast, in one transaction. False when it was settled before (its counts are already in)."""
-    chunk = ChunkModel(broadcast.broadcast_id, bounds.key, sent=outcome.sent, failed=outcome.failed,
-                       suppressed=outcome.suppressed, refund_due=outcome.refund_due,
-                       settled_at=format_time(utcnow()))
-    def build(transaction: TransactWrite) -> None:
-        transaction.save(chunk, condition=ChunkModel.chunk_key.does_not_exist())
-        actions: list[Any] = [BroadcastModel.sent_count.add(outcome.sent),
-                              BroadcastModel.failed_count.add(outcome.failed)]
-        if outcome.suppressed:
-            actions.append(BroadcastModel.suppressed_count.add(outcome.suppressed))
-        if broadcast.status == "running":
-            actions += progress_actions()
-        transaction.update(BroadcastModel(broadcast.account_id, broadcast.broadcast_id), actions=actions,
-                           condition=BroadcastModel.broadcast_id.exists())
-
-    try:
-        transact(ChunkModel, build)
-    except Cancelled as cancelled:
-        if cancelled.failed(0):
-            return False
-        raise
-    return True
-
-
-def settled_chunk(broadcast_id: str, bounds: ChunkBounds) -> ChunkOutcome | None:
-    try:
-        item = ChunkModel.get(broadcast_id, bounds.key, consistent_read=True)
-    except ChunkModel.DoesNotExist:
-        return None
-    return ChunkOutcome(sent=int(item.sent), failed=int(item.failed), refund_due=int(item.refund_due),
-                        suppressed=int(item.suppressed or 0))
 
 
 # ---------------------------------------------------------------- targets listing

@@ -15,6 +15,7 @@ from chalice.test import Client
 from chalicelib.providers.port import MessageProvider, OutboundMessage, SendResult
 from chalicelib.services import balance as balance_service
 from chalicelib.services import runner
+from chalicelib.store import chunks as chunk_store
 from chalicelib.store import targets as target_store
 from tests.support.drain import drain
 from tests.support.providers import UseProvider
@@ -112,7 +113,7 @@ STEPS = [
     pytest.param(None, "sending", id="after sending, before writing target states"),
     pytest.param(None, "writing", id="half way through writing target states"),
     pytest.param(target_store, "put_targets_as_they_come", id="after writing target states, before settling"),
-    pytest.param(target_store, "settle_chunk", id="after settling, before the refund"),
+    pytest.param(chunk_store, "settle_chunk", id="after settling, before the refund"),
     pytest.param(balance_service, "refund", id="after the refund, before the completion check"),
     pytest.param(runner, "complete_if_settled", id="after the completion check"),
 ]

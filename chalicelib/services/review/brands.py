@@ -50,6 +50,15 @@ class Brand:
 
 
 @dataclass(frozen=True)
+class Imitation:
+    """What a host imitates: a brand of the registry (`paypa1.com`), or a whole domain it wears as
+    the start of its own name (`auspost.com.au-redeliver.info`), registry brand or not."""
+
+    brand: str | None = None
+    domain: str | None = None
+
+
+@dataclass(frozen=True)
 class _Label:
     brand: str
     text: str
@@ -155,20 +164,20 @@ class Registry:
                              and self.brands[candidate.brand].kind in _AGENCIES)
         return frozenset()
 
-    def imitated(self, host: str) -> str | None:
+    def imitated(self, host: str) -> Imitation | None:
         if host not in self._imitated:
             self._imitated[host] = self._imitation(host)
         return self._imitated[host]
 
     @cached_property
-    def _imitated(self) -> dict[str, str | None]:
+    def _imitated(self) -> dict[str, Imitation | None]:
         return {}
 
     @cached_property
     def _skeletons(self) -> list[str]:
         return [candidate.skeleton for candidate in self._labels]
 
-    def _imitation(self, host: str) -> str | None:
+    def _imitation(self, host: str) -> Imitation | None:
         """The brand a host imitates: its official domain dressed in another's
         (`dhl.com-track.info`), its name in a hyphenated label (`sbi-kyc-update.co`), or a label
         that looks like the brand's (`paypa1`, `paypal` with a Cyrillic a, `amazom`)."""
@@ -178,10 +187,10 @@ class Registry:
         shown = unicode_host(host)
         for official in (*_pieces(shown), *_pieces(shown.replace("-", "."))):  # `rd-go-th.tax-refund.top`
             if official in self.owners and len(official) >= 6:
-                return min(self.owners[official])  # an official domain dressed in another's
+                return Imitation(brand=min(self.owners[official]))  # an official domain dressed in another's
         dressed = _dressed_domain(shown)
         if dressed:
-            return dressed
+            return Imitation(domain=dressed)
         label = label_of(unicode_host(domain)) or label_of(domain)
         looks = skeleton(label)
         owned = shown[: len(shown) - len(suffix_of(shown))].strip(".")  # every label a registrant chose
@@ -192,14 +201,14 @@ class Registry:
             if index not in near and candidate.skeleton not in tokens and candidate.skeleton not in looks:
                 continue
             if looks == candidate.skeleton:
-                return candidate.brand  # same look, other letters (else it would be official)
+                return Imitation(brand=candidate.brand)  # same look, other letters (else it would be official)
             if candidate.ordinary:
                 if candidate.skeleton in tokens and tokens & (_GOVERNMENT_WORDS | _lure_skeletons()):
                     # `sat-devoluciones.mx-gob.info`, `jio-recharge-offers.in`: a short name by a "gob" or a lure
-                    return candidate.brand
+                    return Imitation(brand=candidate.brand)
                 continue
             if candidate.skeleton in tokens:
-                return candidate.brand
+                return Imitation(brand=candidate.brand)
             if len(candidate.skeleton) < 5:
                 continue
             rest = looks.removeprefix(candidate.skeleton) if looks.startswith(candidate.skeleton) \
@@ -207,7 +216,7 @@ class Registry:
             if len(rest) >= 3 and (len(candidate.skeleton) >= 6 or rest in _lure_skeletons()):
                 # `paypalsecure`, `secureamazon`, `chaseverify`; not `apostacerta` for `posta`, nor
                 # `interiordesign` for Inter: a short name glued to a word counts only with a lure word
-                return candidate.brand
+                return Imitation(brand=candidate.brand)
             if any(looks.endswith(word) for word in _GENERIC_LABELS if len(word) >= 4):
                 continue  # `mybank`, `easyshop`: a word and a generic one, not a misspelt brand
             limit = 2 if len(candidate.skeleton) >= 9 else 1
@@ -217,7 +226,7 @@ class Registry:
                      or (limit == 2 and _one_place(looks, candidate.skeleton))):
                 # a short name one letter off: a swapped letter (`amazom`) or a doubled one (`paypall`),
                 # not a letter added to make another word (`shopdee` is no Shopee)
-                return candidate.brand
+                return Imitation(brand=candidate.brand)
         return None
 
 

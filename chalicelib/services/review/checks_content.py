@@ -48,10 +48,8 @@ def prohibited_checks(signals: Signals) -> Iterator[Finding]:
                  and (_HARD_EMOJI.intersection(field.text) or _COVERT.search(field.text))), None)
     if menu is not None and not signals.has("drugs"):
         yield finding("illegal_drugs", signals.market, menu.path, "".join(sorted(_DRUG_EMOJI.intersection(menu.text))))
-    never = signals.sentences("never")
     # "medicines are never sold without a valid prescription" says the opposite
-    unprescribed = next((spot for spot in signals.concepts["no_prescription"]
-                         if (spot.path, spot.sentence) not in never), None)
+    unprescribed = next(iter(signals.affirmed("no_prescription")), None)
     if unprescribed is not None and signals.has("pharmacy") and not signals.has("drugs"):
         yield finding("illegal_drugs", signals.market, unprescribed.path, unprescribed.term)
 

@@ -188,9 +188,9 @@ def fee_checks(signals: Signals) -> Iterator[Finding]:
     if signals.verified_sender:
         return
     market = signals.market
-    never = signals.sentences("never")  # "we never charge any fee at any stage of hiring"
-    # "processing fee up to 2.5% + GST" discloses a loan's terms; nothing is paid to receive it
-    fee = next((spot for spot in signals.concepts["fee"] if (spot.path, spot.sentence) not in never and not any(
+    # not "we never charge any fee at any stage of hiring", nor "processing fee up to 2.5% + GST", which
+    # discloses a loan's terms: nothing is paid to receive it
+    fee = next((spot for spot in signals.affirmed("fee") if not any(
         rate.path == spot.path and -10 - len(rate.term) <= rate.at - spot.at <= 10 + len(spot.term)
         for rate in signals.percents)), None)  # "flat 5% fee per advance" too
     money_sentences = places(signals.money)
@@ -253,9 +253,8 @@ def threat_checks(signals: Signals) -> Iterator[Finding]:
 
 
 def malware_checks(signals: Signals) -> Iterator[Finding]:
-    never = signals.sentences("never")
     warned = signals.verified_sender  # a bank naming AnyDesk in its fraud warning
-    spot = next((spot for spot in signals.concepts["malware"] if (spot.path, spot.sentence) not in never), None)
+    spot = next(iter(signals.affirmed("malware")), None)
     if spot is not None and not warned:
         yield finding("malware", signals.market, spot.path, spot.term)
         return

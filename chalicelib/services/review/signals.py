@@ -15,7 +15,7 @@ import langcodes
 
 from chalicelib.placeholders import PLACEHOLDER
 from chalicelib.services.review import language as languages
-from chalicelib.services.review.brands import registry
+from chalicelib.services.review.brands import Imitation, registry
 from chalicelib.services.review.domains import Link, label_of, links, registrable
 from chalicelib.services.review.fields import LINKS, READ, VISIBLE, Field, template_fields
 from chalicelib.services.review.lexicon import CONCEPTS, index
@@ -72,7 +72,7 @@ class LinkSpot:
     link: Link
     domain: str
     owners: frozenset[str]
-    imitated: str | None
+    imitated: Imitation | None
 
 
 class _Joined:
@@ -258,8 +258,8 @@ class Signals:
                 imitated = brands.imitated(link.host) if domain else None
                 # a short name one letter off a brand of another market is a name of its own (`dlb.lk`, Sri
                 # Lanka's lottery board, is no `dib` of the Emirates)
-                if imitated is not None and imitated in brands.brands and \
-                        not brands.serves(imitated, self.market, label_of(domain)):
+                if imitated is not None and imitated.brand is not None and \
+                        not brands.serves(imitated.brand, self.market, label_of(domain)):
                     imitated = None
                 found.append(LinkSpot(field.path, link, domain, brands.owner(link.host), imitated))
         return found

@@ -6,6 +6,7 @@ dies and its chunk is delivered again."""
 from __future__ import annotations
 
 from collections import Counter
+from types import ModuleType
 from typing import Any
 from urllib.parse import quote
 
@@ -15,6 +16,7 @@ from chalice.test import Client
 
 from chalicelib.providers.port import OutboundMessage
 from chalicelib.services import runner
+from chalicelib.store import chunks as chunk_store
 from chalicelib.store import targets as target_store
 from tests.functional.audience.support import PRICE, account
 from tests.support.drain import drain
@@ -106,16 +108,17 @@ class Killed(Exception):
     """The process died here."""
 
 
-@pytest.mark.parametrize("step", ["put_targets_as_they_come", "settle_chunk"])
+@pytest.mark.parametrize(("store", "step"), [(target_store, "put_targets_as_they_come"),
+                                             (chunk_store, "settle_chunk")])
 def test_a_sender_killed_after_suppressing_and_redelivered_counts_each_number_once(
         client: Client, auth: Auth, chalice_app: Chalice, small_chunks: None, monkeypatch: pytest.MonkeyPatch,
-        sends: list[OutboundMessage], step: str) -> None:
+        sends: list[OutboundMessage], store: ModuleType, step: str) -> None:
     # GIVEN a draft whose snapshot suppressed one number, and one more opted out before the send
     opt_out(client, auth, PHONES[0])
     broadcast_id = draft(client, auth, chalice_app)
     opt_out(client, auth, PHONES[3])
     # WHEN the sender dies right after this step of the first chunk, and the chunk is delivered again
-    real = getattr(target_store, step)
+    real = getattr(store, step)
     calls = [0]
 
     def dying(*args: Any, **kwargs: Any) -> Any:
@@ -125,7 +128,7 @@ def test_a_sender_killed_after_suppressing_and_redelivered_counts_each_number_on
             raise Killed(step)
         return result
 
-    monkeypatch.setattr(target_store, step, dying)
+    monkeypatch.setattr(store, step, dying)
     final = start(client, auth, chalice_app, broadcast_id)
     # THEN each suppressed number counts once, nothing was sent twice, and the money reconciles
     assert (final["status"], final["sent_count"], final["suppressed_count"], final["queued_count"]) == (

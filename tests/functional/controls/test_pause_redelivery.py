@@ -13,6 +13,7 @@ from chalice.test import Client
 
 from chalicelib.services import balance as balance_service
 from chalicelib.services import broadcasts as broadcast_service
+from chalicelib.store import chunks as chunk_store
 from chalicelib.store import targets as target_store
 from tests.functional.controls.conftest import CREDIT, PRICE, Sends, started
 from tests.support.drain import drain
@@ -49,7 +50,7 @@ STEPS = [
     pytest.param(balance_service, "reserve", False, id="after reserving"),
     pytest.param(target_store, "put_targets_as_they_come", True, id="after sending, before writing"),
     pytest.param(target_store, "put_targets_as_they_come", False, id="after writing, before settling"),
-    pytest.param(target_store, "settle_chunk", False, id="after settling, before the refund"),
+    pytest.param(chunk_store, "settle_chunk", False, id="after settling, before the refund"),
 ]
 
 

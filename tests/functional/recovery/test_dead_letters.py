@@ -15,6 +15,7 @@ from chalicelib import messaging
 from chalicelib.services import balance as balance_service
 from chalicelib.services import imports as import_service
 from chalicelib.services import runner, sender, templates
+from chalicelib.store import chunks as chunk_store
 from chalicelib.store import targets as target_store
 from tests.functional.recovery.conftest import (
     CREDIT,
@@ -44,7 +45,7 @@ def _second_chunk_settle(broadcast: Any, bounds: Any, *args: Any) -> bool:
     pytest.param(balance_service, "reserve", False, 6, {"internal_error": 4}, id="killed before reserving"),
     pytest.param(balance_service, "reserve", True, 6, {"internal_error": 4},
                  id="killed between reserving and sending"),
-    pytest.param(target_store, "settle_chunk", True, 9, {"missing_variable": 1},
+    pytest.param(chunk_store, "settle_chunk", True, 9, {"missing_variable": 1},
                  id="killed between settling and the refund"),
 ])
 def test_a_send_job_failing_every_delivery_is_settled_refunded_and_its_broadcast_completes(
@@ -96,7 +97,7 @@ def test_a_settled_chunk_pays_its_refund_even_when_a_later_chunk_completed_the_b
     the third chunk completes the broadcast before the second is delivered again."""
     monkeypatch.setattr("infra.local.pump.RETRY_DELAY_SECONDS", 2)  # the third chunk runs first
     broadcast_id = started(client, auth, world)
-    real = target_store.settle_chunk
+    real = chunk_store.settle_chunk
     seen: list[str] = []
 
     def settle_then_die_once(broadcast: Any, bounds: Any, outcome: Any) -> bool:
@@ -106,7 +107,7 @@ def test_a_settled_chunk_pays_its_refund_even_when_a_later_chunk_completed_the_b
             raise RuntimeError("killed after settling, before the refund")
         return settled
 
-    monkeypatch.setattr(target_store, "settle_chunk", settle_then_die_once)
+    monkeypatch.setattr(chunk_store, "settle_chunk", settle_then_die_once)
     drain(chalice_app)
 
     # the third chunk settled (completing the broadcast) before the second came back, which then

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chalicelib.services.review.brands import registry, verified_ids
+from chalicelib.services.review.brands import Imitation, registry, verified_ids
 from chalicelib.services.review.normalize import fold
 
 
@@ -48,12 +48,12 @@ def test_official_domains_belong_to_their_brand_and_imitate_nothing(host: str) -
     ("fedexdelivery.info", "fedex"),                # a short name glued to a lure word
     ("paypall.com", "paypal"),                      # a letter doubled
     ("amazom.com", "amazon"),                       # a letter swapped
-    ("tse-biometria-agendamento.com", "tse"),       # a short name beside lure words of its own language
+    ("tse-biometria-agendamento.com", "tse_br"),     # a short name beside lure words of its own language
     ("correios-rastreio.com", "correios"),
 ])
 def test_hosts_that_imitate_a_brand_are_named_for_it(host: str, brand: str) -> None:
-    assert registry().imitated(host) is not None
-    assert brand in (registry().imitated(host) or "")
+    imitation = registry().imitated(host)
+    assert imitation is not None and imitation.brand == brand
 
 
 @pytest.mark.parametrize("host", ["shop.example.com", "www.lumiere-bijoux.fr", "tokobaju-anisa.co.id",
@@ -122,5 +122,9 @@ def test_a_name_that_is_an_ordinary_word_counts_as_written_accents_and_all() -> 
 
 
 def test_a_brands_ordinary_name_beside_a_lure_word_in_a_host_is_a_look_alike() -> None:
-    assert registry().imitated("jio-recharge-offers.in") == "jio"
+    assert registry().imitated("jio-recharge-offers.in") == Imitation(brand="jio")
     assert registry().imitated("jio-cafe.in") is None
+
+
+def test_a_dressed_domain_outside_the_registry_is_named_as_the_domain_it_wears() -> None:
+    assert registry().imitated("minhaloja.com.br-rastreio.info") == Imitation(domain="minhaloja.com.br")

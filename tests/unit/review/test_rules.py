@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from chalicelib.services.review import RulesReviewer, Subject, run_reviewers
-from chalicelib.services.review.brands import verified_ids
+from chalicelib.services.review.brands import Imitation, verified_ids
 
 STOP = "Reply STOP to opt out."
 
@@ -1360,7 +1360,7 @@ def test_a_host_ending_in_an_ordinary_word_of_an_agencys_domain_imitates_no_one(
     from chalicelib.services.review.brands import registry
 
     assert registry().imitated("sahmdigital.ae") is None  # digital.go.jp's label is a word
-    assert registry().imitated("paypal-secure.com") == "paypal"
+    assert registry().imitated("paypal-secure.com") == Imitation(brand="paypal")
 
 
 def test_a_shop_naming_the_bills_it_takes_with_no_amount_link_or_number_impersonates_no_one() -> None:
