@@ -94,4 +94,4 @@ def credit(account_id: str, reference: str, amount: int) -> Credit:
 
 def ledger(account_id: str, limit: int = 50, cursor: str | None = None) -> Page[LedgerEntry]:
     """The account's movements, newest first."""
-    return ledger_store.ledger_page(account_id, limit, cursor)
+    return ledger_store.list_entries(account_id, limit, cursor)

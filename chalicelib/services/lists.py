@@ -99,7 +99,7 @@ def get_list(account_id: str, list_id: str) -> ContactList:
 
 
 def list_lists(account_id: str, limit: int, cursor: str | None) -> Page[ContactList]:
-    page = store.list_page(account_id, limit, cursor)
+    page = store.list_lists(account_id, limit, cursor)
     return Page([_contact_list(record) for record in page.items], page.next_cursor)
 
 
@@ -263,7 +263,7 @@ def remove_member(account_id: str, list_id: str, raw_phone: str, default_region:
 
 def members(account_id: str, list_id: str, limit: int, cursor: str | None) -> Page[MemberRecord]:
     get_list(account_id, list_id)
-    return store.member_page(list_id, limit, cursor)
+    return store.list_members(list_id, limit, cursor)
 
 
 def member_pages(list_id: str, page_size: int = 1000, cursor: str | None = None) -> Iterator[tuple[list[Member], str]]:

@@ -210,7 +210,7 @@ def refund(account_id: str, reference: str, count: int, unit_price: int, currenc
         raise
 
 
-def ledger_page(account_id: str, limit: int, cursor: str | None) -> Page[LedgerEntry]:
+def list_entries(account_id: str, limit: int, cursor: str | None) -> Page[LedgerEntry]:
     start = decode_cursor(cursor, pinned={"account_id": account_id},
                           shape=key_shape(LedgerModel, LedgerModel.time_index))
     results = LedgerModel.time_index.query(account_id, scan_index_forward=False, limit=limit + 1,

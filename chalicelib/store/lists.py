@@ -121,7 +121,7 @@ def find_list(account_id: str, list_id: str) -> ListRecord | None:
         return None
 
 
-def list_page(account_id: str, limit: int, cursor: str | None) -> Page[ListRecord]:
+def list_lists(account_id: str, limit: int, cursor: str | None) -> Page[ListRecord]:
     start = decode_cursor(cursor, pinned={"account_id": account_id}, shape=key_shape(ListModel))
     items = list(ListModel.query(account_id, scan_index_forward=False, limit=limit + 1, page_size=limit + 1,
                                  last_evaluated_key=start))
@@ -150,7 +150,7 @@ def _member(item: MemberModel) -> MemberRecord:
     return record_of(item, MemberRecord, variables={str(k): str(v) for k, v in variables.items()})
 
 
-def member_page(list_id: str, limit: int, cursor: str | None, *, field: str = "cursor") -> Page[MemberRecord]:
+def list_members(list_id: str, limit: int, cursor: str | None, *, field: str = "cursor") -> Page[MemberRecord]:
     """Members by phone, `limit` at a time; the cursor resumes after the last one returned."""
     start = decode_cursor(cursor, pinned={"list_id": list_id}, field=field, shape=key_shape(MemberModel))
     items = list(MemberModel.query(list_id, limit=limit + 1, page_size=limit + 1, last_evaluated_key=start))
@@ -297,7 +297,7 @@ def delete_member_keys(list_id: str, phones: Sequence[str]) -> None:
 
 def iter_member_pages(list_id: str, page_size: int, cursor: str | None) -> Iterator[Page[MemberRecord]]:
     while True:
-        page = member_page(list_id, page_size, cursor)
+        page = list_members(list_id, page_size, cursor)
         yield page
         if not page.next_cursor:
             return
