@@ -14,6 +14,8 @@ its old value), and `parts` maps each range's number to its own `start`, `end`, 
 (data rows before `offset`), `chained`, `done` and sample of rejected rows; a range's progress
 moves `parts.<n>.offset` under a condition on its old value and adds its counts to the import's
 in the same update, so the import's counts stay exact whichever ranges run twice.
+
+One module for one table: every write after the create is one of these conditional updates.
 """
 
 from __future__ import annotations

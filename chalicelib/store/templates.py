@@ -7,6 +7,8 @@ and the admin find a template without its account, with a consistent read. Two s
 (`needs_admin`), oldest first, and under `ai_pending` those still waiting for the automatic review
 (the reconciler's query). A name is unique per account through a claim item (`name#<account>#<name>`)
 written in the same transaction as the template and deleted with it.
+
+One module for the table and its name claims, which are written in the template's transactions.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from chalicelib.providers.port import MessageProvider
-from chalicelib.services import credentials, runner
+from chalicelib.services import runner
+from tests.support.caches import reset_caches
 
 ProviderFactory = Callable[[Any], MessageProvider]
 UseProvider = Callable[[ProviderFactory], None]
@@ -18,7 +19,7 @@ def provider_override(monkeypatch: Any) -> Iterator[UseProvider]:
     providers cached before are forgotten at once and again after the test."""
     def use(build: ProviderFactory) -> None:
         monkeypatch.setattr(runner, "provider_for", build)
-        credentials.reset_cache()
+        reset_caches()
 
     yield use
-    credentials.reset_cache()
+    reset_caches()

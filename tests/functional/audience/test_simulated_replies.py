@@ -11,8 +11,8 @@ from chalice.test import Client
 
 from chalicelib.providers import factory
 from chalicelib.providers.receipts import UserMessageEvent, WebhookEvent, webhook_request
-from chalicelib.services import credentials
 from tests.functional.audience.support import SUGGESTIONS, WEBHOOK
+from tests.support.caches import reset_caches
 from tests.support.drain import drain
 from tests.support.world import Auth, approved_template, broadcast, call, contact_list, credit, simulator
 
@@ -35,9 +35,9 @@ class Captured:
 def captured(monkeypatch: pytest.MonkeyPatch) -> list[tuple[WebhookEvent, str]]:
     Captured.posts = []
     monkeypatch.setattr(factory, "WebhookReceiptEmitter", Captured)
-    credentials.reset_cache()
+    reset_caches()
     yield Captured.posts
-    credentials.reset_cache()
+    reset_caches()
 
 
 def test_simulated_replies_and_taps_are_counted_and_a_simulated_stop_opts_out(
