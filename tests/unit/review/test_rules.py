@@ -1603,3 +1603,32 @@ def test_a_shop_whose_name_holds_a_brands_word_names_itself_not_the_brand() -> N
                    "es_MX", suggestions=[{"type": "url", "text": "Ver ticket",
                                           "url": "https://superlahacienda.com.mx/pedidos"}])
     assert "brand_impersonation" not in found(subject) and "unverified_brand" not in found(subject)
+
+
+def test_a_supplier_saying_its_bank_details_have_not_changed_is_warning_not_asking() -> None:
+    subject = text("Harrow Fasteners: invoice {{1}} for £{{2}} is now in your trade account. Our bank details have "
+                   "not changed; if anyone asks you to update them, call your account manager.", language="en_GB",
+                   suggestions=[{"type": "url", "text": "View invoice",
+                                 "url": "https://trade.harrowfasteners.co.uk/invoices"}])
+    assert verdict(subject) == "approved"
+
+
+def test_a_cash_advance_on_card_takings_is_a_loan_not_an_advance_fee() -> None:
+    subject = text("Anticipo Incassi POS per bar e negozi: fino a 50.000 € in 24 ore, rimborsi con una piccola "
+                   "percentuale sui pagamenti con carta. Nessun controllo in Centrale Rischi. " + "Rispondi STOP per "
+                   "non ricevere altri messaggi.", "promotional", "it_IT",
+                   suggestions=[{"type": "url", "text": "Calcola", "url": "https://www.flussocassa.it/anticipo"}])
+    assert "advance_fee" not in found(subject) and verdict(subject) == "needs_admin"
+
+
+@pytest.mark.parametrize(("subject", "code"), [
+    (text("Ndugu mfanyabiashara, usajili wa TIN wa biashara yako una taarifa mpya zinazohitaji kuthibitishwa.",
+          language="sw_TZ", suggestions=[{"type": "dial", "text": "Piga TRA Huduma", "phone_number": "+255754318902"}]),
+     "brand_impersonation"),
+    (text("НАП: Установено \u0435 неплатено задължение по ДДС за Вашата фирма. Платете в срок от 24 часа на "
+          "https://nap-bg-plashtania.com", language="bg_BG"), None),
+])
+def test_the_tax_offices_of_tanzania_and_bulgaria_are_known(subject: Subject, code: str | None) -> None:
+    assert verdict(subject) == "rejected"
+    if code:
+        assert code in found(subject)
