@@ -100,16 +100,23 @@ def read(prose: str, tag: str) -> Reading:
     script = _script(tag)
     share, letters = script_share(prose, script)
     wrong_script = letters >= MIN_LETTERS and share < 0.5 and script not in ("", "Latn")
-    if declared == "hi" and wrong_script and script_share(prose, "Latn")[0] > 0.8:
-        declared = "hi-Latn"  # Hinglish declared as Hindi: readable, but the tag is wrong
+    hinglish = declared == "hi" and wrong_script and script_share(prose, "Latn")[0] > 0.8
+    if hinglish:
+        declared = "hi-Latn"  # Hindi in Latin letters declared as Hindi: Hindi as India types it
     if letters < MIN_LETTERS:
         ok = declared in languages()
         return Reading(declared, "", 0.0, (declared, "en") if ok else ("en",), ok, False,
                        declared in ("en", "hi-Latn") or script not in ("", "Latn"))
     ranks = _identifier().rank(prose)[:3]
     detected, confidence = ranks[0]
+    if hinglish and not (detected == "en" and confidence >= 0.9):
+        wrong_script = False  # but English declared as Hindi is in neither
+    if wrong_script and confidence >= 0.9 and _kin(detected, declared):
+        wrong_script = False  # its own script beside English words ("మీ auto pickup point కి")
     candidates = [declared] + [lang for lang, p in ranks if p >= 0.1]
-    if declared == "hi-Latn" or (declared == "en" and _south_asian(tag) and script_share(prose, "Latn")[0] > 0.8):
+    latin = script_share(prose, "Latn")[0] > 0.8
+    if declared == "hi-Latn" or (declared in ("en", "ur") and _south_asian(tag) and latin):
+        # Roman Urdu shares Hinglish's words: read with them, though its tag stays a mismatch
         candidates.append("hi-Latn")
     readable = [lang for lang in dict.fromkeys([*candidates, "en"]) if lang in languages()]
     own_script = script not in ("", "Latn") and share >= 0.5

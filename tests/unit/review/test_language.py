@@ -84,3 +84,24 @@ def test_a_russian_term_matches_the_other_cases_of_its_noun() -> None:
             "Отписаться: ответьте СТОП.")
     subject = Subject("t", "promotional", "ru_RU", {"type": "text", "text": body}, [], frozenset())
     assert "pharmacy" in {finding.code for finding in RulesReviewer().review(subject).findings}
+
+
+def test_hindi_in_latin_letters_declared_as_hindi_is_read_as_hindi_but_english_declared_as_hindi_is_not() -> None:
+    hinglish = ("Namaste {{1}} ji, aapka order {{2}} pack ho chuka hai aur agle 30 minute mein aapke ghar pahunch "
+                "jayega. Payment cash ya online, jo aapko theek lage.")
+    assert review(hinglish, "hi_IN") == ("approved", set())
+    english = "Your order {{1}} has shipped and will arrive tomorrow. Thank you for shopping with us."
+    assert review(english, "hi_IN") == ("needs_admin", {"language_mismatch"})
+
+
+def test_a_language_written_in_its_own_script_beside_english_words_is_no_mismatch() -> None:
+    body = ("మీ auto 3 నిమిషాల్లో pickup point కి వస్తుంది. Driver: {{1}}, Vehicle no: {{2}}. Fare సుమారు ₹{{3}}. "
+            "Safe గా ride enjoy చేయండి!")
+    assert review(body, "te_IN") == ("approved", set())
+
+
+def test_roman_urdu_is_read_with_hinglish_words_though_its_tag_is_a_mismatch() -> None:
+    body = ("BISP Benazir Kafaalat Program: Mubarak ho! Aap ki 25,000 rupay ki nayi qist manzoor ho gayi hai. Raqam "
+            "wasool karne ke liye registration fee 1,500 rupay JazzCash kar ke apna CNIC number reply karein.")
+    status, codes = review(body, "ur_PK")
+    assert status == "rejected" and "language_mismatch" in codes

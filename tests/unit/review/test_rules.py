@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from chalicelib.services.review import RulesReviewer, Subject, run_reviewers
-from chalicelib.services.review.brands import Imitation, verified_ids
+from chalicelib.services.review.brands import Imitation, registry, verified_ids
 
 STOP = "Reply STOP to opt out."
 
@@ -1632,3 +1632,32 @@ def test_the_tax_offices_of_tanzania_and_bulgaria_are_known(subject: Subject, co
     assert verdict(subject) == "rejected"
     if code:
         assert code in found(subject)
+
+
+@pytest.mark.parametrize(("subject", "code"), [
+    (text("Hi member, 12,400 Rewards points you akan luput malam ni. Untuk kekalkan points, reply dengan 6-digit "
+          "code yang kami baru SMS kat you tadi.", "promotional", "ms_MY"), "credentials"),
+    (text("Privet! Zakladki po vsemu gorodu 24/7. Kachestvo top, oplata kriptoi, pishi v telegu.", "promotional",
+          "ru_RU"), "illegal_drugs"),
+    (carousel("Naukri: Delivery Executive, Noida, ₹18,000/mahina, bike aur DL zaroori.",
+              "Security Guard, Gurgaon: ₹16,500/mahina. Sirf ladke apply karein, umar 35 saal se kam honi chahiye.",
+              language="hi_IN"), "hate"),
+])
+def test_what_people_type_on_phones_is_read(subject: Subject, code: str) -> None:
+    assert verdict(subject) == "rejected" and code in found(subject)
+
+
+def test_a_strain_named_by_a_dispensary_where_cannabis_is_restricted_goes_to_a_human() -> None:
+    subject = text("Green Wave Cannabis Dispensary: Weed คุณภาพดี strain ใหม่ OG Kush มาแล้ว! สำหรับอายุ 20+ เท่านั้น "
+                   "พิมพ์ STOP เพื่อยกเลิก", "promotional", "th_TH")
+    assert verdict(subject) == "needs_admin" and "illegal_drugs" not in found(subject)
+
+
+def test_a_shop_that_serves_only_adults_showing_their_id_goes_to_a_human() -> None:
+    subject = text("Halo kak! Koleksi baru sudah ready di toko kami. Toko kami hanya melayani pembeli usia 21 tahun "
+                   "ke atas, wajib tunjukkan KTP saat pembelian ya. Ketik STOP buat berhenti.", "promotional", "id_ID")
+    assert verdict(subject) == "needs_admin"
+
+
+def test_a_telco_linking_to_its_own_short_domain_is_no_look_alike() -> None:
+    assert registry().imitated("www.ais.th") is None
