@@ -1661,3 +1661,10 @@ def test_a_shop_that_serves_only_adults_showing_their_id_goes_to_a_human() -> No
 
 def test_a_telco_linking_to_its_own_short_domain_is_no_look_alike() -> None:
     assert registry().imitated("www.ais.th") is None
+
+
+def test_a_spa_carousel_whose_last_card_sells_sex_in_tanglish_is_rejected() -> None:
+    subject = carousel("Aroma Oil Massage: 60 நிமிடம் full body relaxation, ₹1,499 மட்டும்.",
+                       "VIP Room Service: young college ponnunga available, full service with happy ending.",
+                       language="ta_IN")
+    assert verdict(subject) == "rejected" and "sexual_content" in found(subject)
