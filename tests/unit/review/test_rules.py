@@ -1668,3 +1668,16 @@ def test_a_spa_carousel_whose_last_card_sells_sex_in_tanglish_is_rejected() -> N
                        "VIP Room Service: young college ponnunga available, full service with happy ending.",
                        language="ta_IN")
     assert verdict(subject) == "rejected" and "sexual_content" in found(subject)
+
+
+@pytest.mark.parametrize(("subject", "code"), [
+    (text("مطلوب ممرضات للعمل في مركز رعاية في دبي. راتب مجزٍ وسكن. لا نقبل المتقدمات من الجنسية الهندية أو "
+          "الباكستانية. لإلغاء الاشتراك أرسل STOP.", "promotional", "ar_AE"), "hate"),
+    (text("किडनी डोनर की तुरंत आवश्यकता! डोनर को ₹3 करोड़ का भुगतान। रजिस्ट्रेशन के लिए ₹8,500 शुल्क जमा करें। "
+          "बंद करने के लिए STOP भेजें।", "promotional", "hi_IN"), "advance_fee"),
+    (text("Уважаемый вкладчик ЕНПФ! Вам доступно изъятие части пенсионных накоплений на лечение.", language="ru_KZ",
+          suggestions=[{"type": "url", "text": "Проверить", "url": "https://enpf-vyplaty.kz/zayavlenie"}]),
+     "lookalike_domain"),
+])
+def test_health_and_welfare_scams_are_rejected(subject: Subject, code: str) -> None:
+    assert verdict(subject) == "rejected" and code in found(subject)
