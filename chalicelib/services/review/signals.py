@@ -9,13 +9,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import langcodes
 
 from chalicelib.placeholders import PLACEHOLDER
 from chalicelib.services.review import language as languages
 from chalicelib.services.review.brands import Imitation, registry
+from chalicelib.services.review.data_files import vocabulary
 from chalicelib.services.review.domains import Link, label_of, links, registrable
 from chalicelib.services.review.fields import LINKS, READ, VISIBLE, Field, template_fields
 from chalicelib.services.review.lexicon import CONCEPTS, index
@@ -33,6 +34,11 @@ def _path_of(url: str) -> str:
 # product names, codes and secrets ("OTP", "CBD", "casino"), not everyday words ("sale" is Spanish too).
 # What a site's name alone can tell: the goods it sells (`buy-weed.example`, `claretandco-wine.co.uk`).
 _GOODS = frozenset(("drugs", "weapons", "sexual", "alcohol", "tobacco", "cannabis", "gambling", "pharmacy", "dating"))
+@cache
+def _native_lookalikes() -> frozenset[str]:
+    return frozenset(vocabulary("native_lookalikes"))
+
+
 _LOANWORD_CONCEPTS = frozenset((
     "secret", "otp_words", "drugs", "weapons", "sexual", "malware", "install", "gambling", "speculative", "pharmacy",
     "cannabis", "tobacco", "alcohol", "dating",
@@ -150,6 +156,8 @@ class Signals:
                         continue  # (a course's name in its link, "/classes/pistol-safety", names the course)
                     key = (concept, path, hit.start if not disguised else -1 - hit.start)
                     if language == "en" and not self.language.english and concept not in _LOANWORD_CONCEPTS:
+                        continue
+                    if language == "en" and f"{self.language.declared}:{hit.term}" in _native_lookalikes():
                         continue
                     if not disguised and not self._written_as(hit.term, language):
                         continue

@@ -1681,3 +1681,10 @@ def test_a_spa_carousel_whose_last_card_sells_sex_in_tanglish_is_rejected() -> N
 ])
 def test_health_and_welfare_scams_are_rejected(subject: Subject, code: str) -> None:
     assert verdict(subject) == "rejected" and code in found(subject)
+
+
+def test_a_tagalog_word_spelled_like_an_english_term_is_read_as_tagalog() -> None:
+    subject = text("Paalala mula sa Santa Rosa Medical Center: ang inyong check-up kay Dr. Villanueva ay sa Huwebes, "
+                   "9:00 ng umaga. Pakidala po ang inyong mga dating resulta ng ECG.", language="fil_PH")
+    assert verdict(subject) == "approved"
+    assert "dating" in found(text("Hanap partner? Subukan ang aming dating app ngayon!", "promotional", "fil_PH"))
