@@ -100,7 +100,8 @@ def read(prose: str, tag: str) -> Reading:
     script = _script(tag)
     share, letters = script_share(prose, script)
     wrong_script = letters >= MIN_LETTERS and share < 0.5 and script not in ("", "Latn")
-    hinglish = declared == "hi" and wrong_script and script_share(prose, "Latn")[0] > 0.8
+    latin = script_share(prose, "Latn")[0] > 0.8
+    hinglish = declared == "hi" and wrong_script and latin
     if hinglish:
         declared = "hi-Latn"  # Hindi in Latin letters declared as Hindi: Hindi as India types it
     if letters < MIN_LETTERS:
@@ -114,7 +115,6 @@ def read(prose: str, tag: str) -> Reading:
     if wrong_script and confidence >= 0.9 and _kin(detected, declared):
         wrong_script = False  # its own script beside English words ("మీ auto pickup point కి")
     candidates = [declared] + [lang for lang, p in ranks if p >= 0.1]
-    latin = script_share(prose, "Latn")[0] > 0.8
     if declared == "hi-Latn" or (declared in ("en", "ur") and _south_asian(tag) and latin):
         # Roman Urdu shares Hinglish's words: read with them, though its tag stays a mismatch
         candidates.append("hi-Latn")

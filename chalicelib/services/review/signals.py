@@ -34,15 +34,18 @@ def _path_of(url: str) -> str:
 # product names, codes and secrets ("OTP", "CBD", "casino"), not everyday words ("sale" is Spanish too).
 # What a site's name alone can tell: the goods it sells (`buy-weed.example`, `claretandco-wine.co.uk`).
 _GOODS = frozenset(("drugs", "weapons", "sexual", "alcohol", "tobacco", "cannabis", "gambling", "pharmacy", "dating"))
-@cache
-def _native_lookalikes() -> frozenset[str]:
-    return frozenset(vocabulary("native_lookalikes"))
-
-
 _LOANWORD_CONCEPTS = frozenset((
     "secret", "otp_words", "drugs", "weapons", "sexual", "malware", "install", "gambling", "speculative", "pharmacy",
     "cannabis", "tobacco", "alcohol", "dating",
 ))
+
+
+@cache
+def _native_lookalikes() -> frozenset[str]:
+    """"<language>:<word>" of the words spelled like an English term (vocabulary.yaml)."""
+    return frozenset(vocabulary("native_lookalikes"))
+
+
 _SENTENCE_END = re.compile(r"[.!?\u0964\u06d4\u061f\u3002\uff01\uff1f\n]+(?:\s|$)|\u00b6")
 _PHONE = re.compile(r"(?<![\w/=.-])\+?\d[\d ().-]{7,}\d(?![\w/])")
 _CURRENCY = (r"(?:[$€£₹¥₩₺₽₦₱฿₫]|r\$|rs\.?|inr|usd|eur|gbp|mxn|brl|idr|rp\.?|sar|aed|egp|tl|try|pln|zl|zł|rm|myr|"
